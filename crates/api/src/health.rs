@@ -1,0 +1,18 @@
+//! `GET /api/health`: is the server up, and can it reach its database?
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DatabaseStatus {
+    Reachable,
+    Unreachable,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Health {
+    /// "ok" when every dependency answers, "degraded" otherwise.
+    pub status: String,
+    pub database: DatabaseStatus,
+    pub version: String,
+}

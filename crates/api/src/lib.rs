@@ -1,0 +1,11 @@
+//! The contract between the browser app and the server: route paths and the JSON bodies that
+//! travel on them. Only serde lives here, so both sides compile the same definitions.
+
+pub mod error;
+pub mod health;
+pub mod paths;
+pub mod territory;
+
+pub use error::{ErrorBody, ErrorCode};
+pub use health::{DatabaseStatus, Health};
+pub use territory::{DistrettoView, QuartiereView, TerritoryView};

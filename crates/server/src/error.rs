@@ -1,0 +1,128 @@
+//! The one error type of the server. Every failure a client can meet is one variant with one HTTP
+//! status; the body is always `insieme_api::ErrorBody` JSON with a stable code and a plain
+//! Italian sentence (the browser shows the code's text in the reader's language). Internal
+//! details are logged, never sent.
+
+use axum::{
+    Json,
+    http::{HeaderValue, StatusCode, header},
+    response::{IntoResponse, Response},
+};
+use insieme_api::{ErrorBody, ErrorCode};
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// 400: the request cannot be read (malformed JSON, wrong types).
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    /// 404: no such resource or route.
+    #[error("not found")]
+    NotFound,
+    /// 503: a dependency (the database) does not answer.
+    #[error("service unavailable: {0}")]
+    Unavailable(String),
+    /// 500: anything unexpected; the cause is logged, the client gets a generic sentence.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl From<sqlx::Error> for Error {
+    fn from(error: sqlx::Error) -> Self {
+        match error {
+            sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => {
+                Self::Unavailable(error.to_string())
+            }
+            other => Self::Internal(other.to_string()),
+        }
+    }
+}
+
+impl Error {
+    fn status(&self) -> StatusCode {
+        match self {
+            Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::NotFound => StatusCode::NOT_FOUND,
+            Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
+impl IntoResponse for Error {
+    fn into_response(self) -> Response {
+        match &self {
+            Self::Internal(_) | Self::Unavailable(_) => {
+                tracing::error!(error = %self, "request failed")
+            }
+            Self::BadRequest(_) | Self::NotFound => {
+                tracing::debug!(error = %self, "request refused")
+            }
+        }
+        let status = self.status();
+        (status, Json(body_for(status))).into_response()
+    }
+}
+
+/// The public body for an error status: a stable code and a sentence that reveals nothing inside.
+pub fn body_for(status: StatusCode) -> ErrorBody {
+    let (code, message) = match status {
+        StatusCode::BAD_REQUEST => (ErrorCode::BadRequest, "La richiesta non è leggibile."),
+        StatusCode::NOT_FOUND => (ErrorCode::NotFound, "Risorsa non trovata."),
+        StatusCode::PAYLOAD_TOO_LARGE => (
+            ErrorCode::PayloadTooLarge,
+            "I dati inviati sono troppo grandi.",
+        ),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => (
+            ErrorCode::UnsupportedMediaType,
+            "I dati devono essere inviati in formato JSON.",
+        ),
+        StatusCode::UNPROCESSABLE_ENTITY => {
+            (ErrorCode::Unprocessable, "Alcuni dati non sono validi.")
+        }
+        StatusCode::TOO_MANY_REQUESTS => (
+            ErrorCode::TooManyRequests,
+            "Troppe richieste: riprova tra qualche minuto.",
+        ),
+        StatusCode::REQUEST_TIMEOUT | StatusCode::GATEWAY_TIMEOUT => (
+            ErrorCode::Timeout,
+            "La richiesta ha impiegato troppo tempo: riprova.",
+        ),
+        StatusCode::SERVICE_UNAVAILABLE => (
+            ErrorCode::Unavailable,
+            "Il servizio non è disponibile in questo momento: riprova più tardi.",
+        ),
+        status if status.is_client_error() => (ErrorCode::BadRequest, "La richiesta non è valida."),
+        _ => (
+            ErrorCode::Internal,
+            "Si è verificato un errore interno: riprova più tardi.",
+        ),
+    };
+    ErrorBody::new(code, message)
+}
+
+/// Middleware: any error response that is not already our JSON (a rejection from an extractor,
+/// a body-limit or timeout layer, a missing static file) becomes our JSON body, so that no
+/// framework text or internal detail reaches a client.
+pub async fn json_errors(response: Response) -> Response {
+    let status = response.status();
+    let is_json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|value| value.as_bytes().starts_with(b"application/json"));
+    if (status.is_client_error() || status.is_server_error()) && !is_json {
+        let mut replaced = (status, Json(body_for(status))).into_response();
+        // Keep headers that tell the client what to do next (e.g. Retry-After, Allow).
+        for name in [header::RETRY_AFTER, header::ALLOW] {
+            if let Some(value) = response.headers().get(&name) {
+                replaced.headers_mut().insert(name, value.clone());
+            }
+        }
+        replaced
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        return replaced;
+    }
+    response
+}

@@ -1,0 +1,79 @@
+//! Starts the server: configuration from the environment, logs, database, then serve until
+//! SIGINT or SIGTERM, finishing requests in flight before closing the database.
+
+use std::process::ExitCode;
+
+use insieme_server::{AppState, Config, app, db};
+use tokio::net::TcpListener;
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let config = match Config::from_env() {
+        Ok(config) => config,
+        Err(error) => {
+            eprintln!("insieme-server: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    init_logs(config.log_json);
+    match serve(config).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            tracing::error!(%error, "server stopped with an error");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_logs(json: bool) {
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new("info,tower_http=info,sqlx=warn"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter);
+    if json {
+        builder.json().init();
+    } else {
+        builder.compact().init();
+    }
+}
+
+async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
+    let database_path = config.database_path();
+    let pool = db::open(&database_path).await?;
+    tracing::info!(database = %database_path.display(), "database ready");
+    if !config.dist_dir.join("index.html").is_file() {
+        tracing::warn!(dist = %config.dist_dir.display(), "no built app found; serving the API only");
+    }
+    let listener = TcpListener::bind(config.bind).await?;
+    let address = listener.local_addr()?;
+    let state = AppState::new(pool.clone(), config);
+    tracing::info!(%address, "listening");
+    println!("Insieme per il lavoro is running at http://{address}/");
+    axum::serve(listener, app(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    pool.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let interrupt = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,43 @@
+//! `GET /api/territory`: the comuni of the Città metropolitana grouped by distretto, and the
+//! Quartieri of Bologna, straight from the rules engine's embedded territory data.
+
+use axum::{Json, Router, http::header, response::IntoResponse, routing::get};
+use insieme_api::{DistrettoView, QuartiereView, TerritoryView};
+use insieme_rules::Territory;
+
+use crate::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/territory", get(territory_show))
+}
+
+async fn territory_show() -> impl IntoResponse {
+    // The data changes only with a new release, so caches may keep it for an hour.
+    (
+        [(header::CACHE_CONTROL, "public, max-age=3600")],
+        Json(territory_view(Territory::embedded())),
+    )
+}
+
+fn territory_view(territory: &Territory) -> TerritoryView {
+    TerritoryView {
+        distretti: territory
+            .distretti
+            .iter()
+            .map(|distretto| DistrettoView {
+                id: distretto.id.clone(),
+                name: distretto.name.clone(),
+                comuni: distretto.comuni.clone(),
+            })
+            .collect(),
+        quartieri: territory
+            .quartieri
+            .iter()
+            .map(|quartiere| QuartiereView {
+                id: quartiere.id.clone(),
+                name: quartiere.name.clone(),
+                zone: quartiere.zone.clone(),
+            })
+            .collect(),
+    }
+}

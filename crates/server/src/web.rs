@@ -1,0 +1,102 @@
+//! Serves the built browser app from `dist/`: precompressed files when the client accepts them,
+//! long cache lifetimes for content-hashed assets, `no-cache` for index.html, and index.html for
+//! every app route (paths without a file extension) so that deep links work.
+
+use std::path::{Path, PathBuf};
+
+use axum::{
+    Router,
+    extract::Request,
+    handler::HandlerWithoutStateExt,
+    http::{HeaderValue, StatusCode, header},
+    middleware::{self, Next},
+    response::{IntoResponse, Response},
+};
+use tower::ServiceExt;
+use tower_http::services::{ServeDir, ServeFile};
+
+use crate::AppState;
+
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+const REVALIDATE: &str = "no-cache";
+const SHORT: &str = "public, max-age=3600";
+
+pub fn router(dist_dir: &Path) -> Router<AppState> {
+    let index_path = dist_dir.join("index.html");
+    let spa_fallback = move |request: Request| spa_index(index_path.clone(), request);
+    let files = ServeDir::new(dist_dir)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(spa_fallback.into_service());
+    Router::new()
+        .fallback_service(files)
+        .layer(middleware::from_fn(cache_headers))
+}
+
+/// index.html for app routes; 404 for a missing file (a path whose last segment has a dot).
+async fn spa_index(index_path: PathBuf, request: Request) -> Response {
+    let last_segment = request.uri().path().rsplit('/').next().unwrap_or_default();
+    if last_segment.contains('.') {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    match ServeFile::new(index_path)
+        .precompressed_br()
+        .precompressed_gzip()
+        .oneshot(request)
+        .await
+    {
+        Ok(response) => response.into_response(),
+        Err(infallible) => match infallible {},
+    }
+}
+
+async fn cache_headers(request: Request, next: Next) -> Response {
+    let hashed = is_content_hashed(request.uri().path());
+    let mut response = next.run(request).await;
+    if !response.status().is_success() {
+        return response;
+    }
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|value| value.as_bytes().starts_with(b"text/html"));
+    let policy = if is_html {
+        REVALIDATE
+    } else if hashed {
+        IMMUTABLE
+    } else {
+        SHORT
+    };
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
+    response
+}
+
+/// trunk names built assets `name-<16 hex digits>.ext` (and `name-<hash>_bg.wasm`).
+fn is_content_hashed(path: &str) -> bool {
+    let file = path.rsplit('/').next().unwrap_or_default();
+    let stem = file
+        .split('.')
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches("_bg");
+    stem.rsplit_once('-').is_some_and(|(_, hash)| {
+        hash.len() >= 16 && hash.chars().all(|letter| letter.is_ascii_hexdigit())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_content_hashed;
+
+    #[test]
+    fn trunk_asset_names_are_recognised_as_hashed() {
+        assert!(is_content_hashed("/insieme-app-1a2b3c4d5e6f7a8b_bg.wasm"));
+        assert!(is_content_hashed("/insieme-app-1a2b3c4d5e6f7a8b.js"));
+        assert!(is_content_hashed("/main-0123456789abcdef.css"));
+        assert!(!is_content_hashed("/index.html"));
+        assert!(!is_content_hashed("/fonts/titillium-web-regular.woff2"));
+        assert!(!is_content_hashed("/insieme-app.js"));
+    }
+}

@@ -1,0 +1,186 @@
+//! The foundation of the API: health, territory, JSON errors for unknown routes and oversized
+//! bodies, security headers, and the app shell served for app routes.
+
+mod common;
+
+use axum::{
+    body::Body,
+    http::{Request, StatusCode, header},
+};
+use common::{TestApp, body_json, body_text};
+
+#[tokio::test]
+async fn health_reports_a_reachable_database() {
+    let app = TestApp::new().await;
+    let response = app.get("/api/health").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let health = body_json(response).await;
+    assert_eq!(health["status"], "ok");
+    assert_eq!(health["database"], "reachable");
+}
+
+#[tokio::test]
+async fn health_reports_an_unreachable_database_with_503() {
+    let app = TestApp::new().await;
+    app.state.pool.close().await;
+    let response = app.get("/api/health").await;
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let health = body_json(response).await;
+    assert_eq!(health["database"], "unreachable");
+    assert_eq!(health["status"], "degraded");
+}
+
+#[tokio::test]
+async fn migrations_create_the_audit_log() {
+    let app = TestApp::new().await;
+    let tables: Vec<String> =
+        sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            .fetch_all(&app.state.pool)
+            .await
+            .expect("query");
+    assert!(tables.contains(&"audit_log".to_owned()), "{tables:?}");
+    let journal: String = sqlx::query_scalar("PRAGMA journal_mode")
+        .fetch_one(&app.state.pool)
+        .await
+        .expect("pragma");
+    assert_eq!(journal, "wal");
+}
+
+#[tokio::test]
+async fn territory_lists_bologna_under_bologna_citta() {
+    let app = TestApp::new().await;
+    let response = app.get("/api/territory").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let territory: insieme_api::TerritoryView =
+        serde_json::from_value(body_json(response).await).expect("typed body");
+    assert_eq!(territory.distretti.len(), 7);
+    let bologna = territory
+        .distretti
+        .iter()
+        .find(|distretto| distretto.id == "bologna")
+        .expect("Bologna Città");
+    assert_eq!(bologna.name, "Bologna Città");
+    assert_eq!(bologna.comuni, vec!["Bologna".to_owned()]);
+    let comuni: usize = territory
+        .distretti
+        .iter()
+        .map(|distretto| distretto.comuni.len())
+        .sum();
+    assert_eq!(comuni, 55);
+    assert_eq!(territory.quartieri.len(), 6);
+}
+
+#[tokio::test]
+async fn an_unknown_api_path_is_a_json_404() {
+    let app = TestApp::new().await;
+    let response = app.get("/api/no-such-thing").await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    let body = body_json(response).await;
+    assert_eq!(body["error"]["code"], "not_found");
+}
+
+#[tokio::test]
+async fn a_wrong_method_on_a_known_path_is_json() {
+    let app = TestApp::new().await;
+    let request = Request::delete("/api/territory")
+        .body(Body::empty())
+        .expect("request");
+    let response = app.send(request).await;
+    assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
+    assert!(response.headers().contains_key(header::ALLOW));
+    let body = body_json(response).await;
+    assert_eq!(body["error"]["code"], "bad_request");
+}
+
+#[tokio::test]
+async fn an_oversized_body_is_a_json_413() {
+    let app = TestApp::with_config(|config| config.body_limit_bytes = 1024).await;
+    let big = "x".repeat(4096);
+    let request = Request::post("/api/health")
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(header::CONTENT_LENGTH, big.len())
+        .body(Body::from(big))
+        .expect("request");
+    let response = app.send(request).await;
+    assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    let body = body_json(response).await;
+    assert_eq!(body["error"]["code"], "payload_too_large");
+}
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    let app = TestApp::new().await;
+    for uri in ["/api/health", "/api/nothing", "/"] {
+        let response = app.get(uri).await;
+        let headers = response.headers();
+        let policy = headers
+            .get(header::CONTENT_SECURITY_POLICY)
+            .expect("CSP")
+            .to_str()
+            .expect("ascii");
+        assert!(policy.contains("'wasm-unsafe-eval'"), "{uri}: {policy}");
+        assert!(policy.contains("frame-ancestors 'none'"), "{uri}: {policy}");
+        assert!(!policy.contains("'unsafe-inline'"), "{uri}: {policy}");
+        assert_eq!(
+            headers
+                .get(header::X_CONTENT_TYPE_OPTIONS)
+                .expect("nosniff"),
+            "nosniff",
+            "{uri}"
+        );
+        assert_eq!(
+            headers.get(header::REFERRER_POLICY).expect("referrer"),
+            "no-referrer",
+            "{uri}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn app_routes_get_index_html_and_missing_files_get_404() {
+    let app = TestApp::new().await;
+    let dist = app.state.config.dist_dir.clone();
+    std::fs::create_dir_all(&dist).expect("dist");
+    std::fs::write(
+        dist.join("index.html"),
+        "<!doctype html><title>Insieme</title>",
+    )
+    .expect("index");
+    std::fs::write(dist.join("app-0123456789abcdef.js"), "export {}").expect("asset");
+
+    for route in ["/", "/territorio", "/some/deep/link"] {
+        let response = app.get(route).await;
+        assert_eq!(response.status(), StatusCode::OK, "{route}");
+        assert_eq!(
+            response.headers()[header::CACHE_CONTROL],
+            "no-cache",
+            "{route}"
+        );
+        assert!(
+            body_text(response).await.contains("<title>Insieme</title>"),
+            "{route}"
+        );
+    }
+
+    let asset = app.get("/app-0123456789abcdef.js").await;
+    assert_eq!(asset.status(), StatusCode::OK);
+    assert_eq!(
+        asset.headers()[header::CACHE_CONTROL],
+        "public, max-age=31536000, immutable"
+    );
+
+    let missing = app.get("/missing-file.js").await;
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn json_responses_are_compressed_when_the_client_accepts_brotli() {
+    let app = TestApp::new().await;
+    let request = Request::get("/api/territory")
+        .header(header::ACCEPT_ENCODING, "br, gzip")
+        .body(Body::empty())
+        .expect("request");
+    let response = app.send(request).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()[header::CONTENT_ENCODING], "br");
+}

@@ -1,0 +1,80 @@
+//! Helpers shared by the server's integration tests: a fresh database in a temporary folder per
+//! test, and one-shot requests against `app(state)`.
+
+#![allow(dead_code)]
+
+use axum::{
+    Router,
+    body::Body,
+    http::{Request, Response},
+};
+use http_body_util::BodyExt;
+use insieme_server::{AppState, Config, app, db};
+use tempfile::TempDir;
+use tower::ServiceExt;
+
+/// An app on its own fresh, migrated database. Keep the `TempDir` alive for the test.
+pub struct TestApp {
+    pub router: Router,
+    pub state: AppState,
+    pub _data: TempDir,
+}
+
+impl TestApp {
+    pub async fn new() -> Self {
+        Self::with_config(|_| {}).await
+    }
+
+    pub async fn with_config(adjust: impl FnOnce(&mut Config)) -> Self {
+        let data = tempfile::tempdir().expect("temporary folder");
+        let mut config = Config {
+            data_dir: data.path().to_path_buf(),
+            dist_dir: data.path().join("dist"),
+            ..Config::default()
+        };
+        adjust(&mut config);
+        let pool = db::open(&config.database_path())
+            .await
+            .expect("database opens");
+        let state = AppState::new(pool, config);
+        Self {
+            router: app(state.clone()),
+            state,
+            _data: data,
+        }
+    }
+
+    pub async fn send(&self, request: Request<Body>) -> Response<Body> {
+        self.router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("the router is infallible")
+    }
+
+    pub async fn get(&self, uri: &str) -> Response<Body> {
+        self.send(Request::get(uri).body(Body::empty()).expect("request"))
+            .await
+    }
+}
+
+pub async fn body_json(response: Response<Body>) -> serde_json::Value {
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes();
+    serde_json::from_slice(&bytes)
+        .unwrap_or_else(|error| panic!("not JSON ({error}): {}", String::from_utf8_lossy(&bytes)))
+}
+
+pub async fn body_text(response: Response<Body>) -> String {
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes();
+    String::from_utf8_lossy(&bytes).into_owned()
+}

@@ -1,0 +1,38 @@
+//! The shell: i18n context, router, header, main landmark and footer, and every route.
+
+use leptos::prelude::*;
+use leptos_meta::provide_meta_context;
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path,
+};
+
+use crate::{
+    components::{SiteFooter, SiteHeader},
+    i18n::I18nContextProvider,
+    pages::{AccessibilityPage, HomePage, NotFoundPage, PrivacyPage, TerritoryPage},
+};
+
+/// The id of the `<main>` element, target of the skip link.
+pub const MAIN_ID: &str = "contenuto";
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <I18nContextProvider>
+            <Router>
+                <SiteHeader />
+                <main id=MAIN_ID tabindex="-1" class="site-main">
+                    <Routes fallback=NotFoundPage>
+                        <Route path=path!("/") view=HomePage />
+                        <Route path=path!("/territorio") view=TerritoryPage />
+                        <Route path=path!("/privacy") view=PrivacyPage />
+                        <Route path=path!("/accessibilita") view=AccessibilityPage />
+                    </Routes>
+                </main>
+                <SiteFooter />
+            </Router>
+        </I18nContextProvider>
+    }
+}

@@ -1,0 +1,33 @@
+//! The header on every page: skip link, programme name, language switch and main navigation.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::{
+    app::MAIN_ID,
+    components::LanguageSwitch,
+    i18n::{t, t_string, use_i18n},
+};
+
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <a class="skip-link" href=format!("#{MAIN_ID}")>{t!(i18n, site.skip_to_content)}</a>
+        <header class="site-header">
+            <div class="site-header__bar">
+                <A href="/" attr:class="site-header__brand">
+                    <span class="site-header__name">{t!(i18n, site.name)}</span>
+                    <span class="site-header__tagline">{t!(i18n, site.tagline)}</span>
+                </A>
+                <LanguageSwitch />
+            </div>
+            <nav class="site-nav" aria-label=move || t_string!(i18n, site.main_navigation)>
+                <ul>
+                    <li><A href="/">{t!(i18n, nav.home)}</A></li>
+                    <li><A href="/territorio">{t!(i18n, nav.territory)}</A></li>
+                </ul>
+            </nav>
+        </header>
+    }
+}

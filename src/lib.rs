@@ -1,0 +1,13 @@
+//! The browser app of Insieme per il lavoro (Leptos, client-side rendered, WebAssembly).
+//!
+//! Modules in reading order: the shell and its routes, the only module that talks HTTP, the
+//! pages, and the components they are built from. All visible text comes from `locales/`.
+
+include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod pages;
+
+pub use app::App;

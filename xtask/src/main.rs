@@ -1,0 +1,88 @@
+//! The project's developer commands, so that a fresh machine needs only `cargo`:
+//!
+//! - `cargo xtask run`: install what is missing, build the app in release, serve it with the API
+//!   on http://127.0.0.1:8080 (SQLite in ./data).
+//! - `cargo xtask test`: install what is missing, then every check, test and budget; ends with
+//!   `N passed, N failed` and exits non-zero on any failure.
+//! - `cargo xtask build`: the release build of the browser app into ./dist (precompressed).
+//! - `cargo xtask setup`: only the installs.
+
+mod budget;
+mod e2e;
+mod process;
+mod report;
+mod test;
+mod tools;
+
+use std::{path::PathBuf, process::ExitCode};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = workspace_root();
+    if let Err(error) = std::env::set_current_dir(&root) {
+        eprintln!("xtask: cannot enter {}: {error}", root.display());
+        return ExitCode::FAILURE;
+    }
+    let result = match args.first().map(String::as_str) {
+        Some("run") => run(),
+        Some("test") => return test::all(),
+        Some("build") => tools::ensure(tools::Needs::App).and_then(|()| build_app()),
+        Some("setup") => tools::ensure(tools::Needs::Everything),
+        _ => {
+            eprintln!("usage: cargo xtask <run | test | build | setup>");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("xtask: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The folder with the workspace's Cargo.toml (xtask's parent).
+pub fn workspace_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(PathBuf::from)
+        .unwrap_or_default()
+}
+
+/// Builds the browser app in release into dist/ and writes .br and .gz beside each file.
+pub fn build_app() -> Result<(), String> {
+    process::run(
+        "trunk",
+        &[
+            "build",
+            "--release",
+            "--cargo-profile",
+            "wasm-release",
+            "--dist",
+            "dist",
+        ],
+        &[],
+    )?;
+    budget::precompress(std::path::Path::new("dist"))
+}
+
+fn run() -> Result<(), String> {
+    tools::ensure(tools::Needs::App)?;
+    build_app()?;
+    process::run(
+        "cargo",
+        &["build", "--release", "--package", "insieme-server"],
+        &[],
+    )?;
+    println!();
+    println!("Starting Insieme per il lavoro on http://127.0.0.1:8080/ (Ctrl+C stops it).");
+    println!("Database: ./data/insieme.db (created and migrated on first start).");
+    println!("Demo accounts: none yet (the back office comes with a later issue).");
+    println!();
+    process::run(
+        "target/release/insieme-server",
+        &[],
+        &[("IPL_DIST_DIR", "dist"), ("IPL_DATA_DIR", "data")],
+    )
+}

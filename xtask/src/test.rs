@@ -1,0 +1,212 @@
+//! `cargo xtask test`: every check the project promises, in the order a failure is cheapest to
+//! find. Phases run even after a failure, except those that need what failed.
+
+use std::{path::Path, process::ExitCode};
+
+use crate::{
+    budget, build_app, e2e, process,
+    report::{Outcome, Report},
+    tools,
+};
+
+/// Crates the rules engine must never depend on: it stays pure (no IO, web or database).
+const FORBIDDEN_IN_RULES: [&str; 14] = [
+    "tokio",
+    "axum",
+    "hyper",
+    "sqlx",
+    "reqwest",
+    "leptos",
+    "web-sys",
+    "js-sys",
+    "wasm-bindgen",
+    "gloo-net",
+    "tower",
+    "rand",
+    "getrandom",
+    "chrono-tz",
+];
+
+pub fn all() -> ExitCode {
+    let mut report = Report::default();
+    let installed = report.phase("install missing tools", || {
+        tools::ensure(tools::Needs::Everything).map(|()| Outcome::check(true))
+    });
+    report.phase("cargo fmt --check", || {
+        checked("cargo", &["fmt", "--all", "--check"])
+    });
+    report.phase("cargo clippy -D warnings", || {
+        checked(
+            "cargo",
+            &[
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--locked",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        )
+    });
+    report.phase("rust tests", cargo_tests);
+    if installed {
+        report.phase("cargo deny (bans licenses sources)", || {
+            checked(
+                "cargo",
+                &[
+                    "deny",
+                    "--log-level",
+                    "error",
+                    "check",
+                    "bans",
+                    "licenses",
+                    "sources",
+                ],
+            )
+        });
+    } else {
+        report.skip("cargo deny (bans licenses sources)", "tools are missing");
+    }
+    report.phase("rules crate stays pure", rules_dependencies);
+    let built = installed
+        && report.phase(
+            "release build of the app + size budget",
+            app_build_and_budget,
+        );
+    if !installed {
+        report.skip(
+            "release build of the app + size budget",
+            "tools are missing",
+        );
+    }
+    let server_built = report.phase("server build", || {
+        checked(
+            "cargo",
+            &["build", "--package", "insieme-server", "--locked"],
+        )
+    });
+    if built && server_built {
+        report.phase(
+            "end-to-end journeys (Playwright, chromium, axe)",
+            e2e::run_suite,
+        );
+    } else {
+        report.skip(
+            "end-to-end journeys (Playwright, chromium, axe)",
+            "the app or the server did not build",
+        );
+    }
+    if report.finish() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn checked(program: &str, args: &[&str]) -> Result<Outcome, String> {
+    process::run(program, args, &[]).map(|()| Outcome::check(true))
+}
+
+/// `cargo test` over the workspace, counting the `test result:` lines of every test binary.
+fn cargo_tests() -> Result<Outcome, String> {
+    let mut outcome = Outcome {
+        passed: 0,
+        failed: 0,
+    };
+    let ok = process::run_reading("cargo", &["test", "--workspace", "--locked"], &[], |line| {
+        if let Some(rest) = line.strip_prefix("test result: ") {
+            outcome.passed += count_before(rest, " passed");
+            outcome.failed += count_before(rest, " failed");
+        }
+    })?;
+    if !ok && outcome.failed == 0 {
+        outcome.failed = 1; // the build failed before any test could run
+    }
+    Ok(outcome)
+}
+
+/// In "ok. 3 passed; 0 failed; ...", the number before `word`.
+pub fn count_before(text: &str, word: &str) -> u32 {
+    text.split(';')
+        .find_map(|part| {
+            part.trim()
+                .trim_start_matches("ok. ")
+                .trim_start_matches("FAILED. ")
+                .strip_suffix(word.trim())
+        })
+        .and_then(|number| number.trim().parse().ok())
+        .unwrap_or(0)
+}
+
+fn rules_dependencies() -> Result<Outcome, String> {
+    let tree = process::output(
+        "cargo",
+        &[
+            "tree",
+            "--package",
+            "insieme-rules",
+            "--edges",
+            "normal",
+            "--prefix",
+            "none",
+            "--locked",
+        ],
+    )
+    .ok_or("cargo tree failed")?;
+    let names: Vec<&str> = tree
+        .lines()
+        .filter_map(|line| line.split_whitespace().next())
+        .collect();
+    let found: Vec<&str> = FORBIDDEN_IN_RULES
+        .iter()
+        .copied()
+        .filter(|name| names.contains(name))
+        .collect();
+    if found.is_empty() {
+        println!("insieme-rules depends on: {}", names.join(", "));
+        Ok(Outcome::check(true))
+    } else {
+        Err(format!(
+            "insieme-rules must stay pure but depends on {}",
+            found.join(", ")
+        ))
+    }
+}
+
+fn app_build_and_budget() -> Result<Outcome, String> {
+    build_app()?;
+    let sizes = budget::first_load_bytes(Path::new("dist"))?;
+    let total: u64 = sizes.iter().map(|(_, size)| size).sum();
+    for (file, size) in &sizes {
+        println!("  {file:<60} {size:>8} B");
+    }
+    println!(
+        "first load (brotli): {total} B of {} B budget ({:.0}%)",
+        budget::FIRST_LOAD_BUDGET_BYTES,
+        total as f64 * 100.0 / budget::FIRST_LOAD_BUDGET_BYTES as f64
+    );
+    if total > budget::FIRST_LOAD_BUDGET_BYTES {
+        return Err(format!(
+            "first load is {total} B, over the {} B budget",
+            budget::FIRST_LOAD_BUDGET_BYTES
+        ));
+    }
+    Ok(Outcome::check(true))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::count_before;
+
+    #[test]
+    fn counts_are_read_from_cargo_test_result_lines() {
+        let line =
+            "ok. 12 passed; 0 failed; 1 ignored; 0 measured; 0 filtered out; finished in 0.01s";
+        assert_eq!(count_before(line, " passed"), 12);
+        assert_eq!(count_before(line, " failed"), 0);
+        let failing = "FAILED. 3 passed; 2 failed; 0 ignored";
+        assert_eq!(count_before(failing, " passed"), 3);
+        assert_eq!(count_before(failing, " failed"), 2);
+    }
+}
