@@ -9,8 +9,9 @@ use leptos_router::{
 
 use crate::{
     components::{SiteFooter, SiteHeader},
-    i18n::I18nContextProvider,
+    i18n::{I18nContextProvider, use_i18n},
     pages::{AccessibilityPage, HomePage, NotFoundPage, PrivacyPage, TerritoryPage},
+    preferences,
 };
 
 /// The id of the `<main>` element, target of the skip link.
@@ -21,6 +22,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
         <I18nContextProvider>
+            <RestoreLanguage />
             <Router>
                 <SiteHeader />
                 <main id=MAIN_ID tabindex="-1" class="site-main">
@@ -34,5 +36,14 @@ pub fn App() -> impl IntoView {
                 <SiteFooter />
             </Router>
         </I18nContextProvider>
+    }
+}
+
+/// Applies the language saved on this device before the first page is drawn.
+#[component]
+fn RestoreLanguage() -> impl IntoView {
+    let i18n = use_i18n();
+    if let Some(locale) = preferences::saved_language() {
+        i18n.set_locale(locale);
     }
 }

@@ -9,5 +9,6 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod pages;
+pub mod preferences;
 
 pub use app::App;

@@ -1,11 +1,14 @@
 //! Switches the language of the whole app. Each language is named in itself ("English",
 //! "Italiano") and marked with its own `lang`, so that screen readers pronounce it correctly.
-//! leptos_i18n remembers the choice in a cookie and sets `lang` and `dir` on `<html>`.
+//! The choice is saved on the device; leptos_i18n sets `lang` and `dir` on `<html>`.
 
 use leptos::prelude::*;
 use leptos_i18n::Locale as _;
 
-use crate::i18n::{Locale, t_string, use_i18n};
+use crate::{
+    i18n::{Locale, t_string, use_i18n},
+    preferences,
+};
 
 /// The name of each language in that language.
 fn endonym(locale: Locale) -> &'static str {
@@ -31,7 +34,10 @@ pub fn LanguageSwitch() -> impl IntoView {
                             class="language-switch__option"
                             lang=locale.as_str()
                             aria-pressed=move || current().to_string()
-                            on:click=move |_| i18n.set_locale(locale)
+                            on:click=move |_| {
+                                i18n.set_locale(locale);
+                                preferences::save_language(locale);
+                            }
                         >
                             {endonym(locale)}
                         </button>
