@@ -39,11 +39,14 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Applies the language saved on this device before the first page is drawn.
+/// Applies the language saved on this device. It runs as an effect, after the one with which
+/// leptos_i18n applies the browser's preferred language, so that a person's own choice wins.
 #[component]
 fn RestoreLanguage() -> impl IntoView {
     let i18n = use_i18n();
-    if let Some(locale) = preferences::saved_language() {
-        i18n.set_locale(locale);
-    }
+    Effect::new(move |_| {
+        if let Some(locale) = preferences::saved_language() {
+            i18n.set_locale(locale);
+        }
+    });
 }
