@@ -1,0 +1,195 @@
+//! What a person (or an operator with them) answered. Every field may be absent: absence means
+//! "not answered" and is data, never an error. Raw JSON is parsed and checked once, here at the
+//! edge; errors name the field with its path (`profile.birth_date`, `fragility.debt`).
+
+use std::{collections::BTreeMap, fmt};
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Date, Instrument, Territory};
+
+/// A level of an item, 0..=3 (the points it gives).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Level(u8);
+
+impl Level {
+    pub const MAX: u8 = 3;
+
+    /// The level, if `points` is on the scale 0..=3.
+    pub fn new(points: u8) -> Option<Self> {
+        (points <= Self::MAX).then_some(Self(points))
+    }
+
+    pub fn points(self) -> u8 {
+        self.0
+    }
+}
+
+/// The person's situation, as far as the rules need it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Profile {
+    pub birth_date: Option<Date>,
+    /// The comune of domicile as typed; matched forgivingly against the territory.
+    pub comune: Option<String>,
+    /// For Bologna: the Quartiere id (`navile`, `savena`, ...).
+    pub quartiere: Option<String>,
+    pub in_active_labour_measure: Option<bool>,
+    pub school_leaver: Option<bool>,
+    pub disadvantaged: Option<bool>,
+    pub business_idea: Option<bool>,
+}
+
+/// Everything the engine reads.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Answers {
+    /// The day the assessment is made; the engine has no clock.
+    pub assessed_on: Option<Date>,
+    pub profile: Profile,
+    /// Item id -> level. Items not in the map are unanswered (including "prefer not to say").
+    pub fragility: BTreeMap<String, Level>,
+}
+
+/// One problem with the input, naming the field by its path.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct InputError {
+    pub field: String,
+    pub problem: String,
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(formatter, "{}: {}", self.field, self.problem)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAnswers {
+    assessed_on: Option<String>,
+    #[serde(default)]
+    profile: RawProfile,
+    #[serde(default)]
+    fragility: BTreeMap<String, Option<i64>>,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProfile {
+    birth_date: Option<String>,
+    comune: Option<String>,
+    quartiere: Option<String>,
+    in_active_labour_measure: Option<bool>,
+    school_leaver: Option<bool>,
+    disadvantaged: Option<bool>,
+    business_idea: Option<bool>,
+}
+
+impl Answers {
+    /// Parses answers from JSON and checks them against `instrument` and the territory.
+    /// All problems are reported, each with its field path.
+    pub fn from_json(text: &str, instrument: &Instrument) -> Result<Self, Vec<InputError>> {
+        let deserializer = &mut serde_json::Deserializer::from_str(text);
+        let raw: RawAnswers = serde_path_to_error::deserialize(deserializer).map_err(|error| {
+            let path = error.path().to_string();
+            let field = if path == "." {
+                "(document)".to_owned()
+            } else {
+                path
+            };
+            vec![InputError {
+                field,
+                problem: plain_serde_message(&error.into_inner().to_string()),
+            }]
+        })?;
+        from_raw(raw, instrument)
+    }
+}
+
+/// serde_json appends " at line L column C"; the field path already says where.
+fn plain_serde_message(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(index) => message[..index].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+fn from_raw(raw: RawAnswers, instrument: &Instrument) -> Result<Answers, Vec<InputError>> {
+    let mut errors = Vec::new();
+    let mut date = |field: &str, text: Option<String>| match text.map(|text| text.parse::<Date>()) {
+        Some(Ok(date)) => Some(date),
+        Some(Err(error)) => {
+            errors.push(InputError {
+                field: field.to_owned(),
+                problem: error.to_string(),
+            });
+            None
+        }
+        None => None,
+    };
+    let assessed_on = date("assessed_on", raw.assessed_on);
+    let birth_date = date("profile.birth_date", raw.profile.birth_date);
+    if let (Some(birth), Some(on)) = (birth_date, assessed_on)
+        && birth > on
+    {
+        errors.push(InputError {
+            field: "profile.birth_date".to_owned(),
+            problem: "the date of birth is after the day of the assessment".to_owned(),
+        });
+    }
+    if let Some(quartiere) = &raw.profile.quartiere
+        && !Territory::embedded()
+            .quartieri
+            .iter()
+            .any(|known| &known.id == quartiere)
+    {
+        errors.push(InputError {
+            field: "profile.quartiere".to_owned(),
+            problem: format!("unknown Quartiere {quartiere:?}"),
+        });
+    }
+    let mut fragility = BTreeMap::new();
+    for (item_id, level) in raw.fragility {
+        let field = format!("fragility.{item_id}");
+        if instrument.item(&item_id).is_none() {
+            errors.push(InputError {
+                field,
+                problem: format!(
+                    "unknown item of instrument {} {}",
+                    instrument.id, instrument.version
+                ),
+            });
+            continue;
+        }
+        let Some(level) = level else { continue };
+        match u8::try_from(level).ok().and_then(Level::new) {
+            Some(level) => {
+                fragility.insert(item_id, level);
+            }
+            None => errors.push(InputError {
+                field,
+                problem: format!("level {level} is outside 0..=3"),
+            }),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let comune = raw
+        .profile
+        .comune
+        .filter(|comune| !comune.trim().is_empty());
+    Ok(Answers {
+        assessed_on,
+        profile: Profile {
+            birth_date,
+            comune,
+            quartiere: raw.profile.quartiere,
+            in_active_labour_measure: raw.profile.in_active_labour_measure,
+            school_leaver: raw.profile.school_leaver,
+            disadvantaged: raw.profile.disadvantaged,
+            business_idea: raw.profile.business_idea,
+        },
+        fragility,
+    })
+}
