@@ -8,8 +8,7 @@ use leptos_i18n_build::{Config, TranslationsInfos};
 fn main() -> Result<(), Box<dyn Error>> {
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed=Cargo.toml");
-    let module_dir =
-        PathBuf::from(env::var_os("OUT_DIR").ok_or("cargo sets OUT_DIR")?).join("i18n");
+    let module_dir = PathBuf::from(env::var_os("OUT_DIR").ok_or("cargo sets OUT_DIR")?).join("i18n");
     let config = Config::new("it")?.add_locale("en")?;
     let translations = TranslationsInfos::parse(config)?;
     translations.emit_diagnostics();

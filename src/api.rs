@@ -17,19 +17,13 @@ pub enum ApiError {
 
 /// `GET /api/territory`
 pub async fn territory() -> Result<TerritoryView, ApiError> {
-    let response = Request::get(paths::TERRITORY)
-        .send()
-        .await
-        .map_err(|_| ApiError::Network)?;
+    let response = Request::get(paths::TERRITORY).send().await.map_err(|_| ApiError::Network)?;
     json(response).await
 }
 
 async fn json<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
     if response.ok() {
-        return response
-            .json::<T>()
-            .await
-            .map_err(|_| ApiError::UnexpectedBody);
+        return response.json::<T>().await.map_err(|_| ApiError::UnexpectedBody);
     }
     let status = response.status();
     let code = match response.json::<ErrorBody>().await {

@@ -14,10 +14,7 @@ fn storage() -> Option<web_sys::Storage> {
 /// The language saved on this device, if it is one this build knows.
 pub fn saved_language() -> Option<Locale> {
     let saved = storage()?.get_item(LANGUAGE_KEY).ok().flatten()?;
-    Locale::get_all()
-        .iter()
-        .copied()
-        .find(|locale| locale.as_str() == saved)
+    Locale::get_all().iter().copied().find(|locale| locale.as_str() == saved)
 }
 
 /// Saves the chosen language; a browser that refuses storage just forgets it.

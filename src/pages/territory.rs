@@ -49,11 +49,7 @@ fn TerritoryLists(territory: TerritoryView) -> impl IntoView {
             }
         })
         .collect_view();
-    let quartieri = territory
-        .quartieri
-        .into_iter()
-        .map(|quartiere| view! { <li>{quartiere.name}</li> })
-        .collect_view();
+    let quartieri = territory.quartieri.into_iter().map(|quartiere| view! { <li>{quartiere.name}</li> }).collect_view();
     view! {
         {distretti}
         <section class="quartieri" aria-labelledby="quartieri-title">

@@ -20,11 +20,7 @@ pub fn precompress(dist: &Path) -> Result<(), String> {
         if has_extension(&file, &COMPRESSIBLE) {
             let path = file.to_string_lossy();
             process::run("brotli", &["--force", "--keep", "--quality=11", &path], &[])?;
-            process::run(
-                "gzip",
-                &["--force", "--keep", "--best", "--no-name", &path],
-                &[],
-            )?;
+            process::run("gzip", &["--force", "--keep", "--best", "--no-name", &path], &[])?;
         }
     }
     Ok(())
@@ -39,32 +35,18 @@ pub fn first_load_bytes(dist: &Path) -> Result<Vec<(String, u64)>, String> {
         }
         let compressed = file.with_file_name(format!(
             "{}.br",
-            file.file_name()
-                .map(|name| name.to_string_lossy().into_owned())
-                .unwrap_or_default()
+            file.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default()
         ));
-        let size = fs::metadata(if compressed.is_file() {
-            &compressed
-        } else {
-            &file
-        })
-        .map_err(|error| format!("{}: {error}", file.display()))?
-        .len();
-        sizes.push((
-            file.strip_prefix(dist)
-                .unwrap_or(&file)
-                .display()
-                .to_string(),
-            size,
-        ));
+        let size = fs::metadata(if compressed.is_file() { &compressed } else { &file })
+            .map_err(|error| format!("{}: {error}", file.display()))?
+            .len();
+        sizes.push((file.strip_prefix(dist).unwrap_or(&file).display().to_string(), size));
     }
     Ok(sizes)
 }
 
 fn has_extension(path: &Path, extensions: &[&str]) -> bool {
-    path.extension()
-        .and_then(|extension| extension.to_str())
-        .is_some_and(|extension| extensions.contains(&extension))
+    path.extension().and_then(|extension| extension.to_str()).is_some_and(|extension| extensions.contains(&extension))
 }
 
 /// Every regular file under `dir`, recursively.

@@ -41,11 +41,8 @@ pub fn start_server() -> Result<RunningServer, String> {
         .and_then(|listener| listener.local_addr())
         .map_err(|error| format!("no free port: {error}"))?
         .port();
-    let data = TempDir(
-        std::env::current_dir()
-            .map_err(|error| error.to_string())?
-            .join(format!("target/e2e-data-{port}")),
-    );
+    let data =
+        TempDir(std::env::current_dir().map_err(|error| error.to_string())?.join(format!("target/e2e-data-{port}")));
     let _ = std::fs::remove_dir_all(&data.0);
     let bind = format!("127.0.0.1:{port}");
     let child = Command::new(SERVER_BINARY)
@@ -55,11 +52,7 @@ pub fn start_server() -> Result<RunningServer, String> {
         .env("RUST_LOG", "warn")
         .spawn()
         .map_err(|error| format!("cannot start {SERVER_BINARY}: {error}"))?;
-    let server = RunningServer {
-        child,
-        base_url: format!("http://{bind}"),
-        _data: data,
-    };
+    let server = RunningServer { child, base_url: format!("http://{bind}"), _data: data };
     let deadline = Instant::now() + Duration::from_secs(20);
     while Instant::now() < deadline {
         if health_is_ok(&bind) {
@@ -67,9 +60,7 @@ pub fn start_server() -> Result<RunningServer, String> {
         }
         thread::sleep(Duration::from_millis(100));
     }
-    Err(format!(
-        "the server on {bind} did not become healthy within 20 s"
-    ))
+    Err(format!("the server on {bind} did not become healthy within 20 s"))
 }
 
 /// A plain HTTP/1.1 GET of /api/health, true on a 200.
@@ -89,25 +80,11 @@ fn health_is_ok(bind: &str) -> bool {
 pub fn run_suite() -> Result<Outcome, String> {
     let server = start_server()?;
     println!("server ready at {}", server.base_url);
-    let mut outcome = Outcome {
-        passed: 0,
-        failed: 0,
-    };
+    let mut outcome = Outcome { passed: 0, failed: 0 };
     let ok = process::run_reading(
         "npx",
-        &[
-            "--prefix",
-            "end2end",
-            "playwright",
-            "test",
-            "--config",
-            "end2end/playwright.config.ts",
-            "--reporter=list",
-        ],
-        &[
-            ("BASE_URL", server.base_url.as_str()),
-            ("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"),
-        ],
+        &["--prefix", "end2end", "playwright", "test", "--config", "end2end/playwright.config.ts", "--reporter=list"],
+        &[("BASE_URL", server.base_url.as_str()), ("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")],
         |line| {
             let words: Vec<&str> = line.split_whitespace().collect();
             if let [number, kind, ..] = words.as_slice()

@@ -44,45 +44,23 @@ fn main() -> ExitCode {
 
 /// The folder with the workspace's Cargo.toml (xtask's parent).
 pub fn workspace_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .map(PathBuf::from)
-        .unwrap_or_default()
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().map(PathBuf::from).unwrap_or_default()
 }
 
 /// Builds the browser app in release into dist/ and writes .br and .gz beside each file.
 pub fn build_app() -> Result<(), String> {
-    process::run(
-        "trunk",
-        &[
-            "build",
-            "--release",
-            "--cargo-profile",
-            "wasm-release",
-            "--dist",
-            "dist",
-        ],
-        &[],
-    )?;
+    process::run("trunk", &["build", "--release", "--cargo-profile", "wasm-release", "--dist", "dist"], &[])?;
     budget::precompress(std::path::Path::new("dist"))
 }
 
 fn run() -> Result<(), String> {
     tools::ensure(tools::Needs::App)?;
     build_app()?;
-    process::run(
-        "cargo",
-        &["build", "--release", "--package", "insieme-server"],
-        &[],
-    )?;
+    process::run("cargo", &["build", "--release", "--package", "insieme-server"], &[])?;
     println!();
     println!("Starting Insieme per il lavoro on http://127.0.0.1:8080/ (Ctrl+C stops it).");
     println!("Database: ./data/insieme.db (created and migrated on first start).");
     println!("Demo accounts: none yet (the back office comes with a later issue).");
     println!();
-    process::run(
-        "target/release/insieme-server",
-        &[],
-        &[("IPL_DIST_DIR", "dist"), ("IPL_DATA_DIR", "data")],
-    )
+    process::run("target/release/insieme-server", &[], &[("IPL_DIST_DIR", "dist"), ("IPL_DATA_DIR", "data")])
 }

@@ -12,11 +12,7 @@ pub fn run(program: &str, args: &[&str], envs: &[(&str, &str)]) -> Result<(), St
         .envs(envs.iter().copied())
         .status()
         .map_err(|error| format!("cannot start {program}: {error}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("`{program} {}` failed ({status})", args.join(" ")))
-    }
+    if status.success() { Ok(()) } else { Err(format!("`{program} {}` failed ({status})", args.join(" "))) }
 }
 
 /// Runs a program, echoing every line of its standard output and handing it to `on_line`.
@@ -39,21 +35,12 @@ pub fn run_reading(
             on_line(&line);
         }
     }
-    let status = child
-        .wait()
-        .map_err(|error| format!("{program}: {error}"))?;
+    let status = child.wait().map_err(|error| format!("{program}: {error}"))?;
     Ok(status.success())
 }
 
 /// The standard output of a program, if it ran and succeeded.
 pub fn output(program: &str, args: &[&str]) -> Option<String> {
-    let output = Command::new(program)
-        .args(args)
-        .stderr(Stdio::null())
-        .output()
-        .ok()?;
-    output
-        .status
-        .success()
-        .then(|| String::from_utf8_lossy(&output.stdout).trim().to_owned())
+    let output = Command::new(program).args(args).stderr(Stdio::null()).output().ok()?;
+    output.status.success().then(|| String::from_utf8_lossy(&output.stdout).trim().to_owned())
 }

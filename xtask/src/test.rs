@@ -29,79 +29,33 @@ const FORBIDDEN_IN_RULES: [&str; 14] = [
 
 pub fn all() -> ExitCode {
     let mut report = Report::default();
-    let installed = report.phase("install missing tools", || {
-        tools::ensure(tools::Needs::Everything).map(|()| Outcome::check(true))
-    });
-    report.phase("cargo fmt --check", || {
-        checked("cargo", &["fmt", "--all", "--check"])
-    });
+    let installed = report
+        .phase("install missing tools", || tools::ensure(tools::Needs::Everything).map(|()| Outcome::check(true)));
+    report.phase("cargo fmt --check", || checked("cargo", &["fmt", "--all", "--check"]));
     report.phase("cargo clippy -D warnings", || {
-        checked(
-            "cargo",
-            &[
-                "clippy",
-                "--workspace",
-                "--all-targets",
-                "--locked",
-                "--",
-                "-D",
-                "warnings",
-            ],
-        )
+        checked("cargo", &["clippy", "--workspace", "--all-targets", "--locked", "--", "-D", "warnings"])
     });
     report.phase("rust tests", cargo_tests);
     if installed {
         report.phase("cargo deny (bans licenses sources)", || {
-            checked(
-                "cargo",
-                &[
-                    "deny",
-                    "--log-level",
-                    "error",
-                    "check",
-                    "bans",
-                    "licenses",
-                    "sources",
-                ],
-            )
+            checked("cargo", &["deny", "--log-level", "error", "check", "bans", "licenses", "sources"])
         });
     } else {
         report.skip("cargo deny (bans licenses sources)", "tools are missing");
     }
     report.phase("rules crate stays pure", rules_dependencies);
-    let built = installed
-        && report.phase(
-            "release build of the app + size budget",
-            app_build_and_budget,
-        );
+    let built = installed && report.phase("release build of the app + size budget", app_build_and_budget);
     if !installed {
-        report.skip(
-            "release build of the app + size budget",
-            "tools are missing",
-        );
+        report.skip("release build of the app + size budget", "tools are missing");
     }
-    let server_built = report.phase("server build", || {
-        checked(
-            "cargo",
-            &["build", "--package", "insieme-server", "--locked"],
-        )
-    });
+    let server_built =
+        report.phase("server build", || checked("cargo", &["build", "--package", "insieme-server", "--locked"]));
     if built && server_built {
-        report.phase(
-            "end-to-end journeys (Playwright, chromium, axe)",
-            e2e::run_suite,
-        );
+        report.phase("end-to-end journeys (Playwright, chromium, axe)", e2e::run_suite);
     } else {
-        report.skip(
-            "end-to-end journeys (Playwright, chromium, axe)",
-            "the app or the server did not build",
-        );
+        report.skip("end-to-end journeys (Playwright, chromium, axe)", "the app or the server did not build");
     }
-    if report.finish() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    }
+    if report.finish() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
 }
 
 fn checked(program: &str, args: &[&str]) -> Result<Outcome, String> {
@@ -110,10 +64,7 @@ fn checked(program: &str, args: &[&str]) -> Result<Outcome, String> {
 
 /// `cargo test` over the workspace, counting the `test result:` lines of every test binary.
 fn cargo_tests() -> Result<Outcome, String> {
-    let mut outcome = Outcome {
-        passed: 0,
-        failed: 0,
-    };
+    let mut outcome = Outcome { passed: 0, failed: 0 };
     let ok = process::run_reading("cargo", &["test", "--workspace", "--locked"], &[], |line| {
         if let Some(rest) = line.strip_prefix("test result: ") {
             outcome.passed += count_before(rest, " passed");
@@ -130,10 +81,7 @@ fn cargo_tests() -> Result<Outcome, String> {
 pub fn count_before(text: &str, word: &str) -> u32 {
     text.split(';')
         .find_map(|part| {
-            part.trim()
-                .trim_start_matches("ok. ")
-                .trim_start_matches("FAILED. ")
-                .strip_suffix(word.trim())
+            part.trim().trim_start_matches("ok. ").trim_start_matches("FAILED. ").strip_suffix(word.trim())
         })
         .and_then(|number| number.trim().parse().ok())
         .unwrap_or(0)
@@ -142,35 +90,16 @@ pub fn count_before(text: &str, word: &str) -> u32 {
 fn rules_dependencies() -> Result<Outcome, String> {
     let tree = process::output(
         "cargo",
-        &[
-            "tree",
-            "--package",
-            "insieme-rules",
-            "--edges",
-            "normal",
-            "--prefix",
-            "none",
-            "--locked",
-        ],
+        &["tree", "--package", "insieme-rules", "--edges", "normal", "--prefix", "none", "--locked"],
     )
     .ok_or("cargo tree failed")?;
-    let names: Vec<&str> = tree
-        .lines()
-        .filter_map(|line| line.split_whitespace().next())
-        .collect();
-    let found: Vec<&str> = FORBIDDEN_IN_RULES
-        .iter()
-        .copied()
-        .filter(|name| names.contains(name))
-        .collect();
+    let names: Vec<&str> = tree.lines().filter_map(|line| line.split_whitespace().next()).collect();
+    let found: Vec<&str> = FORBIDDEN_IN_RULES.iter().copied().filter(|name| names.contains(name)).collect();
     if found.is_empty() {
         println!("insieme-rules depends on: {}", names.join(", "));
         Ok(Outcome::check(true))
     } else {
-        Err(format!(
-            "insieme-rules must stay pure but depends on {}",
-            found.join(", ")
-        ))
+        Err(format!("insieme-rules must stay pure but depends on {}", found.join(", ")))
     }
 }
 
@@ -187,10 +116,7 @@ fn app_build_and_budget() -> Result<Outcome, String> {
         total as f64 * 100.0 / budget::FIRST_LOAD_BUDGET_BYTES as f64
     );
     if total > budget::FIRST_LOAD_BUDGET_BYTES {
-        return Err(format!(
-            "first load is {total} B, over the {} B budget",
-            budget::FIRST_LOAD_BUDGET_BYTES
-        ));
+        return Err(format!("first load is {total} B, over the {} B budget", budget::FIRST_LOAD_BUDGET_BYTES));
     }
     Ok(Outcome::check(true))
 }
@@ -201,8 +127,7 @@ mod tests {
 
     #[test]
     fn counts_are_read_from_cargo_test_result_lines() {
-        let line =
-            "ok. 12 passed; 0 failed; 1 ignored; 0 measured; 0 filtered out; finished in 0.01s";
+        let line = "ok. 12 passed; 0 failed; 1 ignored; 0 measured; 0 filtered out; finished in 0.01s";
         assert_eq!(count_before(line, " passed"), 12);
         assert_eq!(count_before(line, " failed"), 0);
         let failing = "FAILED. 3 passed; 2 failed; 0 ignored";

@@ -12,8 +12,7 @@ pub const CARGO_DENY_VERSION: &str = "0.20.2";
 pub const BINARYEN_VERSION: &str = "132.0.0";
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
-const APP_DEBIAN_PACKAGES: [&str; 4] =
-    ["build-essential", "pkg-config", "ca-certificates", "brotli"];
+const APP_DEBIAN_PACKAGES: [&str; 4] = ["build-essential", "pkg-config", "ca-certificates", "brotli"];
 const TEST_DEBIAN_PACKAGES: [&str; 2] = ["chromium", "chromium-driver"];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -35,12 +34,7 @@ pub fn ensure(needs: Needs) -> Result<(), String> {
     ensure_debian_packages(&packages)?;
     remove_debian_binaryen()?;
     ensure_wasm_target()?;
-    ensure_cargo_tool(
-        "wasm-bindgen",
-        &wasm_bindgen_version()?,
-        "wasm-bindgen-cli",
-        false,
-    )?;
+    ensure_cargo_tool("wasm-bindgen", &wasm_bindgen_version()?, "wasm-bindgen-cli", false)?;
     ensure_cargo_tool("trunk", TRUNK_VERSION, "trunk", true)?;
     ensure_wasm_opt()?;
     if needs == Needs::Everything {
@@ -51,16 +45,11 @@ pub fn ensure(needs: Needs) -> Result<(), String> {
 }
 
 fn is_debian_package_installed(name: &str) -> bool {
-    process::output("dpkg-query", &["-W", "-f=${Status}", name])
-        .is_some_and(|status| status == "install ok installed")
+    process::output("dpkg-query", &["-W", "-f=${Status}", name]).is_some_and(|status| status == "install ok installed")
 }
 
 fn ensure_debian_packages(packages: &[&str]) -> Result<(), String> {
-    let missing: Vec<&str> = packages
-        .iter()
-        .copied()
-        .filter(|name| !is_debian_package_installed(name))
-        .collect();
+    let missing: Vec<&str> = packages.iter().copied().filter(|name| !is_debian_package_installed(name)).collect();
     if missing.is_empty() {
         return Ok(());
     }
@@ -74,18 +63,13 @@ fn ensure_debian_packages(packages: &[&str]) -> Result<(), String> {
 fn remove_debian_binaryen() -> Result<(), String> {
     if is_debian_package_installed("binaryen") {
         println!("Removing Debian's binaryen (wasm-opt 108 breaks the app)");
-        process::run(
-            "apt-get",
-            &["remove", "-y", "-q", "binaryen"],
-            &[("DEBIAN_FRONTEND", "noninteractive")],
-        )?;
+        process::run("apt-get", &["remove", "-y", "-q", "binaryen"], &[("DEBIAN_FRONTEND", "noninteractive")])?;
     }
     Ok(())
 }
 
 fn ensure_wasm_target() -> Result<(), String> {
-    let installed =
-        process::output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    let installed = process::output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
     if installed.lines().any(|line| line.trim() == WASM_TARGET) {
         return Ok(());
     }
@@ -94,14 +78,11 @@ fn ensure_wasm_target() -> Result<(), String> {
 
 /// The wasm-bindgen version the app is locked to; the CLI must be exactly the same.
 pub fn wasm_bindgen_version() -> Result<String, String> {
-    let lock =
-        std::fs::read_to_string("Cargo.lock").map_err(|error| format!("Cargo.lock: {error}"))?;
+    let lock = std::fs::read_to_string("Cargo.lock").map_err(|error| format!("Cargo.lock: {error}"))?;
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line == "name = \"wasm-bindgen\""
-            && let Some(version) = lines
-                .next()
-                .and_then(|next| next.strip_prefix("version = \""))
+            && let Some(version) = lines.next().and_then(|next| next.strip_prefix("version = \""))
         {
             return Ok(version.trim_end_matches('"').to_owned());
         }
@@ -126,24 +107,11 @@ fn ensure_cargo_tool(binary: &str, version: &str, krate: &str, locked: bool) -> 
 
 fn ensure_cargo_deny() -> Result<(), String> {
     let printed = process::output("cargo", &["deny", "--version"]).unwrap_or_default();
-    if printed
-        .split_whitespace()
-        .any(|word| word == CARGO_DENY_VERSION)
-    {
+    if printed.split_whitespace().any(|word| word == CARGO_DENY_VERSION) {
         return Ok(());
     }
     println!("Installing cargo-deny {CARGO_DENY_VERSION} (a few minutes, once)");
-    process::run(
-        "cargo",
-        &[
-            "install",
-            "cargo-deny",
-            "--version",
-            CARGO_DENY_VERSION,
-            "--locked",
-        ],
-        &[],
-    )
+    process::run("cargo", &["install", "cargo-deny", "--version", CARGO_DENY_VERSION, "--locked"], &[])
 }
 
 fn ensure_wasm_opt() -> Result<(), String> {
@@ -154,11 +122,7 @@ fn ensure_wasm_opt() -> Result<(), String> {
     }
     println!("Installing wasm-opt (binaryen {BINARYEN_VERSION} from npm)");
     let package = format!("binaryen@{BINARYEN_VERSION}");
-    process::run(
-        "npm",
-        &["install", "--global", "--prefix", "/usr/local", &package],
-        &[],
-    )
+    process::run("npm", &["install", "--global", "--prefix", "/usr/local", &package], &[])
 }
 
 /// `npm ci` in end2end/ when node_modules is missing or older than the lockfile.

@@ -18,7 +18,7 @@ pub enum ErrorCode {
     Internal,
 }
 
-/// `{"error": {"code": "not_found", "message": "..."}}`
+/// `{"error": {"code": "not_found", "message": "...", "fields": [...]}}`
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ErrorBody {
     pub error: ErrorDetail,
@@ -28,15 +28,25 @@ pub struct ErrorBody {
 pub struct ErrorDetail {
     pub code: ErrorCode,
     pub message: String,
+    /// For invalid data: what is wrong with which field (`profile.birth_date`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<FieldError>,
+}
+
+/// One invalid field, named by its path in the request body.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub problem: String,
 }
 
 impl ErrorBody {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        Self {
-            error: ErrorDetail {
-                code,
-                message: message.into(),
-            },
-        }
+        Self { error: ErrorDetail { code, message: message.into(), fields: Vec::new() } }
+    }
+
+    pub fn with_fields(mut self, fields: Vec<FieldError>) -> Self {
+        self.error.fields = fields;
+        self
     }
 }

@@ -6,6 +6,6 @@ pub mod health;
 pub mod paths;
 pub mod territory;
 
-pub use error::{ErrorBody, ErrorCode};
+pub use error::{ErrorBody, ErrorCode, FieldError};
 pub use health::{DatabaseStatus, Health};
 pub use territory::{DistrettoView, QuartiereView, TerritoryView};

@@ -6,3 +6,5 @@ pub const API_PREFIX: &str = "/api";
 pub const HEALTH: &str = "/api/health";
 /// The comuni of the Città metropolitana grouped by distretto, and the Quartieri of Bologna.
 pub const TERRITORY: &str = "/api/territory";
+/// Answers in, assessment out: the rules engine for tablets and third parties.
+pub const ASSESS: &str = "/api/assess";

@@ -37,13 +37,7 @@ mod tests {
             quartieri: vec![],
         };
         let json = serde_json::to_string(&view).expect("serialises");
-        assert!(
-            json.contains("\"distretti\":[{\"id\":\"bologna\""),
-            "{json}"
-        );
-        assert_eq!(
-            serde_json::from_str::<TerritoryView>(&json).expect("parses"),
-            view
-        );
+        assert!(json.contains("\"distretti\":[{\"id\":\"bologna\""), "{json}");
+        assert_eq!(serde_json::from_str::<TerritoryView>(&json).expect("parses"), view);
     }
 }

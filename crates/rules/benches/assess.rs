@@ -14,12 +14,8 @@ const BUDGET_MEDIAN_NANOSECONDS: f64 = 20_000.0;
 const BENCH_ID: &str = "assess_complete_answer_set";
 
 fn complete_answers(instrument: &Instrument) -> Answers {
-    let levels: Vec<String> = instrument
-        .items
-        .iter()
-        .enumerate()
-        .map(|(index, item)| format!("\"{}\": {}", item.id, index % 4))
-        .collect();
+    let levels: Vec<String> =
+        instrument.items.iter().enumerate().map(|(index, item)| format!("\"{}\": {}", item.id, index % 4)).collect();
     let json = format!(
         r#"{{ "assessed_on": "2026-11-25",
               "profile": {{ "birth_date": "1991-04-30", "comune": "Castello d'Argile", "quartiere": null,
@@ -39,18 +35,12 @@ fn main() -> ExitCode {
     let instrument = Instrument::fragility();
     let answers = complete_answers(instrument);
     let short = std::env::var_os("IPL_BENCH_SHORT").is_some();
-    let mut criterion = Criterion::default()
-        .output_directory(&output_dir())
-        .configure_from_args();
+    let mut criterion = Criterion::default().output_directory(&output_dir()).configure_from_args();
     if short {
-        criterion = criterion
-            .warm_up_time(Duration::from_millis(500))
-            .measurement_time(Duration::from_secs(2))
-            .sample_size(30);
+        criterion =
+            criterion.warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(2)).sample_size(30);
     }
-    criterion.bench_function(BENCH_ID, |bencher| {
-        bencher.iter(|| assess(black_box(&answers), black_box(instrument)))
-    });
+    criterion.bench_function(BENCH_ID, |bencher| bencher.iter(|| assess(black_box(&answers), black_box(instrument))));
     criterion.final_summary();
 
     let estimates = output_dir().join(BENCH_ID).join("new/estimates.json");

@@ -92,15 +92,10 @@ impl Answers {
         let deserializer = &mut serde_json::Deserializer::from_str(text);
         let raw: RawAnswers = serde_path_to_error::deserialize(deserializer).map_err(|error| {
             let path = error.path().to_string();
-            let field = if path == "." {
-                "(document)".to_owned()
-            } else {
-                path
-            };
-            vec![InputError {
-                field,
-                problem: plain_serde_message(&error.into_inner().to_string()),
-            }]
+            let inner = error.into_inner();
+            let whole_document = inner.is_syntax() || inner.is_eof() || path == "." || path == "?";
+            let field = if whole_document { "(document)".to_owned() } else { path };
+            vec![InputError { field, problem: plain_serde_message(&inner.to_string()) }]
         })?;
         from_raw(raw, instrument)
     }
@@ -119,10 +114,7 @@ fn from_raw(raw: RawAnswers, instrument: &Instrument) -> Result<Answers, Vec<Inp
     let mut date = |field: &str, text: Option<String>| match text.map(|text| text.parse::<Date>()) {
         Some(Ok(date)) => Some(date),
         Some(Err(error)) => {
-            errors.push(InputError {
-                field: field.to_owned(),
-                problem: error.to_string(),
-            });
+            errors.push(InputError { field: field.to_owned(), problem: error.to_string() });
             None
         }
         None => None,
@@ -138,10 +130,7 @@ fn from_raw(raw: RawAnswers, instrument: &Instrument) -> Result<Answers, Vec<Inp
         });
     }
     if let Some(quartiere) = &raw.profile.quartiere
-        && !Territory::embedded()
-            .quartieri
-            .iter()
-            .any(|known| &known.id == quartiere)
+        && !Territory::embedded().quartieri.iter().any(|known| &known.id == quartiere)
     {
         errors.push(InputError {
             field: "profile.quartiere".to_owned(),
@@ -154,10 +143,7 @@ fn from_raw(raw: RawAnswers, instrument: &Instrument) -> Result<Answers, Vec<Inp
         if instrument.item(&item_id).is_none() {
             errors.push(InputError {
                 field,
-                problem: format!(
-                    "unknown item of instrument {} {}",
-                    instrument.id, instrument.version
-                ),
+                problem: format!("unknown item of instrument {} {}", instrument.id, instrument.version),
             });
             continue;
         }
@@ -166,19 +152,13 @@ fn from_raw(raw: RawAnswers, instrument: &Instrument) -> Result<Answers, Vec<Inp
             Some(level) => {
                 fragility.insert(item_id, level);
             }
-            None => errors.push(InputError {
-                field,
-                problem: format!("level {level} is outside 0..=3"),
-            }),
+            None => errors.push(InputError { field, problem: format!("level {level} is outside 0..=3") }),
         }
     }
     if !errors.is_empty() {
         return Err(errors);
     }
-    let comune = raw
-        .profile
-        .comune
-        .filter(|comune| !comune.trim().is_empty());
+    let comune = raw.profile.comune.filter(|comune| !comune.trim().is_empty());
     Ok(Answers {
         assessed_on,
         profile: Profile {

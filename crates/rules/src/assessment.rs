@@ -31,11 +31,7 @@ pub fn assess(answers: &Answers, instrument: &Instrument) -> Assessment {
 }
 
 /// Assesses `answers` for the four channels and, in addition, for each published youth call.
-pub fn assess_with_calls(
-    answers: &Answers,
-    instrument: &Instrument,
-    calls: &[YouthCall],
-) -> Assessment {
+pub fn assess_with_calls(answers: &Answers, instrument: &Instrument, calls: &[YouthCall]) -> Assessment {
     let fragility = score(&answers.fragility, instrument);
     let facts = Facts::new(answers, &fragility);
     let channels = all_channels(&facts);

@@ -6,9 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     ChannelStatus, Date,
-    channels::{
-        Facts, disadvantage, territory_requirement, youth_age_requirement, youth_target_requirement,
-    },
+    channels::{Facts, disadvantage, territory_requirement, youth_age_requirement, youth_target_requirement},
     reason::{Outcome, Reason, reason},
 };
 
@@ -51,34 +49,22 @@ pub(crate) fn assess_call(facts: &Facts<'_>, call: &YouthCall) -> CallResult {
         None => reason(
             "call_open",
             Outcome::Missing,
-            vec![
-                ("call", call.title.as_str().into()),
-                ("closes_on", call.closes_on.into()),
-            ],
+            vec![("call", call.title.as_str().into()), ("closes_on", call.closes_on.into())],
         ),
         Some(day) if day < call.opens_on => reason(
             "call_not_yet_open",
             Outcome::NotMet,
-            vec![
-                ("call", call.title.as_str().into()),
-                ("opens_on", call.opens_on.into()),
-            ],
+            vec![("call", call.title.as_str().into()), ("opens_on", call.opens_on.into())],
         ),
         Some(day) if day > call.closes_on => reason(
             "call_closed",
             Outcome::NotMet,
-            vec![
-                ("call", call.title.as_str().into()),
-                ("closes_on", call.closes_on.into()),
-            ],
+            vec![("call", call.title.as_str().into()), ("closes_on", call.closes_on.into())],
         ),
         Some(_) => reason(
             "call_open",
             Outcome::Met,
-            vec![
-                ("call", call.title.as_str().into()),
-                ("closes_on", call.closes_on.into()),
-            ],
+            vec![("call", call.title.as_str().into()), ("closes_on", call.closes_on.into())],
         ),
     });
     if call.target == CallTarget::Organisations {
@@ -87,11 +73,7 @@ pub(crate) fn assess_call(facts: &Facts<'_>, call: &YouthCall) -> CallResult {
         reasons.push(youth_age_requirement(facts, call.min_age, call.max_age));
         reasons.push(call_target_requirement(facts, call));
     }
-    CallResult {
-        call_id: call.id.clone(),
-        status: ChannelStatus::from_reasons(&reasons),
-        reasons,
-    }
+    CallResult { call_id: call.id.clone(), status: ChannelStatus::from_reasons(&reasons), reasons }
 }
 
 fn call_target_requirement(facts: &Facts<'_>, call: &YouthCall) -> Reason {
@@ -103,8 +85,9 @@ fn call_target_requirement(facts: &Facts<'_>, call: &YouthCall) -> Reason {
             Some(false) => reason("call_target_school_leavers", Outcome::NotMet, named()),
             None => reason("youth_target_missing", Outcome::Missing, vec![]),
         },
-        CallTarget::DisadvantagedYoungAdults => disadvantage(facts)
-            .unwrap_or_else(|| reason("call_target_disadvantaged", Outcome::NotMet, named())),
+        CallTarget::DisadvantagedYoungAdults => {
+            disadvantage(facts).unwrap_or_else(|| reason("call_target_disadvantaged", Outcome::NotMet, named()))
+        }
         CallTarget::YoungPeople | CallTarget::Organisations => youth_target_requirement(facts),
     }
 }

@@ -28,12 +28,7 @@ pub enum Channel {
 }
 
 impl Channel {
-    pub const ALL: [Channel; 4] = [
-        Channel::Community,
-        Channel::Fragility,
-        Channel::Youth,
-        Channel::Enterprise,
-    ];
+    pub const ALL: [Channel; 4] = [Channel::Community, Channel::Fragility, Channel::Youth, Channel::Enterprise];
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -47,15 +42,9 @@ pub enum ChannelStatus {
 impl ChannelStatus {
     /// The status the reasons lead to, by the precedence above.
     pub fn from_reasons(reasons: &[Reason]) -> Self {
-        if reasons
-            .iter()
-            .any(|reason| reason.outcome == Outcome::NotMet)
-        {
+        if reasons.iter().any(|reason| reason.outcome == Outcome::NotMet) {
             Self::NotEligible
-        } else if reasons
-            .iter()
-            .any(|reason| reason.outcome == Outcome::Missing)
-        {
+        } else if reasons.iter().any(|reason| reason.outcome == Outcome::Missing) {
             Self::ToBeAssessed
         } else {
             Self::Eligible
@@ -72,11 +61,7 @@ pub struct ChannelResult {
 
 impl ChannelResult {
     fn new(channel: Channel, reasons: Vec<Reason>) -> Self {
-        Self {
-            channel,
-            status: ChannelStatus::from_reasons(&reasons),
-            reasons,
-        }
+        Self { channel, status: ChannelStatus::from_reasons(&reasons), reasons }
     }
 }
 
@@ -90,21 +75,12 @@ pub(crate) struct Facts<'a> {
 
 impl<'a> Facts<'a> {
     pub fn new(answers: &'a Answers, fragility: &'a FragilityResult) -> Self {
-        let comune = answers
-            .profile
-            .comune
-            .as_deref()
-            .map(|name| Territory::embedded().lookup_comune(name));
+        let comune = answers.profile.comune.as_deref().map(|name| Territory::embedded().lookup_comune(name));
         let age = match (answers.profile.birth_date, answers.assessed_on) {
             (Some(birth), Some(on)) => birth.age_on(on),
             _ => None,
         };
-        Self {
-            answers,
-            comune,
-            age,
-            fragility,
-        }
+        Self { answers, comune, age, fragility }
     }
 }
 
@@ -126,14 +102,9 @@ pub(crate) fn territory_requirement(facts: &Facts<'_>) -> Reason {
     let typed = facts.answers.profile.comune.clone().unwrap_or_default();
     match &facts.comune {
         None => reason("comune_missing", Outcome::Missing, vec![]),
-        Some(ComuneLookup::Found {
-            comune,
-            distretto_id,
-        }) => {
-            let distretto = Territory::embedded()
-                .distretto(distretto_id)
-                .map(|found| found.name.clone())
-                .unwrap_or_default();
+        Some(ComuneLookup::Found { comune, distretto_id }) => {
+            let distretto =
+                Territory::embedded().distretto(distretto_id).map(|found| found.name.clone()).unwrap_or_default();
             reason(
                 "domiciled_in_territory",
                 Outcome::Met,
@@ -147,20 +118,14 @@ pub(crate) fn territory_requirement(facts: &Facts<'_>) -> Reason {
         Some(ComuneLookup::NotInTerritory { suggestions }) => reason(
             "not_in_territory",
             Outcome::NotMet,
-            vec![
-                ("comune", typed.into()),
-                ("suggestions", suggestions.clone().into()),
-            ],
+            vec![("comune", typed.into()), ("suggestions", suggestions.clone().into())],
         ),
     }
 }
 
 fn found_comune<'f>(facts: &'f Facts<'_>) -> Option<(&'f str, &'f str)> {
     match &facts.comune {
-        Some(ComuneLookup::Found {
-            comune,
-            distretto_id,
-        }) => Some((comune, distretto_id)),
+        Some(ComuneLookup::Found { comune, distretto_id }) => Some((comune, distretto_id)),
         _ => None,
     }
 }
@@ -176,11 +141,9 @@ fn fragility(facts: &Facts<'_>) -> ChannelResult {
     });
     reasons.push(match facts.age {
         None => reason("age_missing", Outcome::Missing, vec![]),
-        Some(age) if age >= MINIMUM_WORKING_AGE => reason(
-            "working_age",
-            Outcome::Met,
-            vec![("age", age.into()), ("minimum", MINIMUM_WORKING_AGE.into())],
-        ),
+        Some(age) if age >= MINIMUM_WORKING_AGE => {
+            reason("working_age", Outcome::Met, vec![("age", age.into()), ("minimum", MINIMUM_WORKING_AGE.into())])
+        }
         Some(age) => reason(
             "under_working_age",
             Outcome::NotMet,
@@ -200,11 +163,7 @@ fn fragility(facts: &Facts<'_>) -> ChannelResult {
     } else if score.second_interview_possible && !score.missing.is_empty() {
         reason("second_interview_open", Outcome::Info, score_params())
     } else {
-        reason(
-            "second_interview_not_reached",
-            Outcome::Info,
-            score_params(),
-        )
+        reason("second_interview_not_reached", Outcome::Info, score_params())
     });
     ChannelResult::new(Channel::Fragility, reasons)
 }
@@ -235,13 +194,9 @@ pub(crate) fn disadvantage(facts: &Facts<'_>) -> Option<Reason> {
         Some(reason(
             "disadvantaged_by_fragility",
             Outcome::Met,
-            vec![
-                ("total", score.total.into()),
-                ("threshold", score.threshold.into()),
-            ],
+            vec![("total", score.total.into()), ("threshold", score.threshold.into())],
         ))
-    } else if facts.answers.profile.disadvantaged == Some(false) && !score.second_interview_possible
-    {
+    } else if facts.answers.profile.disadvantaged == Some(false) && !score.second_interview_possible {
         None
     } else {
         Some(reason("youth_target_missing", Outcome::Missing, vec![]))
@@ -249,18 +204,10 @@ pub(crate) fn disadvantage(facts: &Facts<'_>) -> Option<Reason> {
 }
 
 pub(crate) fn youth_age_requirement(facts: &Facts<'_>, minimum: u32, maximum: u32) -> Reason {
-    let range = |age: u32| {
-        vec![
-            ("age", age.into()),
-            ("minimum", minimum.into()),
-            ("maximum", maximum.into()),
-        ]
-    };
+    let range = |age: u32| vec![("age", age.into()), ("minimum", minimum.into()), ("maximum", maximum.into())];
     match facts.age {
         None => reason("age_missing", Outcome::Missing, vec![]),
-        Some(age) if (minimum..=maximum).contains(&age) => {
-            reason("youth_age_in_range", Outcome::Met, range(age))
-        }
+        Some(age) if (minimum..=maximum).contains(&age) => reason("youth_age_in_range", Outcome::Met, range(age)),
         Some(age) => reason("youth_age_out_of_range", Outcome::NotMet, range(age)),
     }
 }
@@ -286,16 +233,8 @@ fn enterprise(facts: &Facts<'_>) -> ChannelResult {
         Some(true) => reason("business_idea", Outcome::Met, vec![]),
     });
     if let Some((comune, _)) = found_comune(facts) {
-        reasons.push(reason(
-            "suap_desk",
-            Outcome::Info,
-            vec![("comune", comune.into())],
-        ));
-        for code in [
-            "partner_camera_di_commercio",
-            "partner_incredibol",
-            "partner_aster",
-        ] {
+        reasons.push(reason("suap_desk", Outcome::Info, vec![("comune", comune.into())]));
+        for code in ["partner_camera_di_commercio", "partner_incredibol", "partner_aster"] {
             reasons.push(reason(code, Outcome::Info, vec![]));
         }
     }
@@ -308,34 +247,25 @@ fn community(facts: &Facts<'_>) -> ChannelResult {
     let mut reasons = vec![territory_requirement(facts)];
     if let Some((comune, distretto_id)) = found_comune(facts) {
         let territory = Territory::embedded();
-        let quartiere = facts.answers.profile.quartiere.as_deref().and_then(|id| {
-            territory
-                .quartieri
-                .iter()
-                .find(|quartiere| quartiere.id == id)
-        });
+        let quartiere = facts
+            .answers
+            .profile
+            .quartiere
+            .as_deref()
+            .and_then(|id| territory.quartieri.iter().find(|quartiere| quartiere.id == id));
         reasons.push(match (comune == "Bologna", quartiere) {
             (true, Some(quartiere)) => reason(
                 "community_network_quartiere",
                 Outcome::Info,
-                vec![
-                    ("quartiere", quartiere.name.as_str().into()),
-                    ("quartiere_id", quartiere.id.as_str().into()),
-                ],
+                vec![("quartiere", quartiere.name.as_str().into()), ("quartiere_id", quartiere.id.as_str().into())],
             ),
             (true, None) => reason("community_network_bologna", Outcome::Info, vec![]),
             (false, _) => {
-                let distretto = territory
-                    .distretto(distretto_id)
-                    .map(|found| found.name.clone())
-                    .unwrap_or_default();
+                let distretto = territory.distretto(distretto_id).map(|found| found.name.clone()).unwrap_or_default();
                 reason(
                     "community_network_distretto",
                     Outcome::Info,
-                    vec![
-                        ("distretto", distretto.into()),
-                        ("distretto_id", distretto_id.into()),
-                    ],
+                    vec![("distretto", distretto.into()), ("distretto_id", distretto_id.into())],
                 )
             }
         });

@@ -60,18 +60,26 @@ impl Date {
         let shifted = days + 719_468;
         let era = shifted.div_euclid(146_097);
         let day_of_era = shifted.rem_euclid(146_097);
-        let year_of_era =
-            (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+        let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
         let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
         let month_index = (5 * day_of_year + 2) / 153;
         let day = (day_of_year - (153 * month_index + 2) / 5 + 1) as u8;
-        let month = if month_index < 10 {
-            month_index + 3
-        } else {
-            month_index - 9
-        } as u8;
+        let month = if month_index < 10 { month_index + 3 } else { month_index - 9 } as u8;
         let year = (year_of_era + era * 400 + i64::from(month <= 2)) as i32;
         Self { year, month, day }
+    }
+
+    /// Days from 1970-01-01 to this date (negative before it); the inverse of
+    /// [`Date::from_days_since_unix_epoch`].
+    pub fn days_since_unix_epoch(self) -> i64 {
+        // Howard Hinnant's days_from_civil algorithm.
+        let month = i64::from(self.month);
+        let year = i64::from(self.year) - i64::from(month <= 2);
+        let era = year.div_euclid(400);
+        let year_of_era = year - era * 400;
+        let day_of_year = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+        era * 146_097 + day_of_era - 719_468
     }
 
     /// Age in whole years on `on`: the years since birth, minus one if the birthday (month, day)
@@ -112,16 +120,11 @@ impl FromStr for Date {
         let well_formed = bytes.len() == 10
             && bytes[4] == b'-'
             && bytes[7] == b'-'
-            && bytes
-                .iter()
-                .enumerate()
-                .all(|(index, byte)| index == 4 || index == 7 || byte.is_ascii_digit());
+            && bytes.iter().enumerate().all(|(index, byte)| index == 4 || index == 7 || byte.is_ascii_digit());
         if !well_formed {
             return Err(DateError::Format);
         }
-        let number = |range: std::ops::Range<usize>| {
-            text[range].parse::<i32>().map_err(|_| DateError::Format)
-        };
+        let number = |range: std::ops::Range<usize>| text[range].parse::<i32>().map_err(|_| DateError::Format);
         let month = u8::try_from(number(5..7)?).map_err(|_| DateError::Impossible)?;
         let day = u8::try_from(number(8..10)?).map_err(|_| DateError::Impossible)?;
         Self::new(number(0..4)?, month, day)
@@ -130,11 +133,7 @@ impl FromStr for Date {
 
 impl fmt::Display for Date {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            formatter,
-            "{:04}-{:02}-{:02}",
-            self.year, self.month, self.day
-        )
+        write!(formatter, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
 }
 
@@ -147,8 +146,7 @@ impl Serialize for Date {
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        text.parse()
-            .map_err(|error: DateError| serde::de::Error::custom(format!("{error}: {text:?}")))
+        text.parse().map_err(|error: DateError| serde::de::Error::custom(format!("{error}: {text:?}")))
     }
 }
 
@@ -157,8 +155,7 @@ mod tests {
     use super::*;
 
     fn date(text: &str) -> Date {
-        text.parse()
-            .unwrap_or_else(|error| panic!("{text}: {error}"))
+        text.parse().unwrap_or_else(|error| panic!("{text}: {error}"))
     }
 
     #[test]
@@ -168,10 +165,7 @@ mod tests {
         assert_eq!("2026-04-31".parse::<Date>(), Err(DateError::Impossible));
         assert_eq!("2026-4-1".parse::<Date>(), Err(DateError::Format));
         assert_eq!("26-04-2026".parse::<Date>(), Err(DateError::Format));
-        assert_eq!(
-            "2024-02-29".parse::<Date>().map(|day| day.to_string()),
-            Ok("2024-02-29".to_owned())
-        );
+        assert_eq!("2024-02-29".parse::<Date>().map(|day| day.to_string()), Ok("2024-02-29".to_owned()));
         assert_eq!("1900-02-29".parse::<Date>(), Err(DateError::Impossible));
         assert!("2000-02-29".parse::<Date>().is_ok());
     }
@@ -195,21 +189,9 @@ mod tests {
 
     #[test]
     fn days_since_the_epoch_give_the_civil_date() {
-        assert_eq!(
-            Date::from_days_since_unix_epoch(0).to_string(),
-            "1970-01-01"
-        );
-        assert_eq!(
-            Date::from_days_since_unix_epoch(20_417).to_string(),
-            "2025-11-25"
-        );
-        assert_eq!(
-            Date::from_days_since_unix_epoch(-1).to_string(),
-            "1969-12-31"
-        );
-        assert_eq!(
-            Date::from_days_since_unix_epoch(11_016).to_string(),
-            "2000-02-29"
-        );
+        assert_eq!(Date::from_days_since_unix_epoch(0).to_string(), "1970-01-01");
+        assert_eq!(Date::from_days_since_unix_epoch(20_417).to_string(), "2025-11-25");
+        assert_eq!(Date::from_days_since_unix_epoch(-1).to_string(), "1969-12-31");
+        assert_eq!(Date::from_days_since_unix_epoch(11_016).to_string(), "2000-02-29");
     }
 }

@@ -56,13 +56,7 @@ pub fn score(levels: &BTreeMap<String, Level>, instrument: &Instrument) -> Fragi
     let mut areas: Vec<AreaScore> = instrument
         .areas
         .iter()
-        .map(|area| AreaScore {
-            area: area.id.clone(),
-            points: 0,
-            max_points: 0,
-            answered: 0,
-            missing: 0,
-        })
+        .map(|area| AreaScore { area: area.id.clone(), points: 0, max_points: 0, answered: 0, missing: 0 })
         .collect();
     for item in &instrument.items {
         let area = areas.iter_mut().find(|area| area.area == item.area);
@@ -83,11 +77,7 @@ pub fn score(levels: &BTreeMap<String, Level>, instrument: &Instrument) -> Fragi
         }
     }
     let max_possible = total + top * missing.len() as u32;
-    let by_area = areas
-        .iter()
-        .filter(|area| area.answered > 0)
-        .map(|area| (area.area.clone(), area.points))
-        .collect();
+    let by_area = areas.iter().filter(|area| area.answered > 0).map(|area| (area.area.clone(), area.points)).collect();
     FragilityResult {
         instrument_id: instrument.id.clone(),
         instrument_version: instrument.version.clone(),

@@ -9,8 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::{Date, Status};
 
 const FRAGILITY_2016_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/fragility-2016.json"));
-const SUSTAINABILITY_2026_JSON: &str =
-    include_str!(concat!(env!("OUT_DIR"), "/sustainability-2026.json"));
+const SUSTAINABILITY_2026_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/sustainability-2026.json"));
 
 /// The points of one level of the scale; every item uses the same scale 0..=3.
 pub const SCALE_POINTS: [u8; 4] = [0, 1, 2, 3];
@@ -72,11 +71,7 @@ pub struct InstrumentError {
 impl fmt::Display for InstrumentError {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.item {
-            Some(item) => write!(
-                formatter,
-                "item {item:?}, field {}: {}",
-                self.field, self.problem
-            ),
+            Some(item) => write!(formatter, "item {item:?}, field {}: {}", self.field, self.problem),
             None => write!(formatter, "field {}: {}", self.field, self.problem),
         }
     }
@@ -148,11 +143,7 @@ impl Instrument {
     /// Parses and validates an instrument from JSON of the same shape as the TOML data files.
     pub fn from_json(text: &str) -> Result<Self, Vec<InstrumentError>> {
         let raw: RawInstrumentFile = serde_json::from_str(text).map_err(|error| {
-            vec![InstrumentError {
-                item: None,
-                field: "(document)".to_owned(),
-                problem: error.to_string(),
-            }]
+            vec![InstrumentError { item: None, field: "(document)".to_owned(), problem: error.to_string() }]
         })?;
         validate(raw)
     }
@@ -161,11 +152,7 @@ impl Instrument {
     #[cfg(feature = "toml")]
     pub fn from_toml(text: &str) -> Result<Self, Vec<InstrumentError>> {
         let value: toml::Value = toml::from_str(text).map_err(|error| {
-            vec![InstrumentError {
-                item: None,
-                field: "(document)".to_owned(),
-                problem: error.to_string(),
-            }]
+            vec![InstrumentError { item: None, field: "(document)".to_owned(), problem: error.to_string() }]
         })?;
         Self::from_json(&crate::toml_json::to_json(value).to_string())
     }
@@ -221,27 +208,15 @@ fn validate(raw: RawInstrumentFile) -> Result<Instrument, Vec<InstrumentError>> 
         }
     };
     if header.status.is_none() {
-        problem(
-            None,
-            "instrument.status",
-            "missing (provisional or verified)",
-        );
+        problem(None, "instrument.status", "missing (provisional or verified)");
     }
     if header.second_interview_threshold.is_none() {
         problem(None, "instrument.second_interview_threshold", "missing");
     }
     let scale_ok = header.scale.len() == SCALE_POINTS.len()
-        && header
-            .scale
-            .iter()
-            .zip(SCALE_POINTS)
-            .all(|(point, expected)| point.points == expected);
+        && header.scale.iter().zip(SCALE_POINTS).all(|(point, expected)| point.points == expected);
     if !scale_ok {
-        problem(
-            None,
-            "instrument.scale",
-            "must have exactly the points 0, 1, 2, 3 in order",
-        );
+        problem(None, "instrument.scale", "must have exactly the points 0, 1, 2, 3 in order");
     }
     let mut area_ids = BTreeSet::new();
     for area in &raw.areas {
@@ -270,9 +245,7 @@ fn validate(raw: RawInstrumentFile) -> Result<Instrument, Vec<InstrumentError>> 
         }
         match item.area.as_deref() {
             None => problem(Some(item_id), "area", "missing"),
-            Some(area) if !area_ids.contains(area) => {
-                problem(Some(item_id), "area", &format!("unknown area {area:?}"))
-            }
+            Some(area) if !area_ids.contains(area) => problem(Some(item_id), "area", &format!("unknown area {area:?}")),
             Some(_) => {}
         }
         for (field, text) in [("it", &item.it), ("en", &item.en)] {
@@ -280,20 +253,13 @@ fn validate(raw: RawInstrumentFile) -> Result<Instrument, Vec<InstrumentError>> 
                 problem(Some(item_id), field, "missing");
             }
         }
-        for (field, levels) in [
-            ("levels_it", &item.levels_it),
-            ("levels_en", &item.levels_en),
-        ] {
+        for (field, levels) in [("levels_it", &item.levels_it), ("levels_en", &item.levels_en)] {
             match levels {
                 None => problem(Some(item_id), field, "missing"),
                 Some(levels) if levels.len() != SCALE_POINTS.len() => problem(
                     Some(item_id),
                     field,
-                    &format!(
-                        "needs exactly {} levels, one per scale point, has {}",
-                        SCALE_POINTS.len(),
-                        levels.len()
-                    ),
+                    &format!("needs exactly {} levels, one per scale point, has {}", SCALE_POINTS.len(), levels.len()),
                 ),
                 Some(levels) if levels.iter().any(|level| level.trim().is_empty()) => {
                     problem(Some(item_id), field, "a level has no text")
@@ -302,12 +268,9 @@ fn validate(raw: RawInstrumentFile) -> Result<Instrument, Vec<InstrumentError>> 
             }
         }
     }
-    let (true, Some(valid_from), Some(status), Some(threshold)) = (
-        errors.is_empty(),
-        valid_from,
-        header.status,
-        header.second_interview_threshold,
-    ) else {
+    let (true, Some(valid_from), Some(status), Some(threshold)) =
+        (errors.is_empty(), valid_from, header.status, header.second_interview_threshold)
+    else {
         return Err(errors);
     };
     Ok(Instrument {

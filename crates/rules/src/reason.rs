@@ -116,43 +116,27 @@ pub fn reason_templates() -> &'static [ReasonTemplate] {
 /// Builds a reason from its code and parameters. Codes are internal constants and a test checks
 /// that each has a template and a source; an unknown one still gives a reason (its code as text).
 pub fn reason(code: &str, outcome: Outcome, params: Vec<(&str, Param)>) -> Reason {
-    let params: BTreeMap<String, Param> = params
-        .into_iter()
-        .map(|(name, value)| (name.to_owned(), value))
-        .collect();
-    let template = reason_templates()
-        .iter()
-        .find(|template| template.code == code);
+    let params: BTreeMap<String, Param> = params.into_iter().map(|(name, value)| (name.to_owned(), value)).collect();
+    let template = reason_templates().iter().find(|template| template.code == code);
     let fill = |text: &str| fill_template(text, &params);
-    let source_id = template
-        .map(|template| template.source.as_str())
-        .unwrap_or_default();
+    let source_id = template.map(|template| template.source.as_str()).unwrap_or_default();
     let source = source::source(source_id);
     Reason {
         code: code.to_owned(),
         outcome,
         message: template.map_or_else(|| code.to_owned(), |template| fill(&template.it)),
         message_en: template.map_or_else(|| code.to_owned(), |template| fill(&template.en)),
-        source: source
-            .map(|source| source.title.clone())
-            .unwrap_or_default(),
+        source: source.map(|source| source.title.clone()).unwrap_or_default(),
         source_id: source_id.to_owned(),
         source_status: source.map_or(Status::Provisional, |source| source.status),
-        source_valid_from: source.map_or_else(
-            || Date::from_days_since_unix_epoch(0),
-            |source| source.valid_from,
-        ),
+        source_valid_from: source.map_or_else(|| Date::from_days_since_unix_epoch(0), |source| source.valid_from),
         params,
     }
 }
 
 /// The `{name}` placeholders of a template, in order.
 pub fn placeholders(template: &str) -> Vec<&str> {
-    template
-        .split('{')
-        .skip(1)
-        .filter_map(|piece| piece.split_once('}').map(|(name, _)| name))
-        .collect()
+    template.split('{').skip(1).filter_map(|piece| piece.split_once('}').map(|(name, _)| name)).collect()
 }
 
 /// Replaces each `{name}` of `template` by its parameter, in one pass: text that a parameter

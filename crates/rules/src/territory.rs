@@ -47,10 +47,7 @@ pub struct Territory {
 #[serde(tag = "result", rename_all = "snake_case")]
 pub enum ComuneLookup {
     /// The name matched a comune; `comune` is its official spelling.
-    Found {
-        comune: String,
-        distretto_id: String,
-    },
+    Found { comune: String, distretto_id: String },
     /// No comune matched; `suggestions` are the closest official names, best first.
     NotInTerritory { suggestions: Vec<String> },
 }
@@ -67,43 +64,23 @@ impl Territory {
 
     /// Every comune, with the distretto it belongs to.
     pub fn comuni(&self) -> impl Iterator<Item = (&str, &Distretto)> {
-        self.distretti.iter().flat_map(|distretto| {
-            distretto
-                .comuni
-                .iter()
-                .map(move |comune| (comune.as_str(), distretto))
-        })
+        self.distretti
+            .iter()
+            .flat_map(|distretto| distretto.comuni.iter().map(move |comune| (comune.as_str(), distretto)))
     }
 
     /// Looks a comune up by name, forgiving case, accents, apostrophes and spacing:
     /// "castello d argile", "Castello d’Argile" and "CASTELLO D'ARGILE" all match.
     pub fn lookup_comune(&self, name: &str) -> ComuneLookup {
         let wanted = normalise_name(name);
-        if let Some((comune, distretto)) = self
-            .comuni()
-            .find(|(comune, _)| normalise_name(comune) == wanted)
-        {
-            return ComuneLookup::Found {
-                comune: comune.to_owned(),
-                distretto_id: distretto.id.clone(),
-            };
+        if let Some((comune, distretto)) = self.comuni().find(|(comune, _)| normalise_name(comune) == wanted) {
+            return ComuneLookup::Found { comune: comune.to_owned(), distretto_id: distretto.id.clone() };
         }
-        let mut ranked: Vec<(f64, &str)> = self
-            .comuni()
-            .map(|(comune, _)| {
-                (
-                    strsim::jaro_winkler(&wanted, &normalise_name(comune)),
-                    comune,
-                )
-            })
-            .collect();
+        let mut ranked: Vec<(f64, &str)> =
+            self.comuni().map(|(comune, _)| (strsim::jaro_winkler(&wanted, &normalise_name(comune)), comune)).collect();
         ranked.sort_by(|left, right| right.0.total_cmp(&left.0).then(left.1.cmp(right.1)));
         ComuneLookup::NotInTerritory {
-            suggestions: ranked
-                .into_iter()
-                .take(SUGGESTION_COUNT)
-                .map(|(_, comune)| comune.to_owned())
-                .collect(),
+            suggestions: ranked.into_iter().take(SUGGESTION_COUNT).map(|(_, comune)| comune.to_owned()).collect(),
         }
     }
 
@@ -147,18 +124,10 @@ mod tests {
     #[test]
     fn spelling_variants_of_a_comune_all_match() {
         let territory = Territory::embedded();
-        for variant in [
-            "castello d argile",
-            "Castello d'Argile",
-            "CASTELLO D’ARGILE",
-            "  castello   d'argile ",
-        ] {
+        for variant in ["castello d argile", "Castello d'Argile", "CASTELLO D’ARGILE", "  castello   d'argile "] {
             assert_eq!(
                 territory.lookup_comune(variant),
-                ComuneLookup::Found {
-                    comune: "Castello d'Argile".to_owned(),
-                    distretto_id: "pianura-est".to_owned()
-                },
+                ComuneLookup::Found { comune: "Castello d'Argile".to_owned(), distretto_id: "pianura-est".to_owned() },
                 "{variant}"
             );
         }
@@ -168,10 +137,7 @@ mod tests {
     fn an_unknown_comune_is_outside_with_close_suggestions() {
         match Territory::embedded().lookup_comune("Casalecchio") {
             ComuneLookup::NotInTerritory { suggestions } => {
-                assert_eq!(
-                    suggestions.first().map(String::as_str),
-                    Some("Casalecchio di Reno")
-                );
+                assert_eq!(suggestions.first().map(String::as_str), Some("Casalecchio di Reno"));
                 assert_eq!(suggestions.len(), 3);
             }
             found => panic!("Casalecchio is not a comune name: {found:?}"),

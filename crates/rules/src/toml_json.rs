@@ -10,11 +10,8 @@ pub fn to_json(value: toml::Value) -> serde_json::Value {
         toml::Value::Boolean(flag) => serde_json::Value::Bool(flag),
         toml::Value::Datetime(date) => serde_json::Value::String(date.to_string()),
         toml::Value::Array(items) => items.into_iter().map(to_json).collect(),
-        toml::Value::Table(table) => serde_json::Value::Object(
-            table
-                .into_iter()
-                .map(|(key, item)| (key, to_json(item)))
-                .collect(),
-        ),
+        toml::Value::Table(table) => {
+            serde_json::Value::Object(table.into_iter().map(|(key, item)| (key, to_json(item))).collect())
+        }
     }
 }

@@ -16,16 +16,9 @@ fn case_files() -> Vec<(String, String)> {
     let mut files: Vec<(String, String)> = fs::read_dir(&dir)
         .expect("tests/cases exists")
         .map(|entry| entry.expect("readable entry").path())
-        .filter(|path| {
-            path.extension()
-                .is_some_and(|extension| extension == "toml")
-        })
+        .filter(|path| path.extension().is_some_and(|extension| extension == "toml"))
         .map(|path| {
-            let name = path
-                .file_name()
-                .expect("a file name")
-                .to_string_lossy()
-                .into_owned();
+            let name = path.file_name().expect("a file name").to_string_lossy().into_owned();
             (name, fs::read_to_string(&path).expect("readable case file"))
         })
         .collect();
@@ -47,24 +40,11 @@ fn every_golden_case_gives_its_expected_assessment() {
                 failures.push(format!("{file} / {}: {problem}", case.name));
             }
             let key = format!("{file} / {}", case.name);
-            assert!(
-                golden
-                    .insert(key.clone(), cases::outcome_json(&outcome))
-                    .is_none(),
-                "duplicate case name: {key}"
-            );
+            assert!(golden.insert(key.clone(), cases::outcome_json(&outcome)).is_none(), "duplicate case name: {key}");
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {count} cases failed:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
-    assert!(
-        count >= 40,
-        "the golden cases must number at least 40, found {count}"
-    );
+    assert!(failures.is_empty(), "{} of {count} cases failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(count >= 40, "the golden cases must number at least 40, found {count}");
     let text = serde_json::to_string_pretty(&golden).expect("serialises") + "\n";
     expect_test::expect_file!["golden/assessments.json"].assert_eq(&text);
 }
@@ -73,9 +53,6 @@ fn every_golden_case_gives_its_expected_assessment() {
 fn the_browser_parity_test_embeds_every_case_file() {
     let parity = include_str!("parity.rs");
     for (file, _) in case_files() {
-        assert!(
-            parity.contains(&format!("cases/{file}")),
-            "tests/parity.rs does not embed cases/{file}"
-        );
+        assert!(parity.contains(&format!("cases/{file}")), "tests/parity.rs does not embed cases/{file}");
     }
 }

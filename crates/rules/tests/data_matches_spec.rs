@@ -21,9 +21,6 @@ fn embedded_data_equals_the_shared_specification() {
     for (copy, source) in COPIES {
         let copy_text = fs::read_to_string(crate_dir.join("data").join(copy)).expect("copy exists");
         let source_text = fs::read_to_string(spec_dir.join(source)).expect("source exists");
-        assert_eq!(
-            copy_text, source_text,
-            "crates/rules/data/{copy} differs from shared/spec/{source}"
-        );
+        assert_eq!(copy_text, source_text, "crates/rules/data/{copy} differs from shared/spec/{source}");
     }
 }

@@ -26,26 +26,20 @@ const GOLDEN: &str = include_str!("golden/assessments.json");
 
 #[wasm_bindgen_test]
 fn golden_cases_give_byte_identical_json_in_the_browser() {
-    let golden: serde_json::Map<String, serde_json::Value> =
-        serde_json::from_str(GOLDEN).expect("golden JSON");
+    let golden: serde_json::Map<String, serde_json::Value> = serde_json::from_str(GOLDEN).expect("golden JSON");
     let instrument = Instrument::fragility();
     let mut compared = 0;
     for (file, text) in CASE_FILES {
         for case in cases::load(file, text) {
             let key = format!("{file} / {}", case.name);
-            let native = golden
-                .get(&key)
-                .unwrap_or_else(|| panic!("{key} is not in the golden file"));
+            let native = golden.get(&key).unwrap_or_else(|| panic!("{key} is not in the golden file"));
             let outcome = cases::run(&case, instrument);
             let problems = cases::check(&case, &outcome);
             assert!(problems.is_empty(), "{key}: {problems:?}");
             let in_browser = cases::outcome_json(&outcome);
             let native_text = serde_json::to_string(native).expect("serialises");
             let browser_text = serde_json::to_string(&in_browser).expect("serialises");
-            assert_eq!(
-                browser_text, native_text,
-                "{key}: the browser disagrees with the native run"
-            );
+            assert_eq!(browser_text, native_text, "{key}: the browser disagrees with the native run");
             compared += 1;
         }
     }

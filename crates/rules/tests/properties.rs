@@ -17,11 +17,7 @@ fn instrument() -> &'static Instrument {
 
 /// Any mix of answered and unanswered items, with any levels.
 fn levels() -> impl Strategy<Value = BTreeMap<String, Level>> {
-    let ids: Vec<String> = instrument()
-        .items
-        .iter()
-        .map(|item| item.id.clone())
-        .collect();
+    let ids: Vec<String> = instrument().items.iter().map(|item| item.id.clone()).collect();
     proptest::collection::vec(proptest::option::of(0u8..=3), ids.len()).prop_map(move |choices| {
         ids.iter()
             .zip(choices)
@@ -31,9 +27,8 @@ fn levels() -> impl Strategy<Value = BTreeMap<String, Level>> {
 }
 
 fn date() -> impl Strategy<Value = Date> {
-    (1900i32..=2100, 1u8..=12, 1u8..=31).prop_filter_map("a real day", |(year, month, day)| {
-        Date::new(year, month, day).ok()
-    })
+    (1900i32..=2100, 1u8..=12, 1u8..=31)
+        .prop_filter_map("a real day", |(year, month, day)| Date::new(year, month, day).ok())
 }
 
 /// Any `Answers` at all, including unknown item ids and strange comune names.
@@ -47,32 +42,20 @@ fn answers() -> impl Strategy<Value = Answers> {
         proptest::option::of(any::<bool>()),
         proptest::option::of(any::<bool>()),
     )
-        .prop_map(
-            |(birth_date, comune, quartiere, measure, school, disadvantaged, idea)| Profile {
-                birth_date,
-                comune,
-                quartiere,
-                in_active_labour_measure: measure,
-                school_leaver: school,
-                disadvantaged,
-                business_idea: idea,
-            },
-        );
-    let extra = proptest::collection::btree_map(
-        "[a-z_]{1,12}",
-        (0u8..=3).prop_filter_map("level", Level::new),
-        0..4,
-    );
-    (proptest::option::of(date()), profile, levels(), extra).prop_map(
-        |(assessed_on, profile, mut fragility, extra)| {
-            fragility.extend(extra);
-            Answers {
-                assessed_on,
-                profile,
-                fragility,
-            }
-        },
-    )
+        .prop_map(|(birth_date, comune, quartiere, measure, school, disadvantaged, idea)| Profile {
+            birth_date,
+            comune,
+            quartiere,
+            in_active_labour_measure: measure,
+            school_leaver: school,
+            disadvantaged,
+            business_idea: idea,
+        });
+    let extra = proptest::collection::btree_map("[a-z_]{1,12}", (0u8..=3).prop_filter_map("level", Level::new), 0..4);
+    (proptest::option::of(date()), profile, levels(), extra).prop_map(|(assessed_on, profile, mut fragility, extra)| {
+        fragility.extend(extra);
+        Answers { assessed_on, profile, fragility }
+    })
 }
 
 proptest! {

@@ -51,22 +51,13 @@ impl Config {
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
         let defaults = Self::default();
         Ok(Self {
-            bind: parse(&lookup, "IPL_BIND", "an address such as 127.0.0.1:8080")?
-                .unwrap_or(defaults.bind),
-            data_dir: lookup("IPL_DATA_DIR")
-                .map(PathBuf::from)
-                .unwrap_or(defaults.data_dir),
-            dist_dir: lookup("IPL_DIST_DIR")
-                .map(PathBuf::from)
-                .unwrap_or(defaults.dist_dir),
+            bind: parse(&lookup, "IPL_BIND", "an address such as 127.0.0.1:8080")?.unwrap_or(defaults.bind),
+            data_dir: lookup("IPL_DATA_DIR").map(PathBuf::from).unwrap_or(defaults.data_dir),
+            dist_dir: lookup("IPL_DIST_DIR").map(PathBuf::from).unwrap_or(defaults.dist_dir),
             body_limit_bytes: parse(&lookup, "IPL_BODY_LIMIT_BYTES", "a number of bytes")?
                 .unwrap_or(defaults.body_limit_bytes),
-            request_timeout_secs: parse(
-                &lookup,
-                "IPL_REQUEST_TIMEOUT_SECS",
-                "a number of seconds",
-            )?
-            .unwrap_or(defaults.request_timeout_secs),
+            request_timeout_secs: parse(&lookup, "IPL_REQUEST_TIMEOUT_SECS", "a number of seconds")?
+                .unwrap_or(defaults.request_timeout_secs),
             log_json: match lookup("IPL_LOG_FORMAT").as_deref() {
                 None | Some("text") => false,
                 Some("json") => true,
@@ -94,11 +85,7 @@ fn parse<T: std::str::FromStr>(
 ) -> Result<Option<T>, ConfigError> {
     match lookup(name) {
         None => Ok(None),
-        Some(value) => value.trim().parse().map(Some).map_err(|_| ConfigError {
-            name,
-            value,
-            expected,
-        }),
+        Some(value) => value.trim().parse().map(Some).map_err(|_| ConfigError { name, value, expected }),
     }
 }
 

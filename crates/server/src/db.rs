@@ -16,9 +16,7 @@ pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 /// Opens (creating if needed) the database file, then runs every pending migration.
 pub async fn open(path: &Path) -> Result<SqlitePool, sqlx::Error> {
     if let Some(parent) = path.parent() {
-        tokio::fs::create_dir_all(parent)
-            .await
-            .map_err(sqlx::Error::Io)?;
+        tokio::fs::create_dir_all(parent).await.map_err(sqlx::Error::Io)?;
     }
     let options = SqliteConnectOptions::from_str("sqlite:")?
         .filename(path)
@@ -27,18 +25,12 @@ pub async fn open(path: &Path) -> Result<SqlitePool, sqlx::Error> {
         .synchronous(SqliteSynchronous::Full)
         .foreign_keys(true)
         .busy_timeout(Duration::from_secs(5));
-    let pool = SqlitePoolOptions::new()
-        .max_connections(8)
-        .connect_with(options)
-        .await?;
+    let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
     MIGRATOR.run(&pool).await?;
     Ok(pool)
 }
 
 /// Answers whether the database responds to a trivial query.
 pub async fn is_reachable(pool: &SqlitePool) -> bool {
-    sqlx::query_scalar::<_, i64>("SELECT 1")
-        .fetch_one(pool)
-        .await
-        .is_ok()
+    sqlx::query_scalar::<_, i64>("SELECT 1").fetch_one(pool).await.is_ok()
 }

@@ -8,7 +8,7 @@ use axum::{
     http::{HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
 };
-use insieme_api::{ErrorBody, ErrorCode};
+use insieme_api::{ErrorBody, ErrorCode, FieldError};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -20,6 +20,12 @@ pub enum Error {
     /// 404: no such resource or route.
     #[error("not found")]
     NotFound,
+    /// 415: the body is not declared as JSON.
+    #[error("unsupported media type")]
+    UnsupportedMediaType,
+    /// 422: the body is JSON but some fields are invalid; each is named with its problem.
+    #[error("unprocessable: {0:?}")]
+    Unprocessable(Vec<FieldError>),
     /// 503: a dependency (the database) does not answer.
     #[error("service unavailable: {0}")]
     Unavailable(String),
@@ -44,6 +50,8 @@ impl Error {
         match self {
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
             Self::NotFound => StatusCode::NOT_FOUND,
+            Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Self::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -53,15 +61,18 @@ impl Error {
 impl IntoResponse for Error {
     fn into_response(self) -> Response {
         match &self {
-            Self::Internal(_) | Self::Unavailable(_) => {
-                tracing::error!(error = %self, "request failed")
-            }
-            Self::BadRequest(_) | Self::NotFound => {
-                tracing::debug!(error = %self, "request refused")
-            }
+            Self::Internal(_) | Self::Unavailable(_) => tracing::error!(error = %self, "request failed"),
+            _ => tracing::debug!(error = %self, "request refused"),
         }
         let status = self.status();
-        (status, Json(body_for(status))).into_response()
+        let body = match self {
+            Self::Unprocessable(fields) => body_for(status).with_fields(fields),
+            Self::BadRequest(problem) => {
+                body_for(status).with_fields(vec![FieldError { field: "(document)".to_owned(), problem }])
+            }
+            _ => body_for(status),
+        };
+        (status, Json(body)).into_response()
     }
 }
 
@@ -70,34 +81,20 @@ pub fn body_for(status: StatusCode) -> ErrorBody {
     let (code, message) = match status {
         StatusCode::BAD_REQUEST => (ErrorCode::BadRequest, "La richiesta non è leggibile."),
         StatusCode::NOT_FOUND => (ErrorCode::NotFound, "Risorsa non trovata."),
-        StatusCode::PAYLOAD_TOO_LARGE => (
-            ErrorCode::PayloadTooLarge,
-            "I dati inviati sono troppo grandi.",
-        ),
-        StatusCode::UNSUPPORTED_MEDIA_TYPE => (
-            ErrorCode::UnsupportedMediaType,
-            "I dati devono essere inviati in formato JSON.",
-        ),
-        StatusCode::UNPROCESSABLE_ENTITY => {
-            (ErrorCode::Unprocessable, "Alcuni dati non sono validi.")
+        StatusCode::PAYLOAD_TOO_LARGE => (ErrorCode::PayloadTooLarge, "I dati inviati sono troppo grandi."),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => {
+            (ErrorCode::UnsupportedMediaType, "I dati devono essere inviati in formato JSON.")
         }
-        StatusCode::TOO_MANY_REQUESTS => (
-            ErrorCode::TooManyRequests,
-            "Troppe richieste: riprova tra qualche minuto.",
-        ),
-        StatusCode::REQUEST_TIMEOUT | StatusCode::GATEWAY_TIMEOUT => (
-            ErrorCode::Timeout,
-            "La richiesta ha impiegato troppo tempo: riprova.",
-        ),
-        StatusCode::SERVICE_UNAVAILABLE => (
-            ErrorCode::Unavailable,
-            "Il servizio non è disponibile in questo momento: riprova più tardi.",
-        ),
+        StatusCode::UNPROCESSABLE_ENTITY => (ErrorCode::Unprocessable, "Alcuni dati non sono validi."),
+        StatusCode::TOO_MANY_REQUESTS => (ErrorCode::TooManyRequests, "Troppe richieste: riprova tra qualche minuto."),
+        StatusCode::REQUEST_TIMEOUT | StatusCode::GATEWAY_TIMEOUT => {
+            (ErrorCode::Timeout, "La richiesta ha impiegato troppo tempo: riprova.")
+        }
+        StatusCode::SERVICE_UNAVAILABLE => {
+            (ErrorCode::Unavailable, "Il servizio non è disponibile in questo momento: riprova più tardi.")
+        }
         status if status.is_client_error() => (ErrorCode::BadRequest, "La richiesta non è valida."),
-        _ => (
-            ErrorCode::Internal,
-            "Si è verificato un errore interno: riprova più tardi.",
-        ),
+        _ => (ErrorCode::Internal, "Si è verificato un errore interno: riprova più tardi."),
     };
     ErrorBody::new(code, message)
 }
@@ -119,9 +116,7 @@ pub async fn json_errors(response: Response) -> Response {
                 replaced.headers_mut().insert(name, value.clone());
             }
         }
-        replaced
-            .headers_mut()
-            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        replaced.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
         return replaced;
     }
     response

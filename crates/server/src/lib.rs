@@ -4,6 +4,7 @@
 //! `main.rs` only reads the configuration, opens the database and serves [`app`]. Tests call
 //! [`app`] directly on a fresh database.
 
+pub mod clock;
 pub mod config;
 pub mod db;
 pub mod error;
@@ -16,8 +17,7 @@ use std::time::Duration;
 
 use axum::{Router, http::StatusCode};
 use tower_http::{
-    compression::CompressionLayer, limit::RequestBodyLimitLayer, timeout::TimeoutLayer,
-    trace::TraceLayer,
+    compression::CompressionLayer, limit::RequestBodyLimitLayer, timeout::TimeoutLayer, trace::TraceLayer,
 };
 
 pub use config::Config;
@@ -39,14 +39,9 @@ pub fn app(state: AppState) -> Router {
             Duration::from_secs(config.request_timeout_secs),
         ))
         .layer(RequestBodyLimitLayer::new(config.body_limit_bytes))
-        .layer(axum::extract::DefaultBodyLimit::max(
-            config.body_limit_bytes,
-        ))
+        .layer(axum::extract::DefaultBodyLimit::max(config.body_limit_bytes))
         .layer(axum::middleware::map_response(error::json_errors))
-        .layer(axum::middleware::from_fn_with_state(
-            security_headers,
-            security::add_headers,
-        ))
+        .layer(axum::middleware::from_fn_with_state(security_headers, security::add_headers))
         .layer(CompressionLayer::new().br(true).gzip(true))
         .layer(TraceLayer::new_for_http())
 }

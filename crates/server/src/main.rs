@@ -27,8 +27,7 @@ async fn main() -> ExitCode {
 }
 
 fn init_logs(json: bool) {
-    let filter = EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| EnvFilter::new("info,tower_http=info,sqlx=warn"));
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,tower_http=info,sqlx=warn"));
     let builder = tracing_subscriber::fmt().with_env_filter(filter);
     if json {
         builder.json().init();
@@ -49,9 +48,7 @@ async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     let state = AppState::new(pool.clone(), config);
     tracing::info!(%address, "listening");
     println!("Insieme per il lavoro is running at http://{address}/");
-    axum::serve(listener, app(state))
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    axum::serve(listener, app(state)).with_graceful_shutdown(shutdown_signal()).await?;
     pool.close().await;
     tracing::info!("stopped");
     Ok(())

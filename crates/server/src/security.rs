@@ -27,12 +27,7 @@ impl SecurityHeaders {
 
     pub fn for_index_html(index_html: &str) -> Self {
         let script_hashes: String = inline_scripts(index_html)
-            .map(|script| {
-                format!(
-                    " 'sha256-{}'",
-                    STANDARD.encode(Sha256::digest(script.as_bytes()))
-                )
-            })
+            .map(|script| format!(" 'sha256-{}'", STANDARD.encode(Sha256::digest(script.as_bytes()))))
             .collect();
         let policy = format!(
             "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{script_hashes}; \
@@ -61,34 +56,18 @@ fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Middleware adding the security headers to every response.
-pub async fn add_headers(
-    State(headers): State<SecurityHeaders>,
-    request: Request,
-    next: Next,
-) -> Response {
+pub async fn add_headers(State(headers): State<SecurityHeaders>, request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     let map = response.headers_mut();
-    map.insert(
-        header::CONTENT_SECURITY_POLICY,
-        headers.content_security_policy.clone(),
-    );
-    map.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
-    map.insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
-    );
+    map.insert(header::CONTENT_SECURITY_POLICY, headers.content_security_policy.clone());
+    map.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    map.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
     map.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     map.insert(
         HeaderName::from_static("permissions-policy"),
         HeaderValue::from_static("camera=(), microphone=(), geolocation=(), interest-cohort=()"),
     );
-    map.insert(
-        HeaderName::from_static("cross-origin-opener-policy"),
-        HeaderValue::from_static("same-origin"),
-    );
+    map.insert(HeaderName::from_static("cross-origin-opener-policy"), HeaderValue::from_static("same-origin"));
     response
 }
 

@@ -14,9 +14,6 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(pool: SqlitePool, config: Config) -> Self {
-        Self {
-            pool,
-            config: Arc::new(config),
-        }
+        Self { pool, config: Arc::new(config) }
     }
 }

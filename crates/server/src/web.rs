@@ -24,13 +24,8 @@ const SHORT: &str = "public, max-age=3600";
 pub fn router(dist_dir: &Path) -> Router<AppState> {
     let index_path = dist_dir.join("index.html");
     let spa_fallback = move |request: Request| spa_index(index_path.clone(), request);
-    let files = ServeDir::new(dist_dir)
-        .precompressed_br()
-        .precompressed_gzip()
-        .fallback(spa_fallback.into_service());
-    Router::new()
-        .fallback_service(files)
-        .layer(middleware::from_fn(cache_headers))
+    let files = ServeDir::new(dist_dir).precompressed_br().precompressed_gzip().fallback(spa_fallback.into_service());
+    Router::new().fallback_service(files).layer(middleware::from_fn(cache_headers))
 }
 
 /// index.html for app routes; 404 for a missing file (a path whose last segment has a dot).
@@ -39,12 +34,7 @@ async fn spa_index(index_path: PathBuf, request: Request) -> Response {
     if last_segment.contains('.') {
         return StatusCode::NOT_FOUND.into_response();
     }
-    match ServeFile::new(index_path)
-        .precompressed_br()
-        .precompressed_gzip()
-        .oneshot(request)
-        .await
-    {
+    match ServeFile::new(index_path).precompressed_br().precompressed_gzip().oneshot(request).await {
         Ok(response) => response.into_response(),
         Err(infallible) => match infallible {},
     }
@@ -56,10 +46,8 @@ async fn cache_headers(request: Request, next: Next) -> Response {
     if !response.status().is_success() {
         return response;
     }
-    let is_html = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .is_some_and(|value| value.as_bytes().starts_with(b"text/html"));
+    let is_html =
+        response.headers().get(header::CONTENT_TYPE).is_some_and(|value| value.as_bytes().starts_with(b"text/html"));
     let policy = if is_html {
         REVALIDATE
     } else if hashed {
@@ -67,23 +55,16 @@ async fn cache_headers(request: Request, next: Next) -> Response {
     } else {
         SHORT
     };
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
     response
 }
 
 /// trunk names built assets `name-<16 hex digits>.ext` (and `name-<hash>_bg.wasm`).
 fn is_content_hashed(path: &str) -> bool {
     let file = path.rsplit('/').next().unwrap_or_default();
-    let stem = file
-        .split('.')
-        .next()
-        .unwrap_or_default()
-        .trim_end_matches("_bg");
-    stem.rsplit_once('-').is_some_and(|(_, hash)| {
-        hash.len() >= 16 && hash.chars().all(|letter| letter.is_ascii_hexdigit())
-    })
+    let stem = file.split('.').next().unwrap_or_default().trim_end_matches("_bg");
+    stem.rsplit_once('-')
+        .is_some_and(|(_, hash)| hash.len() >= 16 && hash.chars().all(|letter| letter.is_ascii_hexdigit()))
 }
 
 #[cfg(test)]

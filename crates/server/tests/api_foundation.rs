@@ -1,6 +1,7 @@
 //! The foundation of the API: health, territory, JSON errors for unknown routes and oversized
 //! bodies, security headers, and the app shell served for app routes.
 
+#[path = "support/common.rs"]
 mod common;
 
 use axum::{
@@ -33,16 +34,12 @@ async fn health_reports_an_unreachable_database_with_503() {
 #[tokio::test]
 async fn migrations_create_the_audit_log() {
     let app = TestApp::new().await;
-    let tables: Vec<String> =
-        sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-            .fetch_all(&app.state.pool)
-            .await
-            .expect("query");
-    assert!(tables.contains(&"audit_log".to_owned()), "{tables:?}");
-    let journal: String = sqlx::query_scalar("PRAGMA journal_mode")
-        .fetch_one(&app.state.pool)
+    let tables: Vec<String> = sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .fetch_all(&app.state.pool)
         .await
-        .expect("pragma");
+        .expect("query");
+    assert!(tables.contains(&"audit_log".to_owned()), "{tables:?}");
+    let journal: String = sqlx::query_scalar("PRAGMA journal_mode").fetch_one(&app.state.pool).await.expect("pragma");
     assert_eq!(journal, "wal");
 }
 
@@ -51,21 +48,12 @@ async fn territory_lists_bologna_under_bologna_citta() {
     let app = TestApp::new().await;
     let response = app.get("/api/territory").await;
     assert_eq!(response.status(), StatusCode::OK);
-    let territory: insieme_api::TerritoryView =
-        serde_json::from_value(body_json(response).await).expect("typed body");
+    let territory: insieme_api::TerritoryView = serde_json::from_value(body_json(response).await).expect("typed body");
     assert_eq!(territory.distretti.len(), 7);
-    let bologna = territory
-        .distretti
-        .iter()
-        .find(|distretto| distretto.id == "bologna")
-        .expect("Bologna Città");
+    let bologna = territory.distretti.iter().find(|distretto| distretto.id == "bologna").expect("Bologna Città");
     assert_eq!(bologna.name, "Bologna Città");
     assert_eq!(bologna.comuni, vec!["Bologna".to_owned()]);
-    let comuni: usize = territory
-        .distretti
-        .iter()
-        .map(|distretto| distretto.comuni.len())
-        .sum();
+    let comuni: usize = territory.distretti.iter().map(|distretto| distretto.comuni.len()).sum();
     assert_eq!(comuni, 55);
     assert_eq!(territory.quartieri.len(), 6);
 }
@@ -82,9 +70,7 @@ async fn an_unknown_api_path_is_a_json_404() {
 #[tokio::test]
 async fn a_wrong_method_on_a_known_path_is_json() {
     let app = TestApp::new().await;
-    let request = Request::delete("/api/territory")
-        .body(Body::empty())
-        .expect("request");
+    let request = Request::delete("/api/territory").body(Body::empty()).expect("request");
     let response = app.send(request).await;
     assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
     assert!(response.headers().contains_key(header::ALLOW));
@@ -113,26 +99,12 @@ async fn every_response_carries_the_security_headers() {
     for uri in ["/api/health", "/api/nothing", "/"] {
         let response = app.get(uri).await;
         let headers = response.headers();
-        let policy = headers
-            .get(header::CONTENT_SECURITY_POLICY)
-            .expect("CSP")
-            .to_str()
-            .expect("ascii");
+        let policy = headers.get(header::CONTENT_SECURITY_POLICY).expect("CSP").to_str().expect("ascii");
         assert!(policy.contains("'wasm-unsafe-eval'"), "{uri}: {policy}");
         assert!(policy.contains("frame-ancestors 'none'"), "{uri}: {policy}");
         assert!(!policy.contains("'unsafe-inline'"), "{uri}: {policy}");
-        assert_eq!(
-            headers
-                .get(header::X_CONTENT_TYPE_OPTIONS)
-                .expect("nosniff"),
-            "nosniff",
-            "{uri}"
-        );
-        assert_eq!(
-            headers.get(header::REFERRER_POLICY).expect("referrer"),
-            "no-referrer",
-            "{uri}"
-        );
+        assert_eq!(headers.get(header::X_CONTENT_TYPE_OPTIONS).expect("nosniff"), "nosniff", "{uri}");
+        assert_eq!(headers.get(header::REFERRER_POLICY).expect("referrer"), "no-referrer", "{uri}");
     }
 }
 
@@ -141,33 +113,19 @@ async fn app_routes_get_index_html_and_missing_files_get_404() {
     let app = TestApp::new().await;
     let dist = app.state.config.dist_dir.clone();
     std::fs::create_dir_all(&dist).expect("dist");
-    std::fs::write(
-        dist.join("index.html"),
-        "<!doctype html><title>Insieme</title>",
-    )
-    .expect("index");
+    std::fs::write(dist.join("index.html"), "<!doctype html><title>Insieme</title>").expect("index");
     std::fs::write(dist.join("app-0123456789abcdef.js"), "export {}").expect("asset");
 
     for route in ["/", "/territorio", "/some/deep/link"] {
         let response = app.get(route).await;
         assert_eq!(response.status(), StatusCode::OK, "{route}");
-        assert_eq!(
-            response.headers()[header::CACHE_CONTROL],
-            "no-cache",
-            "{route}"
-        );
-        assert!(
-            body_text(response).await.contains("<title>Insieme</title>"),
-            "{route}"
-        );
+        assert_eq!(response.headers()[header::CACHE_CONTROL], "no-cache", "{route}");
+        assert!(body_text(response).await.contains("<title>Insieme</title>"), "{route}");
     }
 
     let asset = app.get("/app-0123456789abcdef.js").await;
     assert_eq!(asset.status(), StatusCode::OK);
-    assert_eq!(
-        asset.headers()[header::CACHE_CONTROL],
-        "public, max-age=31536000, immutable"
-    );
+    assert_eq!(asset.headers()[header::CACHE_CONTROL], "public, max-age=31536000, immutable");
 
     let missing = app.get("/missing-file.js").await;
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);

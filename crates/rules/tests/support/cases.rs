@@ -3,9 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use insieme_rules::{
-    Answers, Assessment, ChannelStatus, ComuneLookup, Instrument, YouthCall, assess_with_calls,
-};
+use insieme_rules::{Answers, Assessment, ChannelStatus, ComuneLookup, Instrument, YouthCall, assess_with_calls};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -60,15 +58,13 @@ pub struct Expect {
 pub type Outcome = Result<Assessment, Vec<insieme_rules::InputError>>;
 
 pub fn load(file_name: &str, text: &str) -> Vec<Case> {
-    toml::from_str::<CaseFile>(text)
-        .unwrap_or_else(|error| panic!("{file_name}: {error}"))
-        .cases
+    toml::from_str::<CaseFile>(text).unwrap_or_else(|error| panic!("{file_name}: {error}")).cases
 }
 
 /// TOML to JSON text, as a client would send the answers.
 fn answers_json(case: &Case, instrument: &Instrument) -> String {
-    let mut json: serde_json::Value = serde_json::to_value(&case.answers)
-        .unwrap_or_else(|error| panic!("{}: {error}", case.name));
+    let mut json: serde_json::Value =
+        serde_json::to_value(&case.answers).unwrap_or_else(|error| panic!("{}: {error}", case.name));
     if let Some(level) = case.fill_unanswered_with {
         let fragility = json
             .as_object_mut()
@@ -77,14 +73,8 @@ fn answers_json(case: &Case, instrument: &Instrument) -> String {
             .or_insert_with(|| serde_json::json!({}))
             .as_object_mut()
             .expect("fragility is a table");
-        for item in instrument
-            .items
-            .iter()
-            .filter(|item| !case.leave_unanswered.contains(&item.id))
-        {
-            fragility
-                .entry(item.id.clone())
-                .or_insert_with(|| serde_json::json!(level));
+        for item in instrument.items.iter().filter(|item| !case.leave_unanswered.contains(&item.id)) {
+            fragility.entry(item.id.clone()).or_insert_with(|| serde_json::json!(level));
         }
     }
     json.to_string()
@@ -121,9 +111,7 @@ pub fn check(case: &Case, outcome: &Outcome) -> Vec<String> {
         }
         (Err(errors), None) => return vec![format!("unexpected input errors: {errors:?}")],
         (Ok(_), Some(field)) => {
-            return vec![format!(
-                "expected an input error on {field}, got an assessment"
-            )];
+            return vec![format!("expected an input error on {field}, got an assessment")];
         }
         (Ok(assessment), None) => assessment,
     };
@@ -135,51 +123,19 @@ pub fn check(case: &Case, outcome: &Outcome) -> Vec<String> {
     };
     let text = |value: &dyn std::fmt::Debug| format!("{value:?}");
     let scalar_checks: [(&str, Option<String>, String); 10] = [
-        (
-            "total",
-            expect.total.map(|value| text(&value)),
-            text(&score.total),
-        ),
-        (
-            "max_possible",
-            expect.max_possible.map(|value| text(&value)),
-            text(&score.max_possible),
-        ),
-        (
-            "answered",
-            expect.answered.map(|value| text(&value)),
-            text(&score.answered),
-        ),
-        (
-            "missing_count",
-            expect.missing_count.map(|value| text(&value)),
-            text(&score.missing.len()),
-        ),
-        (
-            "second_interview",
-            expect.second_interview.map(|value| text(&value)),
-            text(&score.second_interview),
-        ),
+        ("total", expect.total.map(|value| text(&value)), text(&score.total)),
+        ("max_possible", expect.max_possible.map(|value| text(&value)), text(&score.max_possible)),
+        ("answered", expect.answered.map(|value| text(&value)), text(&score.answered)),
+        ("missing_count", expect.missing_count.map(|value| text(&value)), text(&score.missing.len())),
+        ("second_interview", expect.second_interview.map(|value| text(&value)), text(&score.second_interview)),
         (
             "second_interview_possible",
             expect.second_interview_possible.map(|value| text(&value)),
             text(&score.second_interview_possible),
         ),
-        (
-            "by_area",
-            expect.by_area.as_ref().map(|value| text(value)),
-            text(&score.by_area),
-        ),
-        (
-            "age",
-            expect.age.map(|value| text(&Some(value))),
-            text(&assessment.age),
-        ),
-        (
-            "no_age",
-            expect.no_age.map(|value| text(&value)),
-            text(&assessment.age.is_none()),
-        ),
+        ("by_area", expect.by_area.as_ref().map(|value| text(value)), text(&score.by_area)),
+        ("age", expect.age.map(|value| text(&Some(value))), text(&assessment.age)),
+        ("no_age", expect.no_age.map(|value| text(&value)), text(&assessment.age.is_none())),
         ("comune", expect.comune.clone(), comune),
     ];
     for (what, expected, actual) in scalar_checks {
@@ -197,34 +153,18 @@ pub fn check(case: &Case, outcome: &Outcome) -> Vec<String> {
         }
     }
     for (channel_name, expected) in &expect.channels {
-        let found = assessment
-            .channels
-            .iter()
-            .find(|channel| channel_name_of(channel.channel) == *channel_name);
+        let found = assessment.channels.iter().find(|channel| channel_name_of(channel.channel) == *channel_name);
         match found {
-            Some(channel) => differ(
-                &format!("channel {channel_name}"),
-                format!("{expected:?}"),
-                format!("{:?}", channel.status),
-            ),
-            None => differ(
-                &format!("channel {channel_name}"),
-                format!("{expected:?}"),
-                "absent".to_owned(),
-            ),
+            Some(channel) => {
+                differ(&format!("channel {channel_name}"), format!("{expected:?}"), format!("{:?}", channel.status))
+            }
+            None => differ(&format!("channel {channel_name}"), format!("{expected:?}"), "absent".to_owned()),
         }
     }
     for (call_id, expected) in &expect.calls {
-        let status = assessment
-            .calls
-            .iter()
-            .find(|call| &call.call_id == call_id)
-            .map(|call| format!("{:?}", call.status));
-        differ(
-            &format!("call {call_id}"),
-            format!("{expected:?}"),
-            status.unwrap_or_else(|| "absent".to_owned()),
-        );
+        let status =
+            assessment.calls.iter().find(|call| &call.call_id == call_id).map(|call| format!("{:?}", call.status));
+        differ(&format!("call {call_id}"), format!("{expected:?}"), status.unwrap_or_else(|| "absent".to_owned()));
     }
     for (owner, codes) in &expect.reasons {
         let reasons: Vec<&str> = assessment
@@ -232,22 +172,12 @@ pub fn check(case: &Case, outcome: &Outcome) -> Vec<String> {
             .iter()
             .filter(|channel| channel_name_of(channel.channel) == *owner)
             .flat_map(|channel| channel.reasons.iter())
-            .chain(
-                assessment
-                    .calls
-                    .iter()
-                    .filter(|call| &call.call_id == owner)
-                    .flat_map(|call| call.reasons.iter()),
-            )
+            .chain(assessment.calls.iter().filter(|call| &call.call_id == owner).flat_map(|call| call.reasons.iter()))
             .map(|reason| reason.code.as_str())
             .collect();
         for code in codes {
             if !reasons.contains(&code.as_str()) {
-                differ(
-                    &format!("reasons of {owner}"),
-                    code.clone(),
-                    format!("{reasons:?}"),
-                );
+                differ(&format!("reasons of {owner}"), code.clone(), format!("{reasons:?}"));
             }
         }
     }
@@ -256,8 +186,5 @@ pub fn check(case: &Case, outcome: &Outcome) -> Vec<String> {
 
 /// The channel's name as in JSON (`fragility`, `youth`, ...).
 fn channel_name_of(channel: insieme_rules::Channel) -> String {
-    serde_json::to_value(channel)
-        .ok()
-        .and_then(|value| value.as_str().map(str::to_owned))
-        .unwrap_or_default()
+    serde_json::to_value(channel).ok().and_then(|value| value.as_str().map(str::to_owned)).unwrap_or_default()
 }

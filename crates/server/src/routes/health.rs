@@ -15,16 +15,8 @@ async fn health_show(State(state): State<AppState>) -> (StatusCode, Json<Health>
     let (status, database, word) = if reachable {
         (StatusCode::OK, DatabaseStatus::Reachable, "ok")
     } else {
-        (
-            StatusCode::SERVICE_UNAVAILABLE,
-            DatabaseStatus::Unreachable,
-            "degraded",
-        )
+        (StatusCode::SERVICE_UNAVAILABLE, DatabaseStatus::Unreachable, "degraded")
     };
-    let health = Health {
-        status: word.to_owned(),
-        database,
-        version: env!("CARGO_PKG_VERSION").to_owned(),
-    };
+    let health = Health { status: word.to_owned(), database, version: env!("CARGO_PKG_VERSION").to_owned() };
     (status, Json(health))
 }

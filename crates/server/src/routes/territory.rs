@@ -13,10 +13,7 @@ pub fn router() -> Router<AppState> {
 
 async fn territory_show() -> impl IntoResponse {
     // The data changes only with a new release, so caches may keep it for an hour.
-    (
-        [(header::CACHE_CONTROL, "public, max-age=3600")],
-        Json(territory_view(Territory::embedded())),
-    )
+    ([(header::CACHE_CONTROL, "public, max-age=3600")], Json(territory_view(Territory::embedded())))
 }
 
 fn territory_view(territory: &Territory) -> TerritoryView {

@@ -27,54 +27,30 @@ impl TestApp {
 
     pub async fn with_config(adjust: impl FnOnce(&mut Config)) -> Self {
         let data = tempfile::tempdir().expect("temporary folder");
-        let mut config = Config {
-            data_dir: data.path().to_path_buf(),
-            dist_dir: data.path().join("dist"),
-            ..Config::default()
-        };
+        let mut config =
+            Config { data_dir: data.path().to_path_buf(), dist_dir: data.path().join("dist"), ..Config::default() };
         adjust(&mut config);
-        let pool = db::open(&config.database_path())
-            .await
-            .expect("database opens");
+        let pool = db::open(&config.database_path()).await.expect("database opens");
         let state = AppState::new(pool, config);
-        Self {
-            router: app(state.clone()),
-            state,
-            _data: data,
-        }
+        Self { router: app(state.clone()), state, _data: data }
     }
 
     pub async fn send(&self, request: Request<Body>) -> Response<Body> {
-        self.router
-            .clone()
-            .oneshot(request)
-            .await
-            .expect("the router is infallible")
+        self.router.clone().oneshot(request).await.expect("the router is infallible")
     }
 
     pub async fn get(&self, uri: &str) -> Response<Body> {
-        self.send(Request::get(uri).body(Body::empty()).expect("request"))
-            .await
+        self.send(Request::get(uri).body(Body::empty()).expect("request")).await
     }
 }
 
 pub async fn body_json(response: Response<Body>) -> serde_json::Value {
-    let bytes = response
-        .into_body()
-        .collect()
-        .await
-        .expect("body")
-        .to_bytes();
+    let bytes = response.into_body().collect().await.expect("body").to_bytes();
     serde_json::from_slice(&bytes)
         .unwrap_or_else(|error| panic!("not JSON ({error}): {}", String::from_utf8_lossy(&bytes)))
 }
 
 pub async fn body_text(response: Response<Body>) -> String {
-    let bytes = response
-        .into_body()
-        .collect()
-        .await
-        .expect("body")
-        .to_bytes();
+    let bytes = response.into_body().collect().await.expect("body").to_bytes();
     String::from_utf8_lossy(&bytes).into_owned()
 }
