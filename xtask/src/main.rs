@@ -6,6 +6,7 @@
 //!   `N passed, N failed` and exits non-zero on any failure.
 //! - `cargo xtask build`: the release build of the browser app into ./dist (precompressed).
 //! - `cargo xtask setup`: only the installs.
+//! - `cargo xtask bench`: the full benchmarks, with their budgets.
 
 mod budget;
 mod e2e;
@@ -28,8 +29,9 @@ fn main() -> ExitCode {
         Some("test") => return test::all(),
         Some("build") => tools::ensure(tools::Needs::App).and_then(|()| build_app()),
         Some("setup") => tools::ensure(tools::Needs::Everything),
+        Some("bench") => process::run("cargo", &["bench", "--package", "insieme-rules", "--bench", "assess"], &[]),
         _ => {
-            eprintln!("usage: cargo xtask <run | test | build | setup>");
+            eprintln!("usage: cargo xtask <run | test | build | setup | bench>");
             return ExitCode::from(2);
         }
     };

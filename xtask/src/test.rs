@@ -35,7 +35,25 @@ pub fn all() -> ExitCode {
     report.phase("cargo clippy -D warnings", || {
         checked("cargo", &["clippy", "--workspace", "--all-targets", "--locked", "--", "-D", "warnings"])
     });
-    report.phase("rust tests", cargo_tests);
+    report.phase("rust tests", || cargo_tests(&["test", "--workspace", "--locked"], &[]));
+    if installed {
+        report.phase("rules in the browser = native (wasm, chromium)", || {
+            cargo_tests(
+                &["test", "--package", "insieme-rules", "--target", tools::WASM_TARGET, "--test", "parity", "--locked"],
+                &[("CHROMEDRIVER", "/usr/bin/chromedriver")],
+            )
+        });
+    } else {
+        report.skip("rules in the browser = native (wasm, chromium)", "tools are missing");
+    }
+    report.phase("assess benchmark (median <= 20 µs)", || {
+        process::run(
+            "cargo",
+            &["bench", "--package", "insieme-rules", "--bench", "assess", "--locked"],
+            &[("IPL_BENCH_SHORT", "1")],
+        )
+        .map(|()| Outcome::check(true))
+    });
     if installed {
         report.phase("cargo deny (bans licenses sources)", || {
             checked("cargo", &["deny", "--log-level", "error", "check", "bans", "licenses", "sources"])
@@ -62,10 +80,10 @@ fn checked(program: &str, args: &[&str]) -> Result<Outcome, String> {
     process::run(program, args, &[]).map(|()| Outcome::check(true))
 }
 
-/// `cargo test` over the workspace, counting the `test result:` lines of every test binary.
-fn cargo_tests() -> Result<Outcome, String> {
+/// A `cargo test` run, counting the `test result:` lines of every test binary.
+fn cargo_tests(args: &[&str], envs: &[(&str, &str)]) -> Result<Outcome, String> {
     let mut outcome = Outcome { passed: 0, failed: 0 };
-    let ok = process::run_reading("cargo", &["test", "--workspace", "--locked"], &[], |line| {
+    let ok = process::run_reading("cargo", args, envs, |line| {
         if let Some(rest) = line.strip_prefix("test result: ") {
             outcome.passed += count_before(rest, " passed");
             outcome.failed += count_before(rest, " failed");
