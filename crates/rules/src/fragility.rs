@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Instrument, Level, Status};
+use crate::{Date, Instrument, Level, Status};
 
 /// The score of one instrument on one set of answers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -18,6 +18,9 @@ pub struct FragilityResult {
     pub instrument_id: String,
     pub instrument_version: String,
     pub instrument_status: Status,
+    /// The date from which this instrument version applies, and the law it is based on.
+    pub instrument_valid_from: Date,
+    pub legal_basis: Vec<String>,
     /// Sum of the answered levels.
     pub total: u32,
     /// `total` + 3 for every unanswered item.
@@ -82,6 +85,8 @@ pub fn score(levels: &BTreeMap<String, Level>, instrument: &Instrument) -> Fragi
         instrument_id: instrument.id.clone(),
         instrument_version: instrument.version.clone(),
         instrument_status: instrument.status,
+        instrument_valid_from: instrument.valid_from,
+        legal_basis: instrument.legal_basis.clone(),
         total,
         max_possible,
         by_area,
