@@ -21,6 +21,15 @@ pub async fn territory() -> Result<TerritoryView, ApiError> {
     json(response).await
 }
 
+/// `GET /locales/<code>.json`: the texts of one language, fetched once when it is chosen.
+pub async fn locale_texts(code: &str) -> Result<String, ApiError> {
+    let response = Request::get(&format!("/locales/{code}.json")).send().await.map_err(|_| ApiError::Network)?;
+    if !response.ok() {
+        return Err(ApiError::Server { status: response.status(), code: ErrorCode::NotFound });
+    }
+    response.text().await.map_err(|_| ApiError::UnexpectedBody)
+}
+
 async fn json<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
     if response.ok() {
         return response.json::<T>().await.map_err(|_| ApiError::UnexpectedBody);

@@ -9,9 +9,8 @@ use leptos_router::{
 
 use crate::{
     components::{SiteFooter, SiteHeader},
-    i18n::{I18nContextProvider, use_i18n},
+    i18n::provide_i18n,
     pages::{AccessibilityPage, HomePage, NotFoundPage, PrivacyPage, TerritoryPage},
-    preferences,
 };
 
 /// The id of the `<main>` element, target of the skip link.
@@ -20,9 +19,8 @@ pub const MAIN_ID: &str = "contenuto";
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    provide_i18n();
     view! {
-        <I18nContextProvider>
-            <RestoreLanguage />
             <Router>
                 <SiteHeader />
                 <main id=MAIN_ID tabindex="-1" class="site-main">
@@ -35,18 +33,5 @@ pub fn App() -> impl IntoView {
                 </main>
                 <SiteFooter />
             </Router>
-        </I18nContextProvider>
     }
-}
-
-/// Applies the language saved on this device. It runs as an effect, after the one with which
-/// leptos_i18n applies the browser's preferred language, so that a person's own choice wins.
-#[component]
-fn RestoreLanguage() -> impl IntoView {
-    let i18n = use_i18n();
-    Effect::new(move |_| {
-        if let Some(locale) = preferences::saved_language() {
-            i18n.set_locale(locale);
-        }
-    });
 }

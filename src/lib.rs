@@ -3,11 +3,10 @@
 //! Modules in reading order: the shell and its routes, the only module that talks HTTP, the
 //! pages, and the components they are built from. All visible text comes from `locales/`.
 
-include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
-
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod i18n;
 pub mod pages;
 pub mod preferences;
 

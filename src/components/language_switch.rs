@@ -1,49 +1,54 @@
-//! Switches the language of the whole app. Each language is named in itself ("English",
-//! "Italiano") and marked with its own `lang`, so that screen readers pronounce it correctly.
-//! The choice is saved on the device; leptos_i18n sets `lang` and `dir` on `<html>`.
+//! Switches the language of the whole app. A disclosure button ("Lingua: Italiano") opens the
+//! list of languages, each named in itself and marked with its own `lang` and `dir`, so that a
+//! person finds theirs and screen readers pronounce it correctly.
 
 use leptos::prelude::*;
-use leptos_i18n::Locale as _;
 
-use crate::{
-    i18n::{Locale, t_string, use_i18n},
-    preferences,
-};
+use crate::i18n::{Language, use_i18n};
 
-/// The name of each language in that language.
-fn endonym(locale: Locale) -> &'static str {
-    match locale {
-        Locale::it => "Italiano",
-        Locale::en => "English",
-    }
-}
+const LIST_ID: &str = "language-list";
 
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
     let i18n = use_i18n();
+    let open = RwSignal::new(false);
     view! {
-        <div class="language-switch" role="group" aria-label=move || t_string!(i18n, language.label)>
-            {Locale::get_all()
-                .iter()
-                .copied()
-                .map(|locale| {
-                    let current = move || i18n.get_locale() == locale;
-                    view! {
-                        <button
-                            type="button"
-                            class="language-switch__option"
-                            lang=locale.as_str()
-                            aria-pressed=move || current().to_string()
-                            on:click=move |_| {
-                                i18n.set_locale(locale);
-                                preferences::save_language(locale);
-                            }
-                        >
-                            {endonym(locale)}
-                        </button>
-                    }
-                })
-                .collect_view()}
+        <div class="language-switch">
+            <button
+                type="button"
+                class="language-switch__toggle"
+                aria-expanded=move || open.get().to_string()
+                aria-controls=LIST_ID
+                on:click=move |_| open.update(|open| *open = !*open)
+            >
+                {move || i18n.t("language.label")}
+                ": "
+                <span lang=move || i18n.language().code()>{move || i18n.language().endonym()}</span>
+            </button>
+            <ul id=LIST_ID class="language-switch__list" hidden=move || !open.get()>
+                {Language::ALL
+                    .into_iter()
+                    .map(|language| {
+                        view! {
+                            <li>
+                                <button
+                                    type="button"
+                                    class="language-switch__option"
+                                    lang=language.code()
+                                    dir=language.dir()
+                                    aria-pressed=move || (i18n.language() == language).to_string()
+                                    on:click=move |_| {
+                                        i18n.choose(language);
+                                        open.set(false);
+                                    }
+                                >
+                                    {language.endonym()}
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
         </div>
     }
 }

@@ -3,11 +3,11 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::i18n::{t_string, use_i18n};
+use crate::i18n::use_i18n;
 
 #[component]
 pub fn PageTitle(#[prop(into)] text: Signal<String>) -> impl IntoView {
     let i18n = use_i18n();
-    let full = move || format!("{} – {}", text.get(), t_string!(i18n, site.name));
+    let full = move || format!("{} – {}", text.get(), i18n.t("site.name"));
     view! { <Title text=full /> }
 }

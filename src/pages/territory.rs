@@ -3,25 +3,21 @@
 use insieme_api::TerritoryView;
 use leptos::prelude::*;
 
-use crate::{
-    api,
-    components::PageTitle,
-    i18n::{t, t_string, use_i18n},
-};
+use crate::{api, components::PageTitle, i18n::use_i18n};
 
 #[component]
 pub fn TerritoryPage() -> impl IntoView {
     let i18n = use_i18n();
     let territory = LocalResource::new(api::territory);
     view! {
-        <PageTitle text=Signal::derive(move || t_string!(i18n, territory.title).to_owned()) />
-        <h1>{t!(i18n, territory.title)}</h1>
-        <p>{t!(i18n, territory.intro)}</p>
-        <Transition fallback=move || view! { <p role="status">{t!(i18n, territory.loading)}</p> }>
+        <PageTitle text=Signal::derive(move || i18n.t("territory.title")) />
+        <h1>{move || i18n.t("territory.title")}</h1>
+        <p>{move || i18n.t("territory.intro")}</p>
+        <Transition fallback=move || view! { <p role="status">{move || i18n.t("territory.loading")}</p> }>
             {move || Suspend::new(async move {
                 match territory.await {
                     Ok(view) => view! { <TerritoryLists territory=view /> }.into_any(),
-                    Err(_) => view! { <p role="alert" class="notice notice--error">{t!(i18n, territory.error)}</p> }.into_any(),
+                    Err(_) => view! { <p role="alert" class="notice notice--error">{move || i18n.t("territory.error")}</p> }.into_any(),
                 }
             })}
         </Transition>
@@ -41,7 +37,7 @@ fn TerritoryLists(territory: TerritoryView) -> impl IntoView {
             view! {
                 <section class="distretto" aria-labelledby=label_id>
                     <h2 id=heading_id.clone()>{distretto.name}</h2>
-                    <p class="distretto__count">{t!(i18n, territory.comuni_count, count)}</p>
+                    <p class="distretto__count">{move || i18n.t_with("territory.comuni_count", &[("count", count.to_string())])}</p>
                     <ul class="distretto__comuni">
                         {distretto.comuni.into_iter().map(|comune| view! { <li>{comune}</li> }).collect_view()}
                     </ul>
@@ -53,7 +49,7 @@ fn TerritoryLists(territory: TerritoryView) -> impl IntoView {
     view! {
         {distretti}
         <section class="quartieri" aria-labelledby="quartieri-title">
-            <h2 id="quartieri-title">{t!(i18n, territory.quartieri_title)}</h2>
+            <h2 id="quartieri-title">{move || i18n.t("territory.quartieri_title")}</h2>
             <ul>{quartieri}</ul>
         </section>
     }

@@ -1,0 +1,127 @@
+//! The i18n layer: every visible text comes from here, by key.
+//!
+//! Italian is embedded and always complete; another language is fetched once from
+//! `/locales/<code>.json` when chosen, and any key it lacks falls back to Italian. Keys are
+//! looked up at run time, so data-driven texts (instrument items by id, reasons by code) are
+//! translated like any other (see ARCHITECTURE.md for why this is not leptos_i18n).
+
+mod catalogue;
+mod language;
+
+use std::{collections::HashMap, sync::Arc, sync::OnceLock};
+
+use leptos::{prelude::*, task::spawn_local};
+
+pub use catalogue::{Catalogue, fill, placeholders};
+pub use language::Language;
+
+use crate::{api, preferences};
+
+/// The Italian texts, the reference every other language is checked against.
+pub const ITALIAN_JSON: &str = include_str!("../locales/it.json");
+
+fn italian() -> &'static Catalogue {
+    static ITALIAN: OnceLock<Catalogue> = OnceLock::new();
+    ITALIAN.get_or_init(|| Catalogue::from_json(ITALIAN_JSON).unwrap_or_default())
+}
+
+/// The app's language and its texts; `Copy`, so it moves into any closure.
+#[derive(Clone, Copy)]
+pub struct I18n {
+    language: RwSignal<Language>,
+    /// The texts of `language` when it is not Italian.
+    texts: RwSignal<Option<Arc<Catalogue>>>,
+    /// The language last asked for, so that a slow load never overrides a later choice.
+    requested: StoredValue<Language>,
+    loaded: StoredValue<HashMap<Language, Arc<Catalogue>>>,
+}
+
+impl I18n {
+    pub fn language(self) -> Language {
+        self.language.get()
+    }
+
+    /// The text for `key` in the current language (Italian when missing; the key itself when
+    /// Italian lacks it too, which the locale tests forbid).
+    pub fn t(self, key: &str) -> String {
+        let texts = self.texts.read();
+        texts
+            .as_deref()
+            .and_then(|catalogue| catalogue.get(key))
+            .or_else(|| italian().get(key))
+            .unwrap_or(key)
+            .to_owned()
+    }
+
+    /// The text for `key` with its `{name}` parameters filled.
+    pub fn t_with(self, key: &str, params: &[(&str, String)]) -> String {
+        fill(&self.t(key), params)
+    }
+
+    /// Whether any language has a text for `key`.
+    pub fn has(self, key: &str) -> bool {
+        italian().get(key).is_some()
+    }
+
+    /// Switches language (fetching its texts once) and remembers the choice on this device.
+    pub fn choose(self, language: Language) {
+        preferences::save_language(language.code());
+        self.switch(language);
+    }
+
+    fn switch(self, language: Language) {
+        self.requested.set_value(language);
+        if language == Language::Italian {
+            self.apply(language, None);
+            return;
+        }
+        if let Some(catalogue) = self.loaded.with_value(|loaded| loaded.get(&language).cloned()) {
+            self.apply(language, Some(catalogue));
+            return;
+        }
+        spawn_local(async move {
+            let Ok(text) = api::locale_texts(language.code()).await else {
+                // Offline or missing: stay in the current language.
+                return;
+            };
+            let Ok(catalogue) = Catalogue::from_json(&text) else { return };
+            let catalogue = Arc::new(catalogue);
+            self.loaded.update_value(|loaded| {
+                loaded.insert(language, catalogue.clone());
+            });
+            if self.requested.get_value() == language {
+                self.apply(language, Some(catalogue));
+            }
+        });
+    }
+
+    fn apply(self, language: Language, texts: Option<Arc<Catalogue>>) {
+        self.texts.set(texts);
+        self.language.set(language);
+    }
+}
+
+/// Creates the i18n context: the saved language, else the browser's, else Italian; keeps `lang`
+/// and `dir` of `<html>` in step with it.
+pub fn provide_i18n() -> I18n {
+    let i18n = I18n {
+        language: RwSignal::new(Language::Italian),
+        texts: RwSignal::new(None),
+        requested: StoredValue::new(Language::Italian),
+        loaded: StoredValue::new(HashMap::new()),
+    };
+    provide_context(i18n);
+    let initial = preferences::saved_language()
+        .and_then(|code| Language::from_code(&code))
+        .unwrap_or_else(|| Language::from_preferences(preferences::browser_languages().iter().map(String::as_str)));
+    i18n.switch(initial);
+    Effect::new(move |_| {
+        let language = i18n.language.get();
+        preferences::set_document_language(language.code(), language.dir());
+    });
+    i18n
+}
+
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}

@@ -1,0 +1,103 @@
+//! A catalogue of translated texts: the nested JSON of a `locales/<code>.json` file flattened to
+//! dotted keys (`home.title`), with `{name}` parameters filled in one pass.
+
+use std::collections::HashMap;
+
+/// The texts of one language.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Catalogue {
+    texts: HashMap<String, String>,
+}
+
+impl Catalogue {
+    /// Parses a locale file. Keys starting with `_` (such as `_meta`) are notes, not texts.
+    pub fn from_json(text: &str) -> Result<Self, String> {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|error| error.to_string())?;
+        let mut texts = HashMap::new();
+        flatten("", &value, &mut texts);
+        Ok(Self { texts })
+    }
+
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.texts.get(key).map(String::as_str)
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.texts.keys().map(String::as_str)
+    }
+
+    pub fn len(&self) -> usize {
+        self.texts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.texts.is_empty()
+    }
+}
+
+fn flatten(prefix: &str, value: &serde_json::Value, texts: &mut HashMap<String, String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, inner) in map.iter().filter(|(key, _)| !key.starts_with('_')) {
+                let path = if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") };
+                flatten(&path, inner, texts);
+            }
+        }
+        serde_json::Value::String(text) => {
+            texts.insert(prefix.to_owned(), text.clone());
+        }
+        _ => {}
+    }
+}
+
+/// Replaces each `{name}` by its value, in one pass; unknown names stay as they are.
+pub fn fill(template: &str, params: &[(&str, String)]) -> String {
+    let mut filled = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        filled.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        match after
+            .split_once('}')
+            .and_then(|(name, tail)| params.iter().find(|(param, _)| *param == name).map(|(_, value)| (value, tail)))
+        {
+            Some((value, tail)) => {
+                filled.push_str(value);
+                rest = tail;
+            }
+            None => {
+                filled.push('{');
+                rest = after;
+            }
+        }
+    }
+    filled.push_str(rest);
+    filled
+}
+
+/// The `{name}` parameters a text uses.
+pub fn placeholders(text: &str) -> Vec<&str> {
+    text.split('{').skip(1).filter_map(|piece| piece.split_once('}').map(|(name, _)| name)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nested_keys_are_flattened_and_notes_skipped() {
+        let catalogue = Catalogue::from_json(r#"{"_meta":{"note":"x"},"home":{"title":"Ciao","list":{"one":"Uno"}}}"#)
+            .expect("valid");
+        assert_eq!(catalogue.get("home.title"), Some("Ciao"));
+        assert_eq!(catalogue.get("home.list.one"), Some("Uno"));
+        assert_eq!(catalogue.get("_meta.note"), None);
+        assert_eq!(catalogue.len(), 2);
+    }
+
+    #[test]
+    fn parameters_are_filled_once_and_unknown_ones_stay() {
+        let params = [("name", "{age}".to_owned()), ("age", "30".to_owned())];
+        assert_eq!(fill("Ciao {name}, hai {age} anni {unknown}", &params), "Ciao {age}, hai 30 anni {unknown}");
+        assert_eq!(placeholders("a {x} b {y}"), vec!["x", "y"]);
+    }
+}

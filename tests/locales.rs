@@ -1,0 +1,87 @@
+//! Every text the app shows exists in Italian, every other language has exactly Italian's keys
+//! with the same `{parameters}`, and every key the code asks for exists. Data-driven texts
+//! (instrument items, reason codes) are checked against the rules engine's data.
+
+use std::{collections::BTreeSet, fs, path::Path};
+
+use insieme_app::i18n::{Catalogue, Language, placeholders};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn catalogue(code: &str) -> Catalogue {
+    let path = root().join(format!("locales/{code}.json"));
+    let text = fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+    Catalogue::from_json(&text).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+}
+
+fn keys(catalogue: &Catalogue) -> BTreeSet<String> {
+    catalogue.keys().map(str::to_owned).collect()
+}
+
+/// Languages whose locale file exists (each must be complete).
+fn shipped_languages() -> Vec<Language> {
+    Language::ALL
+        .into_iter()
+        .filter(|language| root().join(format!("locales/{}.json", language.code())).is_file())
+        .collect()
+}
+
+#[test]
+fn every_shipped_language_has_exactly_the_italian_keys_and_parameters() {
+    let italian = catalogue("it");
+    let reference = keys(&italian);
+    assert!(reference.len() > 30, "Italian has only {} texts", reference.len());
+    for language in shipped_languages().into_iter().filter(|language| *language != Language::Italian) {
+        let translated = catalogue(language.code());
+        let own = keys(&translated);
+        let missing: Vec<_> = reference.difference(&own).collect();
+        let unknown: Vec<_> = own.difference(&reference).collect();
+        assert!(missing.is_empty(), "{}: missing {missing:?}", language.code());
+        assert!(unknown.is_empty(), "{}: keys Italian does not have {unknown:?}", language.code());
+        for key in &reference {
+            let wanted: BTreeSet<&str> = placeholders(italian.get(key).unwrap_or_default()).into_iter().collect();
+            let found: BTreeSet<&str> = placeholders(translated.get(key).unwrap_or_default()).into_iter().collect();
+            assert_eq!(wanted, found, "{}: parameters of {key}", language.code());
+        }
+    }
+}
+
+#[test]
+fn every_language_file_is_marked_for_native_review() {
+    for language in shipped_languages().into_iter().filter(|language| *language != Language::Italian) {
+        let text = fs::read_to_string(root().join(format!("locales/{}.json", language.code()))).expect("readable");
+        let value: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+        assert_eq!(value["_meta"]["machine_drafted"], true, "{} lacks its machine-drafted mark", language.code());
+    }
+}
+
+/// Every literal key in `i18n.t("…")` and `i18n.t_with("…"` calls under src/.
+fn keys_used_in_code(dir: &Path, found: &mut BTreeSet<String>) {
+    for entry in fs::read_dir(dir).expect("readable dir") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            keys_used_in_code(&path, found);
+        } else if path.extension().is_some_and(|extension| extension == "rs") {
+            let text = fs::read_to_string(&path).expect("readable source");
+            for marker in [".t(\"", ".t_with(\""] {
+                for piece in text.split(marker).skip(1) {
+                    if let Some(key) = piece.split('"').next() {
+                        found.insert(key.to_owned());
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_key_the_code_uses_exists_in_italian() {
+    let italian = catalogue("it");
+    let mut used = BTreeSet::new();
+    keys_used_in_code(&root().join("src"), &mut used);
+    assert!(used.len() > 20, "found only {used:?}");
+    let missing: Vec<_> = used.iter().filter(|key| italian.get(key).is_none()).collect();
+    assert!(missing.is_empty(), "keys used in code but missing in locales/it.json: {missing:?}");
+}
