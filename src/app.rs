@@ -10,7 +10,10 @@ use leptos_router::{
 use crate::{
     components::{SiteFooter, SiteHeader},
     i18n::provide_i18n,
-    pages::{AccessibilityPage, HomePage, NotFoundPage, PrivacyPage, TerritoryPage},
+    pages::{
+        AccessPointsPage, AccessibilityPage, ChannelPage, HomePage, NotFoundPage, PrivacyPage, SourcesPage,
+        TerritoryPage,
+    },
 };
 
 /// The id of the `<main>` element, target of the skip link.
@@ -27,6 +30,9 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=NotFoundPage>
                         <Route path=path!("/") view=HomePage />
                         <Route path=path!("/territorio") view=TerritoryPage />
+                        <Route path=path!("/canali/:channel") view=ChannelPage />
+                        <Route path=path!("/sportelli") view=AccessPointsPage />
+                        <Route path=path!("/fonti") view=SourcesPage />
                         <Route path=path!("/privacy") view=PrivacyPage />
                         <Route path=path!("/accessibilita") view=AccessibilityPage />
                     </Routes>

@@ -1,11 +1,25 @@
 //! Reusable components, one per file, named after the component.
 
+mod channel_card;
+mod error_summary;
+mod fragility_chart;
+mod interim_summary;
 mod language_switch;
+mod level_question;
 mod page_title;
 mod site_footer;
 mod site_header;
+mod step_form;
+mod yes_no_question;
 
+pub use channel_card::ChannelCard;
+pub use error_summary::ErrorSummary;
+pub use fragility_chart::FragilityChart;
+pub use interim_summary::InterimSummary;
 pub use language_switch::LanguageSwitch;
+pub use level_question::LevelQuestion;
 pub use page_title::PageTitle;
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
+pub use step_form::StepForm;
+pub use yes_no_question::YesNoQuestion;

@@ -15,7 +15,7 @@ use leptos::{prelude::*, task::spawn_local};
 pub use catalogue::{Catalogue, fill, placeholders};
 pub use language::Language;
 
-use crate::{api, preferences};
+use crate::{api, device};
 
 /// The Italian texts, the reference every other language is checked against.
 pub const ITALIAN_JSON: &str = include_str!("../locales/it.json");
@@ -58,14 +58,18 @@ impl I18n {
         fill(&self.t(key), params)
     }
 
-    /// Whether any language has a text for `key`.
-    pub fn has(self, key: &str) -> bool {
-        italian().get(key).is_some()
+    /// The text for `key` only when the current language itself has it (no Italian fallback),
+    /// for texts whose other sources (the rules' data) know Italian and English.
+    pub fn own_text(self, key: &str) -> Option<String> {
+        if self.language.get() == Language::Italian {
+            return italian().get(key).map(str::to_owned);
+        }
+        self.texts.read().as_deref().and_then(|catalogue| catalogue.get(key)).map(str::to_owned)
     }
 
     /// Switches language (fetching its texts once) and remembers the choice on this device.
     pub fn choose(self, language: Language) {
-        preferences::save_language(language.code());
+        device::save_language(language.code());
         self.switch(language);
     }
 
@@ -101,6 +105,20 @@ impl I18n {
     }
 }
 
+/// The reactive text for `key`, for a text node or an attribute. Every call returns the same
+/// closure type, so the view code that renders it is compiled once, not once per text: with
+/// hundreds of texts this keeps the WebAssembly much smaller than a closure per call site.
+pub fn tr(key: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let i18n = use_i18n();
+    move || i18n.t(key)
+}
+
+/// [`tr`] for a key built at run time (`channels.<slug>.name`).
+pub fn tr_key(key: String) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+    let i18n = use_i18n();
+    move || i18n.t(&key)
+}
+
 /// Creates the i18n context: the saved language, else the browser's, else Italian; keeps `lang`
 /// and `dir` of `<html>` in step with it.
 pub fn provide_i18n() -> I18n {
@@ -111,13 +129,13 @@ pub fn provide_i18n() -> I18n {
         loaded: StoredValue::new(HashMap::new()),
     };
     provide_context(i18n);
-    let initial = preferences::saved_language()
+    let initial = device::saved_language()
         .and_then(|code| Language::from_code(&code))
-        .unwrap_or_else(|| Language::from_preferences(preferences::browser_languages().iter().map(String::as_str)));
+        .unwrap_or_else(|| Language::from_preferences(device::browser_languages().iter().map(String::as_str)));
     i18n.switch(initial);
     Effect::new(move |_| {
         let language = i18n.language.get();
-        preferences::set_document_language(language.code(), language.dir());
+        device::set_document_language(language.code(), language.dir());
     });
     i18n
 }

@@ -6,8 +6,11 @@
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod device;
 pub mod i18n;
 pub mod pages;
-pub mod preferences;
+pub mod state;
+pub mod store;
+pub mod texts;
 
 pub use app::App;

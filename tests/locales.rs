@@ -65,7 +65,7 @@ fn keys_used_in_code(dir: &Path, found: &mut BTreeSet<String>) {
             keys_used_in_code(&path, found);
         } else if path.extension().is_some_and(|extension| extension == "rs") {
             let text = fs::read_to_string(&path).expect("readable source");
-            for marker in [".t(\"", ".t_with(\""] {
+            for marker in [".t(\"", ".t_with(\"", "tr(\""] {
                 for piece in text.split(marker).skip(1) {
                     if let Some(key) = piece.split('"').next() {
                         found.insert(key.to_owned());
@@ -84,4 +84,22 @@ fn every_key_the_code_uses_exists_in_italian() {
     assert!(used.len() > 20, "found only {used:?}");
     let missing: Vec<_> = used.iter().filter(|key| italian.get(key).is_none()).collect();
     assert!(missing.is_empty(), "keys used in code but missing in locales/it.json: {missing:?}");
+}
+
+#[test]
+fn every_channel_and_status_has_its_texts_and_every_item_a_plain_question() {
+    let italian = catalogue("it");
+    for channel in ["community", "fragility", "youth", "enterprise"] {
+        for part in ["name", "summary", "intro", "who", "how"] {
+            let key = format!("channels.{channel}.{part}");
+            assert!(italian.get(&key).is_some(), "missing {key}");
+        }
+    }
+    for status in ["eligible", "not_eligible", "to_be_assessed"] {
+        assert!(italian.get(&format!("status.{status}")).is_some(), "missing status.{status}");
+    }
+    for item in &insieme_rules::Instrument::fragility().items {
+        let key = format!("items.{}.question", item.id);
+        assert!(italian.get(&key).is_some(), "missing {key}");
+    }
 }

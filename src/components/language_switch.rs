@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{Language, use_i18n};
+use crate::i18n::{Language, tr, use_i18n};
 
 const LIST_ID: &str = "language-list";
 
@@ -21,7 +21,7 @@ pub fn LanguageSwitch() -> impl IntoView {
                 aria-controls=LIST_ID
                 on:click=move |_| open.update(|open| *open = !*open)
             >
-                {move || i18n.t("language.label")}
+                {tr("language.label")}
                 ": "
                 <span lang=move || i18n.language().code()>{move || i18n.language().endonym()}</span>
             </button>

@@ -3,17 +3,17 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::i18n::use_i18n;
+use crate::i18n::tr;
 
 #[component]
 pub fn SiteFooter() -> impl IntoView {
-    let i18n = use_i18n();
     view! {
         <footer class="site-footer">
-            <p class="site-footer__promoters">{move || i18n.t("site.promoters")}</p>
+            <p class="site-footer__promoters">{tr("site.promoters")}</p>
             <ul class="site-footer__links">
-                <li><A href="/privacy">{move || i18n.t("nav.privacy")}</A></li>
-                <li><A href="/accessibilita">{move || i18n.t("nav.accessibility")}</A></li>
+                <li><A href="/privacy">{tr("nav.privacy")}</A></li>
+                <li><A href="/accessibilita">{tr("nav.accessibility")}</A></li>
+                <li><A href="/fonti">{tr("nav.sources")}</A></li>
             </ul>
         </footer>
     }

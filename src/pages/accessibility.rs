@@ -3,14 +3,13 @@
 
 use leptos::prelude::*;
 
-use crate::{components::PageTitle, i18n::use_i18n};
+use crate::{components::PageTitle, i18n::tr};
 
 #[component]
 pub fn AccessibilityPage() -> impl IntoView {
-    let i18n = use_i18n();
     view! {
-        <PageTitle text=Signal::derive(move || i18n.t("accessibility.title")) />
-        <h1>{move || i18n.t("accessibility.title")}</h1>
-        <p>{move || i18n.t("accessibility.text")}</p>
+        <PageTitle text=Signal::derive(tr("accessibility.title")) />
+        <h1>{tr("accessibility.title")}</h1>
+        <p>{tr("accessibility.text")}</p>
     }
 }

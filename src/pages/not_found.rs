@@ -3,15 +3,14 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::{components::PageTitle, i18n::use_i18n};
+use crate::{components::PageTitle, i18n::tr};
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
-    let i18n = use_i18n();
     view! {
-        <PageTitle text=Signal::derive(move || i18n.t("not_found.title")) />
-        <h1>{move || i18n.t("not_found.title")}</h1>
-        <p>{move || i18n.t("not_found.text")}</p>
-        <p><A href="/">{move || i18n.t("not_found.back_home")}</A></p>
+        <PageTitle text=Signal::derive(tr("not_found.title")) />
+        <h1>{tr("not_found.title")}</h1>
+        <p>{tr("not_found.text")}</p>
+        <p><A href="/">{tr("not_found.back_home")}</A></p>
     }
 }

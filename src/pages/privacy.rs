@@ -2,14 +2,13 @@
 
 use leptos::prelude::*;
 
-use crate::{components::PageTitle, i18n::use_i18n};
+use crate::{components::PageTitle, i18n::tr};
 
 #[component]
 pub fn PrivacyPage() -> impl IntoView {
-    let i18n = use_i18n();
     view! {
-        <PageTitle text=Signal::derive(move || i18n.t("privacy.title")) />
-        <h1>{move || i18n.t("privacy.title")}</h1>
-        <p>{move || i18n.t("privacy.text")}</p>
+        <PageTitle text=Signal::derive(tr("privacy.title")) />
+        <h1>{tr("privacy.title")}</h1>
+        <p>{tr("privacy.text")}</p>
     }
 }

@@ -3,21 +3,24 @@
 use insieme_api::TerritoryView;
 use leptos::prelude::*;
 
-use crate::{api, components::PageTitle, i18n::use_i18n};
+use crate::{
+    api,
+    components::PageTitle,
+    i18n::{tr, use_i18n},
+};
 
 #[component]
 pub fn TerritoryPage() -> impl IntoView {
-    let i18n = use_i18n();
     let territory = LocalResource::new(api::territory);
     view! {
-        <PageTitle text=Signal::derive(move || i18n.t("territory.title")) />
-        <h1>{move || i18n.t("territory.title")}</h1>
-        <p>{move || i18n.t("territory.intro")}</p>
-        <Transition fallback=move || view! { <p role="status">{move || i18n.t("territory.loading")}</p> }>
+        <PageTitle text=Signal::derive(tr("territory.title")) />
+        <h1>{tr("territory.title")}</h1>
+        <p>{tr("territory.intro")}</p>
+        <Transition fallback=move || view! { <p role="status">{tr("territory.loading")}</p> }>
             {move || Suspend::new(async move {
                 match territory.await {
                     Ok(view) => view! { <TerritoryLists territory=view /> }.into_any(),
-                    Err(_) => view! { <p role="alert" class="notice notice--error">{move || i18n.t("territory.error")}</p> }.into_any(),
+                    Err(_) => view! { <p role="alert" class="notice notice--error">{tr("territory.error")}</p> }.into_any(),
                 }
             })}
         </Transition>
@@ -49,7 +52,7 @@ fn TerritoryLists(territory: TerritoryView) -> impl IntoView {
     view! {
         {distretti}
         <section class="quartieri" aria-labelledby="quartieri-title">
-            <h2 id="quartieri-title">{move || i18n.t("territory.quartieri_title")}</h2>
+            <h2 id="quartieri-title">{tr("territory.quartieri_title")}</h2>
             <ul>{quartieri}</ul>
         </section>
     }

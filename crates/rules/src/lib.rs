@@ -7,6 +7,7 @@
 //! Reading order: dates, sources, territory, instruments, answers, scoring, reasons, channels,
 //! calls, and `assess`, which puts them together.
 
+pub mod access_points;
 pub mod answers;
 pub mod assessment;
 pub mod calls;
@@ -20,13 +21,14 @@ pub mod territory;
 #[cfg(feature = "toml")]
 pub mod toml_json;
 
+pub use access_points::AccessPoint;
 pub use answers::{Answers, InputError, Level, Profile};
 pub use assessment::{Assessment, assess, assess_with_calls};
 pub use calls::{CallResult, CallTarget, YouthCall};
 pub use channels::{Channel, ChannelResult, ChannelStatus};
 pub use date::{Date, DateError};
 pub use fragility::{AreaScore, FragilityResult};
-pub use instrument::{Instrument, InstrumentError};
+pub use instrument::{Area, Instrument, InstrumentError, Item};
 pub use reason::{Outcome, Param, Reason};
 pub use source::{Source, Status};
 pub use territory::{ComuneLookup, Distretto, Quartiere, Territory};

@@ -1,0 +1,85 @@
+//! Where people go: the access points of `data/access-points.toml` (partly verified; the rest is
+//! marked "to_be_confirmed" and must be shown as such).
+
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::Channel;
+
+const ACCESS_POINTS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/access-points.json"));
+
+/// The marker the data uses for a value nobody has confirmed yet.
+pub const TO_BE_CONFIRMED: &str = "to_be_confirmed";
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccessPoint {
+    pub id: String,
+    pub name: String,
+    /// `sportello_comunale_lavoro`, `insieme_per_il_lavoro` or `suap`.
+    pub kind: String,
+    pub comune: String,
+    pub address: String,
+    pub serves: String,
+    pub channels: Vec<Channel>,
+    pub status: String,
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+impl AccessPoint {
+    /// Every access point, in the order of the data file.
+    pub fn all() -> &'static [AccessPoint] {
+        static POINTS: OnceLock<Vec<AccessPoint>> = OnceLock::new();
+        POINTS.get_or_init(|| {
+            #[derive(Deserialize)]
+            struct File {
+                access_point: Vec<AccessPoint>,
+            }
+            serde_json::from_str::<File>(ACCESS_POINTS_JSON)
+                .unwrap_or_else(|error| panic!("embedded access points are invalid: {error}"))
+                .access_point
+        })
+    }
+
+    /// The access points for someone domiciled in `comune` (an official name): the Sportello
+    /// comunale serves its own comune; the programme's access point and the SUAP network (one
+    /// desk per comune) serve the whole Città metropolitana.
+    pub fn for_comune(comune: &str) -> Vec<&'static AccessPoint> {
+        Self::all()
+            .iter()
+            .filter(|point| match point.kind.as_str() {
+                "sportello_comunale_lavoro" => point.comune == comune,
+                _ => true,
+            })
+            .collect()
+    }
+
+    pub fn is_confirmed(&self) -> bool {
+        self.status != TO_BE_CONFIRMED
+    }
+
+    pub fn address_is_confirmed(&self) -> bool {
+        self.address != TO_BE_CONFIRMED
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bologna_gets_the_sportello_and_imola_does_not() {
+        let bologna: Vec<&str> = AccessPoint::for_comune("Bologna").iter().map(|point| point.id.as_str()).collect();
+        assert!(bologna.contains(&"sportello-lavoro-bologna"), "{bologna:?}");
+        let imola: Vec<&str> = AccessPoint::for_comune("Imola").iter().map(|point| point.id.as_str()).collect();
+        assert!(!imola.contains(&"sportello-lavoro-bologna"), "{imola:?}");
+        assert!(imola.contains(&"suap-progetti-impresa"), "{imola:?}");
+    }
+
+    #[test]
+    fn unconfirmed_points_say_so() {
+        let unconfirmed = AccessPoint::all().iter().filter(|point| !point.is_confirmed()).count();
+        assert!(unconfirmed >= 1);
+    }
+}

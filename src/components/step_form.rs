@@ -1,0 +1,73 @@
+//! The frame of every wizard step: a Back link, the progress, the heading (focused when the
+//! step opens, for screen readers), the error summary, the step's own questions in a form with
+//! a Continue button, and the interim result. Continuing asks the step to check its input.
+
+use leptos::{html::H1, prelude::*};
+use leptos_router::{components::A, hooks::use_navigate};
+
+use crate::{
+    components::{ErrorSummary, InterimSummary, PageTitle},
+    i18n::{tr, use_i18n},
+    state::self_check::{FieldIssue, Step},
+    store::use_self_check,
+};
+
+#[component]
+pub fn StepForm(
+    step: Step,
+    #[prop(into)] title: Signal<String>,
+    /// Checks and stores the step's input; problems stop the wizard on this step.
+    check: Callback<(), Vec<FieldIssue>>,
+    children: Children,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_self_check();
+    let navigate = use_navigate();
+    let (issues, set_issues) = signal(Vec::<FieldIssue>::new());
+    let heading = NodeRef::<H1>::new();
+    Effect::new(move |_| {
+        if let Some(heading) = heading.get() {
+            let _ = heading.focus();
+        }
+    });
+    let previous = {
+        let step = step.clone();
+        move || store.check.with(|check| check.previous(&step, store.instrument()))
+    };
+    let progress = {
+        let step = step.clone();
+        move || {
+            let (position, total) = store.check.with(|check| check.progress(&step, store.instrument()));
+            i18n.t_with("self_check.progress", &[("step", position.to_string()), ("total", total.to_string())])
+        }
+    };
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let found = check.run(());
+        let ok = found.is_empty();
+        set_issues.set(found);
+        if ok {
+            let next = store.check.with(|check| check.next(&step, store.instrument()));
+            navigate(&next.href(), Default::default());
+        }
+    };
+    view! {
+        <PageTitle text=title />
+        <div class="step">
+            <div class="step__main">
+                {move || previous().map(|previous| view! {
+                    <A href=previous.href() attr:class="back-link">{tr("self_check.back")}</A>
+                })}
+                <p class="step__progress">{progress}</p>
+                <h1 tabindex="-1" node_ref=heading>{move || title.get()}</h1>
+                <ErrorSummary issues=issues />
+                <form class="step__form" novalidate=true on:submit=on_submit>
+                    {children()}
+                    <button type="submit" class="button button--primary">{tr("self_check.continue")}</button>
+                </form>
+            </div>
+            <InterimSummary />
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,80 @@
+//! The device: what the app keeps in its storage (the chosen language, a self-check draft;
+//! never sent anywhere), the browser's preferred languages, today's date, printing, and the
+//! `lang` and `dir` of the document. The only module besides `api.rs` that touches the browser.
+
+const LANGUAGE_KEY: &str = "ipl.language";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The language code saved on this device, if any.
+pub fn saved_language() -> Option<String> {
+    storage()?.get_item(LANGUAGE_KEY).ok().flatten()
+}
+
+/// Saves the chosen language; a browser that refuses storage just forgets it.
+pub fn save_language(code: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(LANGUAGE_KEY, code);
+    }
+}
+
+/// `navigator.languages`, most preferred first.
+pub fn browser_languages() -> Vec<String> {
+    web_sys::window()
+        .map(|window| window.navigator().languages().iter().filter_map(|value| value.as_string()).collect())
+        .unwrap_or_default()
+}
+
+/// Sets `lang` and `dir` on `<html>`, so that screen readers, fonts and layout follow.
+pub fn set_document_language(code: &str, dir: &str) {
+    if let Some(root) =
+        web_sys::window().and_then(|window| window.document()).and_then(|document| document.document_element())
+    {
+        let _ = root.set_attribute("lang", code);
+        let _ = root.set_attribute("dir", dir);
+    }
+}
+
+/// A text kept on this device under `key`.
+pub fn load_text(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+/// Keeps `text` under `key`; false when the browser refuses (private mode, full storage).
+pub fn save_text(key: &str, text: &str) -> bool {
+    storage().is_some_and(|storage| storage.set_item(key, text).is_ok())
+}
+
+/// Forgets what is kept under `key`.
+pub fn forget(key: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(key);
+    }
+}
+
+/// Today's date on this device.
+pub fn today() -> insieme_rules::Date {
+    let milliseconds = js_sys::Date::now();
+    insieme_rules::Date::from_days_since_unix_epoch((milliseconds / 86_400_000.0).floor() as i64 + local_offset_days())
+}
+
+/// 0, or ±1 when the local date differs from the UTC date right now.
+fn local_offset_days() -> i64 {
+    let now = js_sys::Date::new_0();
+    let local = (now.get_full_year(), now.get_month(), now.get_date());
+    let utc = (now.get_utc_full_year(), now.get_utc_month(), now.get_utc_date());
+    match local.cmp(&utc) {
+        std::cmp::Ordering::Greater => 1,
+        std::cmp::Ordering::Less => -1,
+        std::cmp::Ordering::Equal => 0,
+    }
+}
+
+/// Opens the browser's print dialog ("print or save as PDF").
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}

@@ -1,0 +1,94 @@
+//! The self-check draft as text: what is kept on the device between visits, and the resume code
+//! that carries the answers to another device without touching the server.
+
+use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
+use insieme_rules::{Answers, Instrument};
+use serde::{Deserialize, Serialize};
+
+use crate::state::self_check::{Intent, SelfCheck};
+
+/// The storage key of the draft on this device.
+pub const DRAFT_KEY: &str = "ipl.self_check";
+/// Resume codes start with this, so that a mistyped code is recognised as one.
+const RESUME_PREFIX: &str = "IPL1-";
+
+#[derive(Serialize)]
+struct DraftOut<'a> {
+    intent: Option<Intent>,
+    answers: &'a Answers,
+}
+
+#[derive(Deserialize)]
+struct DraftIn {
+    intent: Option<Intent>,
+    answers: serde_json::Value,
+}
+
+/// The draft as JSON text.
+pub fn to_text(check: &SelfCheck) -> String {
+    serde_json::to_string(&DraftOut { intent: check.intent, answers: &check.answers }).unwrap_or_default()
+}
+
+/// A draft read back; answers that no longer validate (an older instrument) give `None`.
+pub fn from_text(text: &str, instrument: &Instrument) -> Option<SelfCheck> {
+    let draft: DraftIn = serde_json::from_str(text).ok()?;
+    let answers = Answers::from_json(&draft.answers.to_string(), instrument).ok()?;
+    Some(SelfCheck { intent: draft.intent, answers })
+}
+
+/// A code to type or scan on another device: the draft, base64url-encoded.
+pub fn resume_code(check: &SelfCheck) -> String {
+    format!("{RESUME_PREFIX}{}", URL_SAFE_NO_PAD.encode(to_text(check)))
+}
+
+/// The draft in a resume code (spaces and line breaks from copying are ignored).
+pub fn from_resume_code(code: &str, instrument: &Instrument) -> Option<SelfCheck> {
+    let compact: String = code.chars().filter(|letter| !letter.is_whitespace()).collect();
+    let encoded = compact.strip_prefix(RESUME_PREFIX)?;
+    let bytes = URL_SAFE_NO_PAD.decode(encoded).ok()?;
+    from_text(std::str::from_utf8(&bytes).ok()?, instrument)
+}
+
+#[cfg(test)]
+mod tests {
+    use insieme_rules::Level;
+
+    use super::*;
+
+    fn sample() -> SelfCheck {
+        let mut check = SelfCheck { intent: Some(Intent::Everything), ..SelfCheck::default() };
+        check.answers.assessed_on = "2026-11-25".parse().ok();
+        check.answers.profile.comune = Some("Castello d'Argile".to_owned());
+        check.answers.profile.in_active_labour_measure = Some(false);
+        check.set_item("income", Level::new(3));
+        check
+    }
+
+    #[test]
+    fn a_draft_survives_the_round_trip() {
+        let instrument = Instrument::fragility();
+        assert_eq!(from_text(&to_text(&sample()), instrument), Some(sample()));
+    }
+
+    #[test]
+    fn a_resume_code_carries_the_answers_and_tolerates_spaces() {
+        let instrument = Instrument::fragility();
+        let code = resume_code(&sample());
+        assert!(code.starts_with("IPL1-"));
+        let spaced: String = code
+            .chars()
+            .enumerate()
+            .flat_map(|(index, letter)| if index % 20 == 19 { vec![letter, ' '] } else { vec![letter] })
+            .collect();
+        assert_eq!(from_resume_code(&spaced, instrument), Some(sample()));
+        assert_eq!(from_resume_code("IPL1-garbage", instrument), None);
+        assert_eq!(from_resume_code("hello", instrument), None);
+    }
+
+    #[test]
+    fn a_draft_from_another_instrument_is_dropped_not_trusted() {
+        let instrument = Instrument::fragility();
+        let tampered = r#"{"intent":"everything","answers":{"fragility":{"income":9}}}"#;
+        assert_eq!(from_text(tampered, instrument), None);
+    }
+}

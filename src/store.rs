@@ -1,0 +1,67 @@
+//! The self-check as reactive state: the wizard's answers (restored from and kept on this
+//! device) and the assessment the rules engine derives from them, recomputed on every answer.
+
+use insieme_rules::{Assessment, Instrument, assess};
+use leptos::prelude::*;
+
+use crate::{
+    device,
+    state::{
+        draft::{self, DRAFT_KEY},
+        self_check::SelfCheck,
+    },
+};
+
+#[derive(Clone, Copy)]
+pub struct SelfCheckStore {
+    pub check: RwSignal<SelfCheck>,
+    pub assessment: Memo<Assessment>,
+}
+
+impl SelfCheckStore {
+    pub fn instrument(self) -> &'static Instrument {
+        Instrument::fragility()
+    }
+
+    /// Changes the answers; the draft on the device and the assessment follow.
+    pub fn update(self, change: impl FnOnce(&mut SelfCheck)) {
+        self.check.update(change);
+    }
+
+    /// Replaces everything (a resume code read on this device).
+    pub fn replace(self, mut check: SelfCheck) {
+        check.answers.assessed_on = Some(device::today());
+        self.check.set(check);
+    }
+
+    /// Forgets every answer, here and in the device's storage.
+    pub fn forget(self) {
+        self.replace(SelfCheck::default());
+    }
+}
+
+pub fn provide_self_check_store() -> SelfCheckStore {
+    let instrument = Instrument::fragility();
+    let mut restored =
+        device::load_text(DRAFT_KEY).and_then(|text| draft::from_text(&text, instrument)).unwrap_or_default();
+    restored.answers.assessed_on = Some(device::today());
+    let check = RwSignal::new(restored);
+    let assessment = Memo::new(move |_| check.with(|check| assess(&check.answers, instrument)));
+    Effect::new(move |previous: Option<()>| {
+        let (is_empty, text) = check.with(|check| (check.is_empty(), draft::to_text(check)));
+        // The first run only reads what was just restored; later runs keep each change, and an
+        // empty check (after "forget my answers") leaves nothing behind.
+        if is_empty {
+            device::forget(DRAFT_KEY);
+        } else if previous.is_some() {
+            device::save_text(DRAFT_KEY, &text);
+        }
+    });
+    let store = SelfCheckStore { check, assessment };
+    provide_context(store);
+    store
+}
+
+pub fn use_self_check() -> SelfCheckStore {
+    expect_context::<SelfCheckStore>()
+}

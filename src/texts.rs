@@ -1,0 +1,81 @@
+//! Texts that come from data: instrument items, areas and levels, reasons and sources. Italian
+//! and English come from the rules engine's data; other languages from `locales/`, keyed by the
+//! same ids and codes, so a new instrument version needs no code change to be shown.
+
+use insieme_rules::{Area, Item, Param, Reason, Source};
+
+use crate::i18n::{I18n, Language};
+
+fn by_language(i18n: I18n, key: &str, italian: &str, english: &str) -> String {
+    i18n.own_text(key)
+        .unwrap_or_else(|| if i18n.language() == Language::English { english.to_owned() } else { italian.to_owned() })
+}
+
+/// The plain-language question for an item (locale files), or its instrument label.
+pub fn item_question(i18n: I18n, item: &Item) -> String {
+    by_language(i18n, &format!("items.{}.question", item.id), &item.it, &item.en)
+}
+
+/// The instrument's name for an item.
+pub fn item_label(i18n: I18n, item: &Item) -> String {
+    by_language(i18n, &format!("items.{}.label", item.id), &item.it, &item.en)
+}
+
+/// The text of one level (0..=3) of an item.
+pub fn item_level(i18n: I18n, item: &Item, level: usize) -> String {
+    let italian = item.levels_it.get(level).map(String::as_str).unwrap_or_default();
+    let english = item.levels_en.get(level).map(String::as_str).unwrap_or_default();
+    by_language(i18n, &format!("items.{}.levels.{level}", item.id), italian, english)
+}
+
+pub fn area_label(i18n: I18n, area: &Area) -> String {
+    by_language(i18n, &format!("areas.{}", area.id), &area.it, &area.en)
+}
+
+/// A reason in the current language, its parameters filled in.
+pub fn reason_text(i18n: I18n, reason: &Reason) -> String {
+    let params: Vec<(&str, String)> =
+        reason.params.iter().map(|(name, value)| (name.as_str(), param_text(value))).collect();
+    match i18n.own_text(&format!("reasons.{}", reason.code)) {
+        Some(template) => crate::i18n::fill(&template, &params),
+        None if i18n.language() == Language::English => reason.message_en.clone(),
+        None => reason.message.clone(),
+    }
+}
+
+fn param_text(param: &Param) -> String {
+    match param {
+        Param::Number(number) => number.to_string(),
+        Param::Text(text) => text.clone(),
+        Param::List(items) => items.join(", "),
+    }
+}
+
+/// A source's translated title, when the current language is not Italian (the Italian title is
+/// always shown too).
+pub fn source_translation(i18n: I18n, source: &Source) -> Option<String> {
+    match i18n.language() {
+        Language::Italian => None,
+        Language::English => Some(source.title_en.clone()),
+        _ => i18n.own_text(&format!("sources.{}", source.id)),
+    }
+}
+
+/// The channel's id as in JSON and in locale keys (`channels.<slug>.name`).
+pub fn channel_slug(channel: insieme_rules::Channel) -> &'static str {
+    match channel {
+        insieme_rules::Channel::Community => "community",
+        insieme_rules::Channel::Fragility => "fragility",
+        insieme_rules::Channel::Youth => "youth",
+        insieme_rules::Channel::Enterprise => "enterprise",
+    }
+}
+
+/// The status's id, for CSS classes and locale keys (`status.<slug>`).
+pub fn status_slug(status: insieme_rules::ChannelStatus) -> &'static str {
+    match status {
+        insieme_rules::ChannelStatus::Eligible => "eligible",
+        insieme_rules::ChannelStatus::NotEligible => "not_eligible",
+        insieme_rules::ChannelStatus::ToBeAssessed => "to_be_assessed",
+    }
+}
