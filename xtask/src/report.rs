@@ -61,7 +61,7 @@ impl Report {
             } else {
                 format!("{} passed, {} failed", phase.passed, phase.failed)
             };
-            println!("  {:<34} {:>8.1} s  {state}", phase.name, phase.took.as_secs_f64());
+            println!("  {:<50} {:>8.1} s  {state}", phase.name, phase.took.as_secs_f64());
         }
         let passed: u32 = self.phases.iter().map(|phase| phase.passed).sum();
         let failed: u32 = self.phases.iter().map(|phase| phase.failed).sum();
