@@ -1,6 +1,7 @@
 //! Reusable components, one per file, named after the component.
 
 mod channel_card;
+mod choice;
 mod error_summary;
 mod fragility_chart;
 mod interim_summary;
@@ -13,6 +14,7 @@ mod step_form;
 mod yes_no_question;
 
 pub use channel_card::ChannelCard;
+pub use choice::Choice;
 pub use error_summary::ErrorSummary;
 pub use fragility_chart::FragilityChart;
 pub use interim_summary::InterimSummary;

@@ -5,6 +5,7 @@ use insieme_rules::{Item, Level};
 use leptos::prelude::*;
 
 use crate::{
+    components::Choice,
     i18n::{tr, use_i18n},
     texts,
 };
@@ -25,20 +26,16 @@ pub fn LevelQuestion(
             let id = format!("{name}-{index}");
             let name = name.clone();
             view! {
-                <div class="choice">
-                    <input
-                        type="radio"
-                        class="choice__input"
-                        id=id.clone()
-                        name=name
-                        prop:checked=move || level.is_some() && value.get() == level
-                        on:change=move |_| {
-                            declined.set(false);
-                            on_change.run(level);
-                        }
-                    />
-                    <label class="choice__label" for=id>{move || texts::item_level(i18n, item, index)}</label>
-                </div>
+                <Choice
+                    id=id
+                    name=name
+                    checked=Signal::derive(move || level.is_some() && value.get() == level)
+                    label=Signal::derive(move || texts::item_level(i18n, item, index))
+                    on_select=Callback::new(move |()| {
+                        declined.set(false);
+                        on_change.run(level);
+                    })
+                />
             }
         })
         .collect_view();
@@ -51,20 +48,16 @@ pub fn LevelQuestion(
             })}
             <div class="question__options">
                 {levels}
-                <div class="choice">
-                    <input
-                        type="radio"
-                        class="choice__input"
-                        id=skip_id.clone()
-                        name=name.clone()
-                        prop:checked=move || declined.get() && value.get().is_none()
-                        on:change=move |_| {
-                            declined.set(true);
-                            on_change.run(None);
-                        }
-                    />
-                    <label class="choice__label" for=skip_id>{tr("answers.prefer_not")}</label>
-                </div>
+                <Choice
+                    id=skip_id
+                    name=name.clone()
+                    checked=Signal::derive(move || declined.get() && value.get().is_none())
+                    label=Signal::derive(tr("answers.prefer_not"))
+                    on_select=Callback::new(move |()| {
+                        declined.set(true);
+                        on_change.run(None);
+                    })
+                />
             </div>
         </fieldset>
     }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::use_i18n;
+use crate::{components::Choice, i18n::tr};
 
 #[component]
 pub fn YesNoQuestion(
@@ -14,7 +14,6 @@ pub fn YesNoQuestion(
     #[prop(into)] value: Signal<Option<bool>>,
     on_change: Callback<Option<bool>>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let declined = RwSignal::new(false);
     let hint_id = format!("{name}-hint");
     let options: [(&'static str, Option<bool>, &'static str); 3] =
@@ -33,20 +32,16 @@ pub fn YesNoQuestion(
                             None => declined.get() && value.get().is_none(),
                         };
                         view! {
-                            <div class="choice">
-                                <input
-                                    type="radio"
-                                    class="choice__input"
-                                    id=id.clone()
-                                    name=name
-                                    prop:checked=checked
-                                    on:change=move |_| {
-                                        declined.set(choice.is_none());
-                                        on_change.run(choice);
-                                    }
-                                />
-                                <label class="choice__label" for=id>{move || i18n.t(label_key)}</label>
-                            </div>
+                            <Choice
+                                id=id
+                                name=name.to_owned()
+                                checked=Signal::derive(checked)
+                                label=Signal::derive(tr(label_key))
+                                on_select=Callback::new(move |()| {
+                                    declined.set(choice.is_none());
+                                    on_change.run(choice);
+                                })
+                            />
                         }
                     })
                     .collect_view()}

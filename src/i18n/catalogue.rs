@@ -52,33 +52,12 @@ fn flatten(prefix: &str, value: &serde_json::Value, texts: &mut HashMap<String, 
 
 /// Replaces each `{name}` by its value, in one pass; unknown names stay as they are.
 pub fn fill(template: &str, params: &[(&str, String)]) -> String {
-    let mut filled = String::with_capacity(template.len() + 16);
-    let mut rest = template;
-    while let Some(start) = rest.find('{') {
-        filled.push_str(&rest[..start]);
-        let after = &rest[start + 1..];
-        match after
-            .split_once('}')
-            .and_then(|(name, tail)| params.iter().find(|(param, _)| *param == name).map(|(_, value)| (value, tail)))
-        {
-            Some((value, tail)) => {
-                filled.push_str(value);
-                rest = tail;
-            }
-            None => {
-                filled.push('{');
-                rest = after;
-            }
-        }
-    }
-    filled.push_str(rest);
-    filled
+    insieme_rules::reason::fill_placeholders(template, |name| {
+        params.iter().find(|(param, _)| *param == name).map(|(_, value)| value.clone())
+    })
 }
 
-/// The `{name}` parameters a text uses.
-pub fn placeholders(text: &str) -> Vec<&str> {
-    text.split('{').skip(1).filter_map(|piece| piece.split_once('}').map(|(name, _)| name)).collect()
-}
+pub use insieme_rules::reason::placeholders;
 
 #[cfg(test)]
 mod tests {

@@ -139,20 +139,21 @@ pub fn placeholders(template: &str) -> Vec<&str> {
     template.split('{').skip(1).filter_map(|piece| piece.split_once('}').map(|(name, _)| name)).collect()
 }
 
-/// Replaces each `{name}` of `template` by its parameter, in one pass: text that a parameter
-/// brings in (a comune as typed, say) is never read as a placeholder. An unknown name stays.
-fn fill_template(template: &str, params: &BTreeMap<String, Param>) -> String {
+/// Replaces each `{name}` of `template` by `value_of(name)`, in one pass: text that a value
+/// brings in (a comune as typed, say) is never read as a placeholder. A name without a value
+/// stays as it is. Shared with the browser's i18n layer.
+pub fn fill_placeholders(template: &str, value_of: impl Fn(&str) -> Option<String>) -> String {
     let mut filled = String::with_capacity(template.len() + 32);
     let mut rest = template;
     while let Some(start) = rest.find('{') {
         filled.push_str(&rest[..start]);
         let after = &rest[start + 1..];
-        match after.split_once('}') {
-            Some((name, tail)) if params.contains_key(name) => {
-                filled.push_str(&params[name].display());
+        match after.split_once('}').and_then(|(name, tail)| value_of(name).map(|value| (value, tail))) {
+            Some((value, tail)) => {
+                filled.push_str(&value);
                 rest = tail;
             }
-            _ => {
+            None => {
                 filled.push('{');
                 rest = after;
             }
@@ -160,4 +161,8 @@ fn fill_template(template: &str, params: &BTreeMap<String, Param>) -> String {
     }
     filled.push_str(rest);
     filled
+}
+
+fn fill_template(template: &str, params: &BTreeMap<String, Param>) -> String {
+    fill_placeholders(template, |name| params.get(name).map(Param::display))
 }
