@@ -1,43 +1,110 @@
-//! The shell: i18n context, router, header, main landmark and footer, and every route.
+//! The two apps and their shared shell. The public app (information pages) and the self-check
+//! app (`/verifica/...`) are separate WebAssembly bundles, so that each page's first load stays
+//! within its budget; both use the same shell, i18n and components. Moving between them is an
+//! ordinary page load.
 
 use leptos::prelude::*;
-use leptos_meta::provide_meta_context;
 use leptos_router::{
-    components::{Route, Router, Routes},
+    components::{A, Route, Router, Routes},
     path,
 };
 
 use crate::{
     components::{SiteFooter, SiteHeader},
     i18n::provide_i18n,
+    navigation::{InternalLinks, Link, provide_location},
     pages::{
-        AccessPointsPage, AccessibilityPage, ChannelPage, HomePage, NotFoundPage, PrivacyPage, SourcesPage,
-        TerritoryPage,
+        AccessPointsPage, AccessibilityPage, ChannelPage, HomePage, NotFoundPage, PrivacyPage, SelfCheckPage,
+        SourcesPage, TerritoryPage,
     },
+    state::self_check::Step,
+    store::provide_self_check_store,
 };
 
 /// The id of the `<main>` element, target of the skip link.
 pub const MAIN_ID: &str = "contenuto";
 
+/// Where the self-check app lives; every other path belongs to the public app.
+pub const SELF_CHECK_PREFIX: &str = "/verifica";
+
+/// Which bundle is running, so that links to the other one load it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AppKind {
+    Public,
+    SelfCheck,
+}
+
+impl AppKind {
+    /// Whether `path` is a route of this app (otherwise a link to it is a page load).
+    pub fn owns(self, path: &str) -> bool {
+        let in_self_check = path == SELF_CHECK_PREFIX || path.starts_with("/verifica/");
+        match self {
+            Self::Public => !in_self_check,
+            Self::SelfCheck => in_self_check,
+        }
+    }
+}
+
+/// The public app: home, channels, access points, territory, sources, privacy, accessibility.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_meta_context();
     provide_i18n();
+    provide_context(AppKind::Public);
+    provide_context(InternalLinks(|href, class, children| {
+        view! { <A href=href attr:class=class>{children()}</A> }.into_any()
+    }));
     view! {
-            <Router>
-                <SiteHeader />
-                <main id=MAIN_ID tabindex="-1" class="site-main">
-                    <Routes fallback=NotFoundPage>
-                        <Route path=path!("/") view=HomePage />
-                        <Route path=path!("/territorio") view=TerritoryPage />
-                        <Route path=path!("/canali/:channel") view=ChannelPage />
-                        <Route path=path!("/sportelli") view=AccessPointsPage />
-                        <Route path=path!("/fonti") view=SourcesPage />
-                        <Route path=path!("/privacy") view=PrivacyPage />
-                        <Route path=path!("/accessibilita") view=AccessibilityPage />
-                    </Routes>
-                </main>
-                <SiteFooter />
-            </Router>
+        <Router>
+            <SiteHeader />
+            <main id=MAIN_ID tabindex="-1" class="site-main">
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/territorio") view=TerritoryPage />
+                    <Route path=path!("/canali/:channel") view=ChannelPage />
+                    <Route path=path!("/sportelli") view=AccessPointsPage />
+                    <Route path=path!("/fonti") view=SourcesPage />
+                    <Route path=path!("/privacy") view=PrivacyPage />
+                    <Route path=path!("/accessibilita") view=AccessibilityPage />
+                </Routes>
+            </main>
+            <SiteFooter />
+        </Router>
+    }
+}
+
+/// The self-check app: the wizard and its result, computed on the device. It has no router
+/// library (see `navigation.rs`): the step comes from the path.
+#[component]
+pub fn SelfCheckApp() -> impl IntoView {
+    provide_i18n();
+    provide_context(AppKind::SelfCheck);
+    provide_context(InternalLinks(|href, class, children| {
+        view! { <Link href=href class=class>{children()}</Link> }.into_any()
+    }));
+    let location = provide_location();
+    provide_self_check_store();
+    if matches!(location.path().as_str(), "/verifica" | "/verifica/") {
+        location.replace(&Step::Intent.href());
+    }
+    view! {
+        <SiteHeader />
+        <main id=MAIN_ID tabindex="-1" class="site-main">
+            <SelfCheckPage />
+        </main>
+        <SiteFooter />
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::AppKind;
+
+    #[test]
+    fn each_path_belongs_to_exactly_one_app() {
+        for path in ["/", "/sportelli", "/verifica", "/verifica/eta", "/verificare", "/fonti"] {
+            assert_ne!(AppKind::Public.owns(path), AppKind::SelfCheck.owns(path), "{path}");
+        }
+        assert!(AppKind::SelfCheck.owns("/verifica/risultato"));
+        assert!(AppKind::Public.owns("/verificare"));
     }
 }

@@ -13,6 +13,7 @@ mod site_header;
 mod step_form;
 mod yes_no_question;
 
+pub use crate::navigation::NavLink;
 pub use channel_card::ChannelCard;
 pub use choice::Choice;
 pub use error_summary::ErrorSummary;

@@ -78,3 +78,10 @@ pub fn print() {
         let _ = window.print();
     }
 }
+
+/// Sets the title of the document (the browser tab, and what a screen reader announces first).
+pub fn set_document_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|window| window.document()) {
+        document.set_title(title);
+    }
+}

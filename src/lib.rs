@@ -8,6 +8,7 @@ pub mod app;
 pub mod components;
 pub mod device;
 pub mod i18n;
+pub mod navigation;
 pub mod pages;
 pub mod state;
 pub mod store;

@@ -3,7 +3,6 @@
 
 use insieme_rules::{ChannelResult, Outcome, source::source};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::{
     i18n::{tr, tr_key, use_i18n},
@@ -40,7 +39,7 @@ pub fn ChannelCard(channel: ChannelResult) -> impl IntoView {
                     <span class="reason__source">
                         {tr("result.source")}
                         ": "
-                        <A href=source_href.clone()><span lang="it">{italian_title.clone()}</span></A>
+                        <a href=source_href.clone() rel="external"><span lang="it">{italian_title.clone()}</span></a>
                         {move || found.and_then(|found| texts::source_translation(i18n, found)).map(|translation| format!(" ({translation})"))}
                     </span>
                 </li>

@@ -1,9 +1,8 @@
 //! The footer on every page: the promoters, privacy and accessibility links.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
-use crate::i18n::tr;
+use crate::{components::NavLink, i18n::tr};
 
 #[component]
 pub fn SiteFooter() -> impl IntoView {
@@ -11,9 +10,9 @@ pub fn SiteFooter() -> impl IntoView {
         <footer class="site-footer">
             <p class="site-footer__promoters">{tr("site.promoters")}</p>
             <ul class="site-footer__links">
-                <li><A href="/privacy">{tr("nav.privacy")}</A></li>
-                <li><A href="/accessibilita">{tr("nav.accessibility")}</A></li>
-                <li><A href="/fonti">{tr("nav.sources")}</A></li>
+                <li><NavLink href="/privacy">{tr("nav.privacy")}</NavLink></li>
+                <li><NavLink href="/accessibilita">{tr("nav.accessibility")}</NavLink></li>
+                <li><NavLink href="/fonti">{tr("nav.sources")}</NavLink></li>
             </ul>
         </footer>
     }

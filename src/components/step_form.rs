@@ -3,11 +3,11 @@
 //! a Continue button, and the interim result. Continuing asks the step to check its input.
 
 use leptos::{html::H1, prelude::*};
-use leptos_router::{components::A, hooks::use_navigate};
 
 use crate::{
     components::{ErrorSummary, InterimSummary, PageTitle},
     i18n::{tr, use_i18n},
+    navigation::{Link, use_location},
     state::self_check::{FieldIssue, Step},
     store::use_self_check,
 };
@@ -22,7 +22,7 @@ pub fn StepForm(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_self_check();
-    let navigate = use_navigate();
+    let location = use_location();
     let (issues, set_issues) = signal(Vec::<FieldIssue>::new());
     let heading = NodeRef::<H1>::new();
     Effect::new(move |_| {
@@ -48,7 +48,7 @@ pub fn StepForm(
         set_issues.set(found);
         if ok {
             let next = store.check.with(|check| check.next(&step, store.instrument()));
-            navigate(&next.href(), Default::default());
+            location.go(&next.href());
         }
     };
     view! {
@@ -56,7 +56,7 @@ pub fn StepForm(
         <div class="step">
             <div class="step__main">
                 {move || previous().map(|previous| view! {
-                    <A href=previous.href() attr:class="back-link">{tr("self_check.back")}</A>
+                    <Link href=previous.href() class="back-link">{tr("self_check.back")}</Link>
                 })}
                 <p class="step__progress">{progress}</p>
                 <h1 tabindex="-1" node_ref=heading>{move || title.get()}</h1>

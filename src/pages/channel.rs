@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::{
-    components::PageTitle,
+    components::{NavLink, PageTitle},
     i18n::{tr, use_i18n},
     pages::NotFoundPage,
 };
@@ -30,6 +30,7 @@ pub fn ChannelPage() -> impl IntoView {
             <p>{move || key("who")}</p>
             <h2>{tr("channel_page.how")}</h2>
             <p>{move || key("how")}</p>
+            <p><NavLink href="/verifica/inizio" class="button button--primary">{tr("home.start")}</NavLink></p>
         }
         .into_any()
     }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::{
-    components::PageTitle,
+    components::{NavLink, PageTitle},
     i18n::{tr, tr_key, use_i18n},
 };
 
@@ -32,6 +32,7 @@ pub fn HomePage() -> impl IntoView {
         <PageTitle text=Signal::derive(tr("home.title")) />
         <h1>{tr("home.title")}</h1>
         <p class="lead">{tr("home.intro")}</p>
+        <p><NavLink href="/verifica/inizio" class="button button--primary button--large">{tr("home.start")}</NavLink></p>
         <h2>{tr("home.channels_title")}</h2>
         <ol class="channel-list">{channels}</ol>
         <h2>{tr("home.checklist_title")}</h2>

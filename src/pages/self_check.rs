@@ -10,16 +10,18 @@ mod result_page;
 mod situation_step;
 mod youth_step;
 
+use crate::{navigation::use_location, pages::NotFoundPage, state::self_check::Step, store::use_self_check};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
-
-use crate::{pages::NotFoundPage, state::self_check::Step, store::use_self_check};
 
 #[component]
 pub fn SelfCheckPage() -> impl IntoView {
-    let params = use_params_map();
+    let location = use_location();
     let store = use_self_check();
-    let step = move || params.read().get("step").and_then(|slug| Step::from_slug(&slug, store.instrument()));
+    let step = move || {
+        let path = location.path();
+        let slug = path.trim_end_matches('/').strip_prefix("/verifica/").map(str::to_owned)?;
+        Step::from_slug(&slug, store.instrument())
+    };
     move || match step() {
         Some(Step::Intent) => view! { <intent_step::IntentStep /> }.into_any(),
         Some(Step::Comune) => view! { <comune_step::ComuneStep /> }.into_any(),

@@ -26,23 +26,38 @@ pub fn precompress(dist: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// The bytes a first visit downloads: each first-load file as brotli when a .br exists.
-pub fn first_load_bytes(dist: &Path) -> Result<Vec<(String, u64)>, String> {
-    let mut sizes = Vec::new();
-    for file in files(dist)? {
-        if !has_extension(&file, &FIRST_LOAD) {
-            continue;
+/// The bytes a first visit to an entry page downloads: the page and every file it references
+/// (scripts, wasm, stylesheets, icons), each as brotli when a `.br` exists, as the server sends
+/// it. Each bundle's entry page is measured on its own, since each is a first load.
+pub fn first_load_bytes(dist: &Path, entry: &Path) -> Result<Vec<(String, u64)>, String> {
+    let html = fs::read_to_string(entry).map_err(|error| format!("{}: {error}", entry.display()))?;
+    let mut files = vec![entry.to_path_buf()];
+    for quote in ['"', '\''] {
+        for piece in html.split(quote).skip(1).step_by(2) {
+            if let Some(relative) = piece.strip_prefix('/')
+                && !relative.is_empty()
+                && !relative.contains(['<', '>', ' '])
+            {
+                let file = dist.join(relative);
+                if file.is_file() && has_extension(&file, &FIRST_LOAD) && !files.contains(&file) {
+                    files.push(file);
+                }
+            }
         }
-        let compressed = file.with_file_name(format!(
-            "{}.br",
-            file.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default()
-        ));
-        let size = fs::metadata(if compressed.is_file() { &compressed } else { &file })
-            .map_err(|error| format!("{}: {error}", file.display()))?
-            .len();
-        sizes.push((file.strip_prefix(dist).unwrap_or(&file).display().to_string(), size));
     }
-    Ok(sizes)
+    files
+        .into_iter()
+        .map(|file| {
+            let compressed = file.with_file_name(format!(
+                "{}.br",
+                file.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default()
+            ));
+            let size = fs::metadata(if compressed.is_file() { &compressed } else { &file })
+                .map_err(|error| format!("{}: {error}", file.display()))?
+                .len();
+            Ok((file.strip_prefix(dist).unwrap_or(&file).display().to_string(), size))
+        })
+        .collect()
 }
 
 fn has_extension(path: &Path, extensions: &[&str]) -> bool {

@@ -49,9 +49,27 @@ pub fn workspace_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().map(PathBuf::from).unwrap_or_default()
 }
 
-/// Builds the browser app in release into dist/ and writes .br and .gz beside each file.
+/// The browser bundles: (trunk target, dist folder, public URL). The public app first: trunk
+/// replaces its whole dist folder, so the self-check app goes into its subfolder afterwards.
+pub const BUNDLES: [(&str, &str, &str); 2] =
+    [("index.html", "dist", "/"), ("verifica.html", "dist/verifica", "/verifica/")];
+
+/// Builds both browser bundles in release into dist/ and writes .br and .gz beside each file.
 pub fn build_app() -> Result<(), String> {
-    process::run("trunk", &["build", "--release", "--cargo-profile", "wasm-release", "--dist", "dist"], &[])?;
+    for (target, dist, public_url) in BUNDLES {
+        let args = [
+            "build",
+            target,
+            "--release",
+            "--cargo-profile",
+            "wasm-release",
+            "--dist",
+            dist,
+            "--public-url",
+            public_url,
+        ];
+        process::run("trunk", &args, &[])?;
+    }
     budget::precompress(std::path::Path::new("dist"))
 }
 

@@ -123,20 +123,30 @@ fn rules_dependencies() -> Result<Outcome, String> {
 
 fn app_build_and_budget() -> Result<Outcome, String> {
     build_app()?;
-    let sizes = budget::first_load_bytes(Path::new("dist"))?;
-    let total: u64 = sizes.iter().map(|(_, size)| size).sum();
-    for (file, size) in &sizes {
-        println!("  {file:<60} {size:>8} B");
+    let dist = Path::new("dist");
+    let mut over = Vec::new();
+    for (_, bundle_dist, _) in crate::BUNDLES {
+        let entry = Path::new(bundle_dist).join("index.html");
+        let sizes = budget::first_load_bytes(dist, &entry)?;
+        let total: u64 = sizes.iter().map(|(_, size)| size).sum();
+        println!("first load of {} (brotli):", entry.display());
+        for (file, size) in &sizes {
+            println!("  {file:<64} {size:>8} B");
+        }
+        println!(
+            "  total {total} B of {} B budget ({:.0}%)",
+            budget::FIRST_LOAD_BUDGET_BYTES,
+            total as f64 * 100.0 / budget::FIRST_LOAD_BUDGET_BYTES as f64
+        );
+        if total > budget::FIRST_LOAD_BUDGET_BYTES {
+            over.push(format!("{} is {total} B", entry.display()));
+        }
     }
-    println!(
-        "first load (brotli): {total} B of {} B budget ({:.0}%)",
-        budget::FIRST_LOAD_BUDGET_BYTES,
-        total as f64 * 100.0 / budget::FIRST_LOAD_BUDGET_BYTES as f64
-    );
-    if total > budget::FIRST_LOAD_BUDGET_BYTES {
-        return Err(format!("first load is {total} B, over the {} B budget", budget::FIRST_LOAD_BUDGET_BYTES));
+    if over.is_empty() {
+        Ok(Outcome::check(true))
+    } else {
+        Err(format!("over the {} B first-load budget: {}", budget::FIRST_LOAD_BUDGET_BYTES, over.join("; ")))
     }
-    Ok(Outcome::check(true))
 }
 
 #[cfg(test)]

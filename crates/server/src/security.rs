@@ -19,10 +19,16 @@ pub struct SecurityHeaders {
 }
 
 impl SecurityHeaders {
-    /// Builds the headers for the app in `dist_dir` (a missing app gives the strictest policy).
+    /// Builds the headers for the apps in `dist_dir`: the inline loaders of every bundle's entry
+    /// page (`index.html` and `*/index.html`) are allowed by hash; a missing app gives the
+    /// strictest policy.
     pub fn for_dist(dist_dir: &Path) -> Self {
-        let index = std::fs::read_to_string(dist_dir.join("index.html")).unwrap_or_default();
-        Self::for_index_html(&index)
+        let mut pages = vec![dist_dir.join("index.html")];
+        if let Ok(entries) = std::fs::read_dir(dist_dir) {
+            pages.extend(entries.filter_map(Result::ok).map(|entry| entry.path().join("index.html")));
+        }
+        let html: String = pages.iter().filter_map(|page| std::fs::read_to_string(page).ok()).collect();
+        Self::for_index_html(&html)
     }
 
     pub fn for_index_html(index_html: &str) -> Self {

@@ -21,11 +21,24 @@ const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 const REVALIDATE: &str = "no-cache";
 const SHORT: &str = "public, max-age=3600";
 
+/// Paths under this prefix belong to the self-check bundle, built into `dist/verifica/`.
+const SELF_CHECK_PREFIX: &str = "/verifica";
+
 pub fn router(dist_dir: &Path) -> Router<AppState> {
-    let index_path = dist_dir.join("index.html");
-    let spa_fallback = move |request: Request| spa_index(index_path.clone(), request);
+    let root = dist_dir.to_path_buf();
+    let spa_fallback = move |request: Request| spa_index(index_for(&root, request.uri().path()), request);
     let files = ServeDir::new(dist_dir).precompressed_br().precompressed_gzip().fallback(spa_fallback.into_service());
     Router::new().fallback_service(files).layer(middleware::from_fn(cache_headers))
+}
+
+/// The entry page of the bundle a path belongs to: the self-check app under `/verifica`, the
+/// public app everywhere else.
+fn index_for(dist_dir: &Path, path: &str) -> PathBuf {
+    if path == SELF_CHECK_PREFIX || path.starts_with("/verifica/") {
+        dist_dir.join("verifica").join("index.html")
+    } else {
+        dist_dir.join("index.html")
+    }
 }
 
 /// index.html for app routes; 404 for a missing file (a path whose last segment has a dot).

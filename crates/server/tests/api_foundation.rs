@@ -132,6 +132,31 @@ async fn app_routes_get_index_html_and_missing_files_get_404() {
 }
 
 #[tokio::test]
+async fn self_check_routes_get_the_self_check_bundle_and_both_loaders_are_allowed() {
+    let data = tempfile::tempdir().expect("temporary folder");
+    let dist = data.path().join("dist");
+    std::fs::create_dir_all(dist.join("verifica")).expect("dist");
+    std::fs::write(dist.join("index.html"), "<title>Pubblico</title><script type=module>public()</script>")
+        .expect("index");
+    std::fs::write(dist.join("verifica/index.html"), "<title>Verifica</title><script type=module>check()</script>")
+        .expect("index");
+    let app = TestApp::with_config(|config| config.dist_dir = dist.clone()).await;
+
+    // The folder itself redirects to its index, like any static folder.
+    let folder = app.get("/verifica").await;
+    assert_eq!(folder.status(), StatusCode::TEMPORARY_REDIRECT);
+    assert_eq!(folder.headers()[header::LOCATION], "/verifica/");
+
+    for (route, title) in [("/verifica/eta", "Verifica"), ("/verifica/", "Verifica"), ("/sportelli", "Pubblico")] {
+        let response = app.get(route).await;
+        assert_eq!(response.status(), StatusCode::OK, "{route}");
+        let policy = response.headers()[header::CONTENT_SECURITY_POLICY].to_str().expect("ascii").to_owned();
+        assert_eq!(policy.matches("'sha256-").count(), 2, "{policy}");
+        assert!(body_text(response).await.contains(title), "{route}");
+    }
+}
+
+#[tokio::test]
 async fn json_responses_are_compressed_when_the_client_accepts_brotli() {
     let app = TestApp::new().await;
     let request = Request::get("/api/territory")

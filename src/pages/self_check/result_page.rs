@@ -4,12 +4,12 @@
 
 use insieme_rules::{AccessPoint, ComuneLookup};
 use leptos::prelude::*;
-use leptos_router::{components::A, hooks::use_navigate};
 
 use crate::{
-    components::{ChannelCard, FragilityChart, PageTitle},
+    components::{ChannelCard, FragilityChart, NavLink, PageTitle},
     device,
     i18n::{tr, use_i18n},
+    navigation::{Link, use_location},
     state::draft,
     store::use_self_check,
     texts,
@@ -19,7 +19,7 @@ use crate::{
 pub fn ResultPage() -> impl IntoView {
     let i18n = use_i18n();
     let store = use_self_check();
-    let navigate = use_navigate();
+    let location = use_location();
     let assessment = store.assessment;
     let channels = move || {
         assessment.get().channels.into_iter().map(|channel| view! { <ChannelCard channel=channel /> }).collect_view()
@@ -89,7 +89,7 @@ pub fn ResultPage() -> impl IntoView {
     let resume_code = move || store.check.with(draft::resume_code);
     let forget = move |_| {
         store.forget();
-        navigate("/verifica/inizio", Default::default());
+        location.go("/verifica/inizio");
     };
     view! {
         <PageTitle text=Signal::derive(tr("result.title")) />
@@ -111,13 +111,13 @@ pub fn ResultPage() -> impl IntoView {
                 <h2 id="result-next">{tr("result.next.title")}</h2>
                 <p>{tr("result.next.text")}</p>
                 <ul class="access-points">{access_points}</ul>
-                <p><A href="/sportelli">{tr("result.next.all_access_points")}</A></p>
+                <p><NavLink href="/sportelli">{tr("result.next.all_access_points")}</NavLink></p>
             </section>
             <section class="result__actions no-print" aria-labelledby="result-actions">
                 <h2 id="result-actions">{tr("result.actions.title")}</h2>
                 <p class="button-row">
                     <button type="button" class="button" on:click=move |_| device::print()>{tr("result.actions.print")}</button>
-                    <A href="/verifica/inizio" attr:class="button">{tr("result.actions.change")}</A>
+                    <Link href="/verifica/inizio" class="button">{tr("result.actions.change")}</Link>
                 </p>
                 <details class="resume">
                     <summary>{tr("result.actions.resume_title")}</summary>

@@ -1,0 +1,138 @@
+// A long-term unemployed person in Castello d'Argile, living with debts and little family
+// support, checks the programme in Italian: the engine runs in the browser, the interim score
+// follows every answer, the result says a second interview follows (score >= 11), and nothing
+// typed leaves the device. Each step passes an axe audit.
+import { expect, test, type Request } from '@playwright/test';
+import { expectNoAxeViolations } from '../fixtures/axe';
+import { SelfCheck } from '../fixtures/self_check';
+
+/** Every request's URL and body, to prove that no answer leaves the device. */
+function recordRequests(page: import('@playwright/test').Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (request: Request) => seen.push(`${request.method()} ${request.url()} ${request.postData() ?? ''}`));
+  return seen;
+}
+
+test('a person scoring at least 11 is told about the second interview, and no answer leaves the device', async ({ page }) => {
+  const requests = recordRequests(page);
+  const check = new SelfCheck(page);
+  await check.start();
+  await expectNoAxeViolations(page, 'self-check start');
+  await check.choose('Tutti i modi per partecipare');
+  await check.continue();
+
+  await check.expectStep('Dove hai il domicilio?');
+  await page.getByLabel('Comune di domicilio').fill('castello d argile');
+  await expectNoAxeViolations(page, 'self-check comune');
+  await check.continue();
+
+  await check.expectStep('Quando sei nato o nata?');
+  await page.getByLabel('Data di nascita').fill('1975-03-02');
+  await check.continue();
+
+  await check.expectStep('La tua situazione attuale');
+  await check.choose('No');
+  await check.continue();
+
+  // 51 years old: no youth questions.
+  await check.expectStep("Un'idea di impresa");
+  await check.choose('No');
+  await check.continue();
+
+  await check.expectStep('Funzionamento personale');
+  await expect(page.getByText('È una domanda sulla salute').first()).toBeVisible();
+  await check.continue();
+
+  await check.expectStep('Condizione economica');
+  await check.answerItem("Qual è il tuo ISEE, anche approssimativo?", 'ISEE sotto 6.000 euro o nessun reddito');
+  await expect(check.interimScore()).toContainText('Punteggio di fragilità: 3');
+  await check.answerItem('Hai debiti che fai fatica a pagare?', 'Debiti gravi (sfratto, pignoramento)');
+  await expect(check.interimScore()).toContainText('Punteggio di fragilità: 6');
+  await expectNoAxeViolations(page, 'self-check economic area');
+  await check.continue();
+
+  await check.expectStep('Funzionamento sociale');
+  await check.continue();
+
+  await check.expectStep('Condizione sociale');
+  await check.answerItem('Puoi contare sulla tua famiglia?', 'Scarsa o conflittuale');
+  await check.continue();
+
+  await check.expectStep('Spendibilità e occupabilità');
+  await check.answerItem('Qual è la tua situazione di lavoro?', 'Disoccupato/a di lunga durata o inattivo/a');
+  await check.answerItem('Da quanto tempo non lavori?', 'Da 12 a 24 mesi');
+  await expect(check.interimScore()).toContainText('Punteggio di fragilità: 13');
+  await check.continue();
+
+  await check.expectStep('Il tuo risultato');
+  const fragility = page.getByRole('region', { name: 'Accompagnamento con il profilo di fragilità' });
+  await expect(fragility).toContainText('Puoi accedere');
+  await expect(fragility).toContainText("Castello d'Argile");
+  await expect(page.getByRole('main')).toContainText('Punteggio: 13 su 87');
+  await expect(page.getByRole('main')).toContainText('è previsto un secondo colloquio');
+  await expect(page.getByRole('region', { name: 'Progetti con territorio, scuole e imprese' })).toContainText('Non puoi accedere');
+  await expectNoAxeViolations(page, 'self-check result');
+
+  for (const request of requests) {
+    for (const answer of ['argile', '1975-03-02', '02/03/1975', 'income', 'debt', 'work_status', 'fragility']) {
+      expect(request.toLowerCase(), `a request carried "${answer}"`).not.toContain(answer);
+    }
+  }
+});
+
+test('the draft survives closing the page and is gone after "forget my answers"', async ({ page }) => {
+  const check = new SelfCheck(page);
+  await check.start();
+  await check.choose('Tutti i modi per partecipare');
+  await check.continue();
+  await page.getByLabel('Comune di domicilio').fill('Imola');
+  await check.continue();
+  await check.expectStep('Quando sei nato o nata?');
+
+  await page.goto('/');
+  await page.goto('/verifica/comune');
+  await expect(page.getByLabel('Comune di domicilio')).toHaveValue('Imola');
+
+  await page.goto('/verifica/risultato');
+  await page.getByRole('button', { name: 'Cancella le mie risposte' }).click();
+  await check.expectStep('Che cosa vuoi verificare?');
+  await expect(page.getByLabel('Tutti i modi per partecipare', { exact: true })).not.toBeChecked();
+  expect(await page.evaluate(() => window.localStorage.getItem('ipl.self_check'))).toBeNull();
+  await page.goto('/verifica/comune');
+  await expect(page.getByLabel('Comune di domicilio')).toHaveValue('');
+});
+
+test('bad input is explained in an error summary and loses nothing', async ({ page }) => {
+  const check = new SelfCheck(page);
+  await check.start();
+  await check.continue();
+  const summary = page.getByRole('alert');
+  await expect(summary).toContainText("C'è un problema");
+  await expect(summary.getByRole('link', { name: 'Scegli che cosa vuoi verificare.' })).toBeVisible();
+  await check.choose('Tutti i modi per partecipare');
+  await check.continue();
+
+  await page.getByLabel('Comune di domicilio').fill('40121');
+  await check.continue();
+  await expect(page.getByRole('alert')).toContainText('Scrivi il nome del comune');
+  await expect(page.getByLabel('Comune di domicilio')).toHaveValue('40121');
+  await expectNoAxeViolations(page, 'self-check comune error');
+  await page.getByLabel('Comune di domicilio').fill('Bologna');
+  await check.continue();
+
+  await page.getByLabel('Data di nascita').fill('2099-01-01');
+  await check.continue();
+  await expect(page.getByRole('alert')).toContainText('La data di nascita deve essere nel passato.');
+});
+
+test('someone outside the territory gets to the result in three screens', async ({ page }) => {
+  const check = new SelfCheck(page);
+  await check.start();
+  await check.choose('Tutti i modi per partecipare');
+  await check.continue();
+  await page.getByLabel('Comune di domicilio').fill('Modena');
+  await check.continue();
+  await check.expectStep('Il tuo risultato');
+  await expect(page.getByRole('region', { name: 'Lavori di comunità' })).toContainText('Non puoi accedere');
+  await expect(page.getByRole('main')).toContainText('Modena non risulta tra i comuni');
+});
