@@ -80,28 +80,6 @@ test('a person scoring at least 11 is told about the second interview, and no an
   }
 });
 
-test('the draft survives closing the page and is gone after "forget my answers"', async ({ page }) => {
-  const check = new SelfCheck(page);
-  await check.start();
-  await check.choose('Tutti i modi per partecipare');
-  await check.continue();
-  await page.getByLabel('Comune di domicilio').fill('Imola');
-  await check.continue();
-  await check.expectStep('Quando sei nato o nata?');
-
-  await page.goto('/');
-  await page.goto('/verifica/comune');
-  await expect(page.getByLabel('Comune di domicilio')).toHaveValue('Imola');
-
-  await page.goto('/verifica/risultato');
-  await page.getByRole('button', { name: 'Cancella le mie risposte' }).click();
-  await check.expectStep('Che cosa vuoi verificare?');
-  await expect(page.getByLabel('Tutti i modi per partecipare', { exact: true })).not.toBeChecked();
-  expect(await page.evaluate(() => window.localStorage.getItem('ipl.self_check'))).toBeNull();
-  await page.goto('/verifica/comune');
-  await expect(page.getByLabel('Comune di domicilio')).toHaveValue('');
-});
-
 test('bad input is explained in an error summary and loses nothing', async ({ page }) => {
   const check = new SelfCheck(page);
   await check.start();

@@ -1,0 +1,65 @@
+// A person starts the self-check, closes the page and comes back to their answers; carries them
+// to another device with the resume code (nothing goes through the server); and forgets them.
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations } from '../fixtures/axe';
+import { SelfCheck } from '../fixtures/self_check';
+
+test('the draft survives closing the page and is gone after "forget my answers"', async ({ page }) => {
+  const check = new SelfCheck(page);
+  await check.start();
+  await check.choose('Tutti i modi per partecipare');
+  await check.continue();
+  await page.getByLabel('Comune di domicilio').fill('Imola');
+  await check.continue();
+  await check.expectStep('Quando sei nato o nata?');
+
+  await page.goto('/');
+  await page.goto('/verifica/comune');
+  await expect(page.getByLabel('Comune di domicilio')).toHaveValue('Imola');
+
+  await page.goto('/verifica/risultato');
+  await page.getByRole('button', { name: 'Cancella le mie risposte' }).click();
+  await check.expectStep('Che cosa vuoi verificare?');
+  await expect(page.getByLabel('Tutti i modi per partecipare', { exact: true })).not.toBeChecked();
+  expect(await page.evaluate(() => window.localStorage.getItem('ipl.self_check'))).toBeNull();
+  await page.goto('/verifica/comune');
+  await expect(page.getByLabel('Comune di domicilio')).toHaveValue('');
+});
+
+test('the resume code carries the answers to another device', async ({ page, browser, baseURL }) => {
+  const check = new SelfCheck(page);
+  await check.start();
+  await check.choose('Tutti i modi per partecipare');
+  await check.continue();
+  await page.getByLabel('Comune di domicilio').fill('Vergato');
+  await check.continue();
+  await page.goto('/verifica/risultato');
+  await page.getByText('Continuare su un altro dispositivo').click();
+  const code = await page.getByLabel('Il tuo codice').inputValue();
+  expect(code).toMatch(/^IPL1-/);
+  await expectNoAxeViolations(page, 'result with resume code open');
+
+  const other = await browser.newContext({ locale: 'it-IT', baseURL });
+  const otherPage = await other.newPage();
+  const requests: string[] = [];
+  otherPage.on('request', (request) => requests.push(request.url() + (request.postData() ?? '')));
+  const elsewhere = new SelfCheck(otherPage);
+  await elsewhere.start();
+  await otherPage.getByText('Hai un codice per riprendere da un altro dispositivo?').click();
+  await otherPage.getByLabel('Codice per riprendere').fill(code);
+  await otherPage.getByRole('button', { name: 'Riprendi' }).click();
+  await expect(otherPage.getByLabel('Tutti i modi per partecipare', { exact: true })).toBeChecked();
+  await elsewhere.continue();
+  await expect(otherPage.getByLabel('Comune di domicilio')).toHaveValue('Vergato');
+  expect(requests.filter((request) => request.includes('IPL1-') || request.toLowerCase().includes('vergato'))).toEqual([]);
+  await other.close();
+});
+
+test('a mistyped resume code is refused with a message', async ({ page }) => {
+  const check = new SelfCheck(page);
+  await check.start();
+  await page.getByText('Hai un codice per riprendere da un altro dispositivo?').click();
+  await page.getByLabel('Codice per riprendere').fill('IPL1-nonsense');
+  await page.getByRole('button', { name: 'Riprendi' }).click();
+  await expect(page.getByRole('alert')).toContainText('Il codice non è valido');
+});
