@@ -40,7 +40,7 @@ pub fn ChannelCard(channel: ChannelResult) -> impl IntoView {
                         {tr("result.source")}
                         ": "
                         <a href=source_href.clone() rel="external"><span lang="it">{italian_title.clone()}</span></a>
-                        {move || found.and_then(|found| texts::source_translation(i18n, found)).map(|translation| format!(" ({translation})"))}
+                        {move || found.and_then(|found| texts::source_translation(i18n, found)).map(|translation| view! { " (" <bdi>{translation}</bdi> ")" })}
                     </span>
                 </li>
             }

@@ -26,7 +26,7 @@ pub fn LanguageSwitch() -> impl IntoView {
                 <span lang=move || i18n.language().code()>{move || i18n.language().endonym()}</span>
             </button>
             <ul id=LIST_ID class="language-switch__list" hidden=move || !open.get()>
-                {Language::ALL
+                {Language::AVAILABLE
                     .into_iter()
                     .map(|language| {
                         view! {

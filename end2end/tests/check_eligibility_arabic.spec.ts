@@ -1,0 +1,45 @@
+// An Arabic speaker checks the programme: the whole page turns right-to-left, the questions,
+// levels and reasons are in Arabic (the Italian title of each law stays beside its translation),
+// and every page passes an axe audit.
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations } from '../fixtures/axe';
+import { HomePage } from '../fixtures/pages';
+
+test('the self-check in Arabic is right-to-left and fully translated', async ({ page }) => {
+  const home = new HomePage(page);
+  await home.open();
+  await home.switchLanguage('العربية');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+  await expect(home.heading()).toHaveText('نجد العمل معًا');
+  await expectNoAxeViolations(page, 'home (ar)');
+
+  await page.getByRole('link', { name: 'تحقّق مما إذا كان بإمكانك المشاركة' }).click();
+  await expect(page).toHaveURL(/\/verifica\/inizio$/);
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(home.heading()).toHaveText('ما الذي تريد التحقق منه؟');
+  await page.getByLabel('كل طرق المشاركة', { exact: true }).check();
+  await page.getByRole('button', { name: 'متابعة' }).click();
+
+  await expect(home.heading()).toHaveText('أين تقيم؟');
+  await page.getByLabel('البلدية التي تقيم فيها').fill('Bologna');
+  await page.getByRole('button', { name: 'متابعة' }).click();
+  await page.getByLabel('تاريخ الميلاد').fill('1990-06-15');
+  await page.getByRole('button', { name: 'متابعة' }).click();
+  await page.getByLabel('لا', { exact: true }).check();
+  await page.getByRole('button', { name: 'متابعة' }).click();
+  await page.getByRole('button', { name: 'متابعة' }).click(); // business idea: not answered
+  await expect(home.heading()).toHaveText('الأداء الشخصي');
+  await expect(page.getByRole('group', { name: 'هل لديك قيود جسدية أو صعوبة في الحركة؟' }).getByLabel('لا قيود')).toBeVisible();
+  await expectNoAxeViolations(page, 'self-check area (ar)');
+
+  await page.goto('/verifica/risultato');
+  await expect(home.heading()).toHaveText('نتيجتك');
+  const fragility = page.getByRole('region', { name: 'المرافقة من خلال ملف الهشاشة' });
+  await expect(fragility).toContainText('يمكنك التقدّم');
+  await expect(fragility).toContainText('عمرك');
+  // The Italian title of the law stays, with its translation beside it.
+  await expect(fragility).toContainText('L. 27 dicembre 2006, n. 296, art. 1, comma 622');
+  await expect(fragility).toContainText('القانون رقم 296');
+  await expectNoAxeViolations(page, 'self-check result (ar)');
+});
