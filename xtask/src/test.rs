@@ -70,8 +70,10 @@ pub fn all() -> ExitCode {
         report.phase("server build", || checked("cargo", &["build", "--package", "insieme-server", "--locked"]));
     if built && server_built {
         report.phase("end-to-end journeys (Playwright, chromium, axe)", e2e::run_suite);
+        report.phase("Lighthouse mobile budgets (public pages)", e2e::run_lighthouse);
     } else {
         report.skip("end-to-end journeys (Playwright, chromium, axe)", "the app or the server did not build");
+        report.skip("Lighthouse mobile budgets (public pages)", "the app or the server did not build");
     }
     if report.finish() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
 }

@@ -1,0 +1,41 @@
+// Lighthouse budget (shared/spec/budgets.md): mobile, on the public pages, against the release
+// build served by the real server: performance >= 95, accessibility 100, best practices 100.
+// Usage: BASE_URL=http://127.0.0.1:8080 node end2end/lighthouse.mjs  (exits 1 over budget).
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+
+const baseUrl = process.env.BASE_URL ?? 'http://127.0.0.1:8080';
+const pages = ['/', '/verifica/inizio', '/canali/fragility', '/sportelli'];
+const budget = { performance: 0.95, accessibility: 1, 'best-practices': 1 };
+
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium',
+  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+});
+let passed = 0;
+let failed = 0;
+try {
+  for (const path of pages) {
+    const result = await lighthouse(`${baseUrl}${path}`, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: Object.keys(budget),
+      formFactor: 'mobile',
+    });
+    const categories = result.lhr.categories;
+    for (const [name, minimum] of Object.entries(budget)) {
+      const score = categories[name]?.score ?? 0;
+      const ok = score >= minimum;
+      console.log(`${ok ? 'ok  ' : 'FAIL'} ${path} ${name} ${Math.round(score * 100)} (budget ${minimum * 100})`);
+      if (ok) passed += 1; else failed += 1;
+    }
+    const audits = result.lhr.audits;
+    console.log(`     LCP ${audits['largest-contentful-paint'].displayValue}, TBT ${audits['total-blocking-time'].displayValue}, CLS ${audits['cumulative-layout-shift'].displayValue}`);
+  }
+} finally {
+  await chrome.kill();
+}
+console.log(`lighthouse: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
