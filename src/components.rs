@@ -11,6 +11,7 @@ mod page_title;
 mod site_footer;
 mod site_header;
 mod step_form;
+mod text_sections;
 mod yes_no_question;
 
 pub use crate::navigation::NavLink;
@@ -25,4 +26,5 @@ pub use page_title::PageTitle;
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
 pub use step_form::StepForm;
+pub use text_sections::TextSections;
 pub use yes_no_question::YesNoQuestion;

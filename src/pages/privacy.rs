@@ -1,14 +1,26 @@
-//! The privacy notice (the full notice required by GDPR art. 13 comes with applications).
+//! The privacy notice: what the self-check keeps (nothing leaves the device), what an application
+//! sends and why (GDPR art. 13), consent for health items (art. 9(2)(a)) and the person's rights.
 
 use leptos::prelude::*;
 
-use crate::{components::PageTitle, i18n::tr};
+use crate::{
+    components::{PageTitle, TextSections},
+    i18n::tr,
+};
+
+const SECTIONS: [(&str, &str); 4] = [
+    ("privacy.self_check_title", "privacy.self_check_text"),
+    ("privacy.application_title", "privacy.application_text"),
+    ("privacy.health_title", "privacy.health_text"),
+    ("privacy.rights_title", "privacy.rights_text"),
+];
 
 #[component]
 pub fn PrivacyPage() -> impl IntoView {
     view! {
         <PageTitle text=Signal::derive(tr("privacy.title")) />
         <h1>{tr("privacy.title")}</h1>
-        <p>{tr("privacy.text")}</p>
+        <p class="lead">{tr("privacy.text")}</p>
+        <TextSections sections=&SECTIONS />
     }
 }

@@ -109,17 +109,13 @@ pub fn run_suite() -> Result<Outcome, String> {
 pub fn run_lighthouse() -> Result<Outcome, String> {
     let server = start_server()?;
     let mut outcome = Outcome { passed: 0, failed: 0 };
-    let ok = process::run_reading(
-        "node",
-        &["end2end/lighthouse.mjs"],
-        &[("BASE_URL", server.base_url.as_str())],
-        |line| {
+    let ok =
+        process::run_reading("node", &["end2end/lighthouse.mjs"], &[("BASE_URL", server.base_url.as_str())], |line| {
             if let Some(counts) = line.strip_prefix("lighthouse: ") {
                 outcome.passed = crate::test::count_before(counts.replace(',', ";").as_str(), " passed");
                 outcome.failed = crate::test::count_before(counts.replace(',', ";").as_str(), " failed");
             }
-        },
-    )?;
+        })?;
     if !ok && outcome.failed == 0 {
         outcome.failed = 1;
     }
