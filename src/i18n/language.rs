@@ -35,8 +35,14 @@ impl Language {
 
     /// The languages this build ships texts for (`locales/<code>.json`), in the order the switch
     /// lists them. The others are planned; a test keeps this list and the files in step.
-    pub const AVAILABLE: [Language; 5] =
-        [Language::Italian, Language::English, Language::Arabic, Language::French, Language::Spanish];
+    pub const AVAILABLE: [Language; 6] = [
+        Language::Italian,
+        Language::English,
+        Language::Arabic,
+        Language::French,
+        Language::Romanian,
+        Language::Spanish,
+    ];
 
     /// The BCP 47 code, as used in `lang` and in `locales/<code>.json`.
     pub fn code(self) -> &'static str {
