@@ -35,12 +35,13 @@ impl Language {
 
     /// The languages this build ships texts for (`locales/<code>.json`), in the order the switch
     /// lists them. The others are planned; a test keeps this list and the files in step.
-    pub const AVAILABLE: [Language; 6] = [
+    pub const AVAILABLE: [Language; 7] = [
         Language::Italian,
         Language::English,
         Language::Arabic,
         Language::French,
         Language::Romanian,
+        Language::Ukrainian,
         Language::Spanish,
     ];
 
