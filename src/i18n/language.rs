@@ -35,13 +35,14 @@ impl Language {
 
     /// The languages this build ships texts for (`locales/<code>.json`), in the order the switch
     /// lists them. The others are planned; a test keeps this list and the files in step.
-    pub const AVAILABLE: [Language; 7] = [
+    pub const AVAILABLE: [Language; 8] = [
         Language::Italian,
         Language::English,
         Language::Arabic,
         Language::French,
         Language::Romanian,
         Language::Ukrainian,
+        Language::Chinese,
         Language::Spanish,
     ];
 
