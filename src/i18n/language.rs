@@ -35,7 +35,7 @@ impl Language {
 
     /// The languages this build ships texts for (`locales/<code>.json`), in the order the switch
     /// lists them. The others are planned; a test keeps this list and the files in step.
-    pub const AVAILABLE: [Language; 9] = [
+    pub const AVAILABLE: [Language; 10] = [
         Language::Italian,
         Language::English,
         Language::Arabic,
@@ -43,6 +43,7 @@ impl Language {
         Language::Romanian,
         Language::Ukrainian,
         Language::Chinese,
+        Language::Urdu,
         Language::Albanian,
         Language::Spanish,
     ];
