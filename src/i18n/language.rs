@@ -34,19 +34,8 @@ impl Language {
     ];
 
     /// The languages this build ships texts for (`locales/<code>.json`), in the order the switch
-    /// lists them. The others are planned; a test keeps this list and the files in step.
-    pub const AVAILABLE: [Language; 10] = [
-        Language::Italian,
-        Language::English,
-        Language::Arabic,
-        Language::French,
-        Language::Romanian,
-        Language::Ukrainian,
-        Language::Chinese,
-        Language::Urdu,
-        Language::Albanian,
-        Language::Spanish,
-    ];
+    /// lists them; a test keeps this list and the files in step.
+    pub const AVAILABLE: [Language; 11] = Self::ALL;
 
     /// The BCP 47 code, as used in `lang` and in `locales/<code>.json`.
     pub fn code(self) -> &'static str {
@@ -120,8 +109,9 @@ mod tests {
     fn browser_preferences_pick_the_first_supported_language() {
         assert_eq!(Language::from_preferences(["de-DE", "ar-EG", "en"]), Language::Arabic);
         assert_eq!(Language::from_preferences(["en-GB"]), Language::English);
-        // A planned language without texts yet falls through to the next preference.
-        assert_eq!(Language::from_preferences(["uk", "en"]), Language::English);
+        assert_eq!(Language::from_preferences(["zh-CN"]), Language::Chinese);
+        assert_eq!(Language::from_preferences(["uk", "en"]), Language::Ukrainian);
+        assert_eq!(Language::from_preferences(["bn-BD"]), Language::Bengali);
         assert_eq!(Language::from_preferences(["de", "nl"]), Language::Italian);
         assert_eq!(Language::from_preferences([]), Language::Italian);
     }
