@@ -105,11 +105,7 @@ test('bad input is explained in an error summary and loses nothing', async ({ pa
 
 test('someone outside the territory gets to the result in three screens', async ({ page }) => {
   const check = new SelfCheck(page);
-  await check.start();
-  await check.choose('Tutti i modi per partecipare');
-  await check.continue();
-  await page.getByLabel('Comune di domicilio').fill('Modena');
-  await check.continue();
+  await check.startWithComune('Modena');
   await check.expectStep('Il tuo risultato');
   await expect(page.getByRole('region', { name: 'Lavori di comunità' })).toContainText('Non puoi accedere');
   await expect(page.getByRole('main')).toContainText('Modena non risulta tra i comuni');

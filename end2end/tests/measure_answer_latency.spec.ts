@@ -8,11 +8,7 @@ const BUDGET_P95_MS = 50;
 
 test('every answer updates the score within the budget', async ({ page }) => {
   const check = new SelfCheck(page);
-  await check.start();
-  await check.choose('Tutti i modi per partecipare');
-  await check.continue();
-  await page.getByLabel('Comune di domicilio').fill('Bologna');
-  await check.continue();
+  await check.startWithComune('Bologna');
 
   const samples: number[] = [];
   for (const area of ['area-social_functioning', 'area-employability', 'area-social_condition']) {

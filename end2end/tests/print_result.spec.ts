@@ -5,11 +5,7 @@ import { SelfCheck } from '../fixtures/self_check';
 
 test('the result prints without navigation or buttons', async ({ page }) => {
   const check = new SelfCheck(page);
-  await check.start();
-  await check.choose('Tutti i modi per partecipare');
-  await check.continue();
-  await page.getByLabel('Comune di domicilio').fill('Bologna');
-  await check.continue();
+  await check.startWithComune('Bologna');
   await page.goto('/verifica/risultato');
   await check.expectStep('Il tuo risultato');
 

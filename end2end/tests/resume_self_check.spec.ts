@@ -6,11 +6,7 @@ import { SelfCheck } from '../fixtures/self_check';
 
 test('the draft survives closing the page and is gone after "forget my answers"', async ({ page }) => {
   const check = new SelfCheck(page);
-  await check.start();
-  await check.choose('Tutti i modi per partecipare');
-  await check.continue();
-  await page.getByLabel('Comune di domicilio').fill('Imola');
-  await check.continue();
+  await check.startWithComune('Imola');
   await check.expectStep('Quando sei nato o nata?');
 
   await page.goto('/');
@@ -28,11 +24,7 @@ test('the draft survives closing the page and is gone after "forget my answers"'
 
 test('the resume code carries the answers to another device', async ({ page, browser, baseURL }) => {
   const check = new SelfCheck(page);
-  await check.start();
-  await check.choose('Tutti i modi per partecipare');
-  await check.continue();
-  await page.getByLabel('Comune di domicilio').fill('Vergato');
-  await check.continue();
+  await check.startWithComune('Vergato');
   await page.goto('/verifica/risultato');
   await page.getByText('Continuare su un altro dispositivo').click();
   const code = await page.getByLabel('Il tuo codice').inputValue();
