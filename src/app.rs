@@ -24,9 +24,6 @@ use crate::{
 /// The id of the `<main>` element, target of the skip link.
 pub const MAIN_ID: &str = "contenuto";
 
-/// Where the self-check app lives; every other path belongs to the public app.
-pub const SELF_CHECK_PREFIX: &str = "/verifica";
-
 /// Which bundle is running, so that links to the other one load it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AppKind {
@@ -37,7 +34,7 @@ pub enum AppKind {
 impl AppKind {
     /// Whether `path` is a route of this app (otherwise a link to it is a page load).
     pub fn owns(self, path: &str) -> bool {
-        let in_self_check = path == SELF_CHECK_PREFIX || path.starts_with("/verifica/");
+        let in_self_check = insieme_api::paths::is_self_check_path(path);
         match self {
             Self::Public => !in_self_check,
             Self::SelfCheck => in_self_check,

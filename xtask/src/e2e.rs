@@ -112,8 +112,9 @@ pub fn run_lighthouse() -> Result<Outcome, String> {
     let ok =
         process::run_reading("node", &["end2end/lighthouse.mjs"], &[("BASE_URL", server.base_url.as_str())], |line| {
             if let Some(counts) = line.strip_prefix("lighthouse: ") {
-                outcome.passed = crate::test::count_before(counts.replace(',', ";").as_str(), " passed");
-                outcome.failed = crate::test::count_before(counts.replace(',', ";").as_str(), " failed");
+                let counts = counts.replace(',', ";");
+                outcome.passed = crate::test::count_before(&counts, " passed");
+                outcome.failed = crate::test::count_before(&counts, " failed");
             }
         })?;
     if !ok && outcome.failed == 0 {

@@ -21,9 +21,6 @@ const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 const REVALIDATE: &str = "no-cache";
 const SHORT: &str = "public, max-age=3600";
 
-/// Paths under this prefix belong to the self-check bundle, built into `dist/verifica/`.
-const SELF_CHECK_PREFIX: &str = "/verifica";
-
 pub fn router(dist_dir: &Path) -> Router<AppState> {
     let root = dist_dir.to_path_buf();
     let spa_fallback = move |request: Request| spa_index(index_for(&root, request.uri().path()), request);
@@ -34,7 +31,7 @@ pub fn router(dist_dir: &Path) -> Router<AppState> {
 /// The entry page of the bundle a path belongs to: the self-check app under `/verifica`, the
 /// public app everywhere else.
 fn index_for(dist_dir: &Path, path: &str) -> PathBuf {
-    if path == SELF_CHECK_PREFIX || path.starts_with("/verifica/") {
+    if insieme_api::paths::is_self_check_path(path) {
         dist_dir.join("verifica").join("index.html")
     } else {
         dist_dir.join("index.html")
