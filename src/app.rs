@@ -3,6 +3,7 @@
 //! within its budget; both use the same shell, i18n and components. Moving between them is an
 //! ordinary page load.
 
+use insieme_api::paths::Bundle;
 use leptos::prelude::*;
 use leptos_router::{
     components::{A, Route, Router, Routes},
@@ -24,29 +25,11 @@ use crate::{
 /// The id of the `<main>` element, target of the skip link.
 pub const MAIN_ID: &str = "contenuto";
 
-/// Which bundle is running, so that links to the other one load it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum AppKind {
-    Public,
-    SelfCheck,
-}
-
-impl AppKind {
-    /// Whether `path` is a route of this app (otherwise a link to it is a page load).
-    pub fn owns(self, path: &str) -> bool {
-        let in_self_check = insieme_api::paths::is_self_check_path(path);
-        match self {
-            Self::Public => !in_self_check,
-            Self::SelfCheck => in_self_check,
-        }
-    }
-}
-
 /// The public app: home, channels, access points, territory, sources, privacy, accessibility.
 #[component]
 pub fn App() -> impl IntoView {
     provide_i18n();
-    provide_context(AppKind::Public);
+    provide_context(Bundle::Public);
     provide_context(InternalLinks(|href, class, children| {
         view! { <A href=href attr:class=class>{children()}</A> }.into_any()
     }));
@@ -74,7 +57,7 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn SelfCheckApp() -> impl IntoView {
     provide_i18n();
-    provide_context(AppKind::SelfCheck);
+    provide_context(Bundle::SelfCheck);
     provide_context(InternalLinks(|href, class, children| {
         view! { <Link href=href class=class>{children()}</Link> }.into_any()
     }));
@@ -89,19 +72,5 @@ pub fn SelfCheckApp() -> impl IntoView {
             <SelfCheckPage />
         </main>
         <SiteFooter />
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::AppKind;
-
-    #[test]
-    fn each_path_belongs_to_exactly_one_app() {
-        for path in ["/", "/sportelli", "/verifica", "/verifica/eta", "/verificare", "/fonti"] {
-            assert_ne!(AppKind::Public.owns(path), AppKind::SelfCheck.owns(path), "{path}");
-        }
-        assert!(AppKind::SelfCheck.owns("/verifica/risultato"));
-        assert!(AppKind::Public.owns("/verificare"));
     }
 }

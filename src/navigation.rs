@@ -5,7 +5,7 @@
 
 use leptos::{ev, prelude::*};
 
-use crate::app::AppKind;
+use insieme_api::paths::Bundle;
 
 /// The current path of the self-check app.
 #[derive(Clone, Copy)]
@@ -80,9 +80,9 @@ pub struct InternalLinks(pub fn(&'static str, &'static str, Children) -> AnyView
 /// and loads the other app otherwise.
 #[component]
 pub fn NavLink(href: &'static str, #[prop(optional)] class: &'static str, children: Children) -> impl IntoView {
-    let app = use_context::<AppKind>().unwrap_or(AppKind::Public);
+    let running = use_context::<Bundle>().unwrap_or(Bundle::Public);
     match use_context::<InternalLinks>() {
-        Some(InternalLinks(render)) if app.owns(href) => render(href, class, children),
+        Some(InternalLinks(render)) if Bundle::for_path(href) == running => render(href, class, children),
         _ => view! { <a href=href class=class rel="external">{children()}</a> }.into_any(),
     }
 }

@@ -5,10 +5,12 @@ use serde::{Deserialize, Serialize};
 
 /// Stable error codes, one per kind of failure a client can meet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     NotFound,
     BadRequest,
+    Conflict,
     PayloadTooLarge,
     UnsupportedMediaType,
     Unprocessable,
@@ -20,11 +22,13 @@ pub enum ErrorCode {
 
 /// `{"error": {"code": "not_found", "message": "...", "fields": [...]}}`
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErrorBody {
     pub error: ErrorDetail,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErrorDetail {
     pub code: ErrorCode,
     pub message: String,
@@ -35,8 +39,11 @@ pub struct ErrorDetail {
 
 /// One invalid field, named by its path in the request body.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FieldError {
     pub field: String,
+    /// What is wrong: a stable code (`missing`, `check_character`, ...) for application fields,
+    /// a sentence for the rules engine's answers.
     pub problem: String,
 }
 

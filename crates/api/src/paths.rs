@@ -8,14 +8,74 @@ pub const HEALTH: &str = "/api/health";
 pub const TERRITORY: &str = "/api/territory";
 /// Answers in, assessment out: the rules engine for tablets and third parties.
 pub const ASSESS: &str = "/api/assess";
+/// Submit an application (idempotent by its client-generated id).
+pub const APPLICATIONS: &str = "/api/applications";
+/// Reference + access code in, public state and history out.
+pub const APPLICATION_STATUS: &str = "/api/applications/status";
+/// Reference + access code + corrected values for the fields the partners flagged.
+pub const APPLICATION_CORRECTION: &str = "/api/applications/correction";
+/// Open calls (avvisi) of channel 3.
+pub const CALLS: &str = "/api/calls";
+/// Community opportunities that partners supported, public.
+pub const OPPORTUNITIES: &str = "/api/opportunities";
+/// The OpenAPI document of every route above, generated from the code.
+pub const OPENAPI: &str = "/api/openapi.json";
 
-/// Where the self-check bundle lives; every other non-API path belongs to the public app.
+/// Every API route, for the test that checks the OpenAPI document lists them all.
+pub const ALL_API: [&str; 9] = [
+    HEALTH,
+    TERRITORY,
+    ASSESS,
+    APPLICATIONS,
+    APPLICATION_STATUS,
+    APPLICATION_CORRECTION,
+    CALLS,
+    OPPORTUNITIES,
+    OPENAPI,
+];
+
+/// Where the self-check bundle lives.
 pub const SELF_CHECK_PREFIX: &str = "/verifica";
+/// Where the applications bundle lives (forms, receipt, status page).
+pub const APPLY_PREFIX: &str = "/domanda";
 
-/// Whether `path` is served by the self-check bundle (`/verifica` and below, not `/verificare`).
-/// The server picks the entry page with it and the browser decides which links reload the page.
+/// The browser app is three bundles, each with its own entry page, so that nobody downloads
+/// code for pages they do not open: the public pages, the self-check, and the applications.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bundle {
+    Public,
+    SelfCheck,
+    Apply,
+}
+
+impl Bundle {
+    /// Which bundle serves `path` (`/verifica` and below, not `/verificare`). The server picks
+    /// the entry page with it and the browser decides which links reload the page.
+    pub fn for_path(path: &str) -> Self {
+        let under =
+            |prefix: &str| path.strip_prefix(prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
+        if under(SELF_CHECK_PREFIX) {
+            Self::SelfCheck
+        } else if under(APPLY_PREFIX) {
+            Self::Apply
+        } else {
+            Self::Public
+        }
+    }
+
+    /// The folder of `dist/` holding the bundle's `index.html` (empty for the public one).
+    pub fn dist_folder(self) -> &'static str {
+        match self {
+            Self::Public => "",
+            Self::SelfCheck => "verifica",
+            Self::Apply => "domanda",
+        }
+    }
+}
+
+/// Whether `path` is served by the self-check bundle.
 pub fn is_self_check_path(path: &str) -> bool {
-    path.strip_prefix(SELF_CHECK_PREFIX).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    Bundle::for_path(path) == Bundle::SelfCheck
 }
 
 #[cfg(test)]
@@ -27,8 +87,10 @@ mod tests {
         for path in ["/verifica", "/verifica/", "/verifica/eta", "/verifica/risultato"] {
             assert!(is_self_check_path(path), "{path}");
         }
-        for path in ["/", "/verificare", "/sportelli", "/api/health"] {
+        for path in ["/", "/verificare", "/sportelli", "/api/health", "/domanda"] {
             assert!(!is_self_check_path(path), "{path}");
         }
+        assert_eq!(super::Bundle::for_path("/domanda/fragilita/recapiti"), super::Bundle::Apply);
+        assert_eq!(super::Bundle::for_path("/domande"), super::Bundle::Public);
     }
 }

@@ -3,12 +3,14 @@
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TerritoryView {
     pub distretti: Vec<DistrettoView>,
     pub quartieri: Vec<QuartiereView>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DistrettoView {
     pub id: String,
     pub name: String,
@@ -16,6 +18,7 @@ pub struct DistrettoView {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct QuartiereView {
     pub id: String,
     pub name: String,

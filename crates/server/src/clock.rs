@@ -11,6 +11,21 @@ pub fn today_in_italy() -> Date {
     date_in_italy(seconds)
 }
 
+/// Now in UTC as ISO 8601 with milliseconds (`2026-11-25T16:31:16.123Z`), the form the database
+/// keeps every time in.
+pub fn now_utc() -> String {
+    let elapsed = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
+    timestamp(elapsed.as_secs() as i64, elapsed.subsec_millis())
+}
+
+/// The ISO 8601 UTC text of a moment.
+pub fn timestamp(unix_seconds: i64, millis: u32) -> String {
+    let date = Date::from_days_since_unix_epoch(unix_seconds.div_euclid(86_400));
+    let second_of_day = unix_seconds.rem_euclid(86_400);
+    let (hours, minutes, seconds) = (second_of_day / 3600, second_of_day / 60 % 60, second_of_day % 60);
+    format!("{date}T{hours:02}:{minutes:02}:{seconds:02}.{millis:03}Z")
+}
+
 /// The Italian calendar date at `unix_seconds`.
 pub fn date_in_italy(unix_seconds: i64) -> Date {
     let utc_date = Date::from_days_since_unix_epoch(unix_seconds.div_euclid(86_400));
@@ -32,6 +47,11 @@ fn last_sunday_at_one_utc(year: i32, month: u8) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn timestamps_are_iso_utc() {
+        assert_eq!(timestamp(1_795_649_400, 7), "2026-11-25T23:30:00.007Z");
+    }
 
     #[test]
     fn late_evening_utc_is_already_tomorrow_in_italy() {

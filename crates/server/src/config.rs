@@ -17,6 +17,11 @@ pub struct Config {
     pub request_timeout_secs: u64,
     /// `IPL_LOG_FORMAT`: `json` for one JSON object per line, `text` for people (default).
     pub log_json: bool,
+    /// `IPL_SECRET_KEY`: 64 hex digits; without it a key is made once in the data directory.
+    pub secret_key: Option<String>,
+    /// `IPL_SUBMISSIONS_PER_MINUTE`: how many application requests (submit, status, correct)
+    /// one client address may make per minute, after a burst of a fifth of that (default 30).
+    pub submissions_per_minute: u32,
 }
 
 impl Default for Config {
@@ -28,6 +33,8 @@ impl Default for Config {
             body_limit_bytes: 256 * 1024,
             request_timeout_secs: 15,
             log_json: false,
+            secret_key: None,
+            submissions_per_minute: 30,
         }
     }
 }
@@ -58,6 +65,10 @@ impl Config {
                 .unwrap_or(defaults.body_limit_bytes),
             request_timeout_secs: parse(&lookup, "IPL_REQUEST_TIMEOUT_SECS", "a number of seconds")?
                 .unwrap_or(defaults.request_timeout_secs),
+            secret_key: lookup("IPL_SECRET_KEY"),
+            submissions_per_minute: parse(&lookup, "IPL_SUBMISSIONS_PER_MINUTE", "a whole number above 0")?
+                .filter(|per_minute: &u32| *per_minute > 0)
+                .unwrap_or(defaults.submissions_per_minute),
             log_json: match lookup("IPL_LOG_FORMAT").as_deref() {
                 None | Some("text") => false,
                 Some("json") => true,

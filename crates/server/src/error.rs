@@ -20,6 +20,12 @@ pub enum Error {
     /// 404: no such resource or route.
     #[error("not found")]
     NotFound,
+    /// 409: an application id already used for other content.
+    #[error("conflict")]
+    Conflict,
+    /// 429: too many submissions from one address; retry after the given seconds.
+    #[error("too many requests")]
+    TooManyRequests { retry_after_secs: u64 },
     /// 415: the body is not declared as JSON.
     #[error("unsupported media type")]
     UnsupportedMediaType,
@@ -50,6 +56,8 @@ impl Error {
         match self {
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
             Self::NotFound => StatusCode::NOT_FOUND,
+            Self::Conflict => StatusCode::CONFLICT,
+            Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
@@ -65,6 +73,10 @@ impl IntoResponse for Error {
             _ => tracing::debug!(error = %self, "request refused"),
         }
         let status = self.status();
+        let retry_after = match &self {
+            Self::TooManyRequests { retry_after_secs } => Some(*retry_after_secs),
+            _ => None,
+        };
         let body = match self {
             Self::Unprocessable(fields) => body_for(status).with_fields(fields),
             Self::BadRequest(problem) => {
@@ -72,7 +84,11 @@ impl IntoResponse for Error {
             }
             _ => body_for(status),
         };
-        (status, Json(body)).into_response()
+        let mut response = (status, Json(body)).into_response();
+        if let Some(seconds) = retry_after {
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        response
     }
 }
 
@@ -82,6 +98,10 @@ pub fn body_for(status: StatusCode) -> ErrorBody {
         StatusCode::BAD_REQUEST => (ErrorCode::BadRequest, "La richiesta non è leggibile."),
         StatusCode::NOT_FOUND => (ErrorCode::NotFound, "Risorsa non trovata."),
         StatusCode::PAYLOAD_TOO_LARGE => (ErrorCode::PayloadTooLarge, "I dati inviati sono troppo grandi."),
+        StatusCode::CONFLICT => (
+            ErrorCode::Conflict,
+            "Questo numero di domanda è già stato usato per dati diversi: ricarica la pagina e riprova.",
+        ),
         StatusCode::UNSUPPORTED_MEDIA_TYPE => {
             (ErrorCode::UnsupportedMediaType, "I dati devono essere inviati in formato JSON.")
         }

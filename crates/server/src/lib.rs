@@ -4,11 +4,14 @@
 //! `main.rs` only reads the configuration, opens the database and serves [`app`]. Tests call
 //! [`app`] directly on a fresh database.
 
+pub mod applications;
+pub mod audit;
 pub mod clock;
 pub mod config;
 pub mod db;
 pub mod error;
 pub mod routes;
+pub mod secret;
 pub mod security;
 pub mod state;
 pub mod web;
@@ -29,7 +32,7 @@ pub fn app(state: AppState) -> Router {
     let config = state.config.clone();
     let security_headers = security::SecurityHeaders::for_dist(&config.dist_dir);
     Router::new()
-        .nest(insieme_api::paths::API_PREFIX, routes::router())
+        .merge(routes::router(state.clone()))
         .merge(web::router(&config.dist_dir))
         .with_state(state)
         // Each `.layer` wraps everything above it. The limits come first so that the errors they

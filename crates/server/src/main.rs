@@ -45,10 +45,12 @@ async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     }
     let listener = TcpListener::bind(config.bind).await?;
     let address = listener.local_addr()?;
-    let state = AppState::new(pool.clone(), config);
+    let state = AppState::new(pool.clone(), config)?;
     tracing::info!(%address, "listening");
     println!("Insieme per il lavoro is running at http://{address}/");
-    axum::serve(listener, app(state)).with_graceful_shutdown(shutdown_signal()).await?;
+    // The client address feeds the per-address limit on application requests.
+    let service = app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, service).with_graceful_shutdown(shutdown_signal()).await?;
     pool.close().await;
     tracing::info!("stopped");
     Ok(())

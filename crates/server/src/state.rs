@@ -1,19 +1,35 @@
-//! What every handler can reach: the database pool and the configuration.
+//! What every handler can reach: the database pool, the configuration, the application writer,
+//! the secret key for access codes and the per-address limit on application requests.
 
-use std::sync::Arc;
+use std::{io, net::IpAddr, num::NonZeroU32, sync::Arc};
 
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use sqlx::SqlitePool;
 
-use crate::Config;
+use crate::{Config, applications::Writer, secret::SecretKey};
 
 #[derive(Clone)]
 pub struct AppState {
     pub pool: SqlitePool,
     pub config: Arc<Config>,
+    pub writer: Writer,
+    pub secret: Arc<SecretKey>,
+    pub limiter: Arc<DefaultKeyedRateLimiter<IpAddr>>,
 }
 
 impl AppState {
-    pub fn new(pool: SqlitePool, config: Config) -> Self {
-        Self { pool, config: Arc::new(config) }
+    /// Starts the application writer, so it must run inside the Tokio runtime.
+    pub fn new(pool: SqlitePool, config: Config) -> io::Result<Self> {
+        let secret = SecretKey::load_or_create(config.secret_key.as_deref(), &config.data_dir)?;
+        let per_minute = NonZeroU32::new(config.submissions_per_minute).unwrap_or(NonZeroU32::MIN);
+        let burst = NonZeroU32::new((config.submissions_per_minute / 5).max(1)).unwrap_or(NonZeroU32::MIN);
+        let limiter = RateLimiter::keyed(Quota::per_minute(per_minute).allow_burst(burst));
+        Ok(Self {
+            writer: Writer::start(pool.clone()),
+            pool,
+            config: Arc::new(config),
+            secret: Arc::new(secret),
+            limiter: Arc::new(limiter),
+        })
     }
 }

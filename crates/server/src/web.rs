@@ -28,14 +28,10 @@ pub fn router(dist_dir: &Path) -> Router<AppState> {
     Router::new().fallback_service(files).layer(middleware::from_fn(cache_headers))
 }
 
-/// The entry page of the bundle a path belongs to: the self-check app under `/verifica`, the
-/// public app everywhere else.
+/// The entry page of the bundle a path belongs to (see `insieme_api::paths::Bundle`).
 fn index_for(dist_dir: &Path, path: &str) -> PathBuf {
-    if insieme_api::paths::is_self_check_path(path) {
-        dist_dir.join("verifica").join("index.html")
-    } else {
-        dist_dir.join("index.html")
-    }
+    let folder = insieme_api::paths::Bundle::for_path(path).dist_folder();
+    dist_dir.join(folder).join("index.html")
 }
 
 /// index.html for app routes; 404 for a missing file (a path whose last segment has a dot).

@@ -49,6 +49,21 @@ pub fn check_codice_fiscale(value: &str) -> Result<String, Problem> {
     Ok(code)
 }
 
+/// The birth date a valid, normalised code encodes: (two-digit year, month, day of month).
+pub fn encoded_birth(code: &str) -> Option<(u8, u8, u8)> {
+    let bytes = code.as_bytes();
+    if bytes.len() != LENGTH {
+        return None;
+    }
+    let number =
+        |first: usize| -> Option<u32> { Some(digit_value(bytes[first])? * 10 + digit_value(bytes[first + 1])?) };
+    let year = number(6)?;
+    let day = number(9)?;
+    let day = if day > 40 { day - 40 } else { day };
+    let month = MONTH_LETTERS.bytes().position(|letter| letter == bytes[8])? + 1;
+    Some((year as u8, month as u8, day as u8))
+}
+
 /// The digit an omocodia letter stands for, or the digit itself.
 fn digit_value(byte: u8) -> Option<u32> {
     if byte.is_ascii_digit() {

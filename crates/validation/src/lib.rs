@@ -2,11 +2,13 @@
 //! while typing as the server gives on submission. Each check returns the normalised value or
 //! a stable problem code; the browser turns the code into a sentence in the person's language.
 
+pub mod application;
 pub mod codice_fiscale;
 pub mod contact;
 
 use serde::{Deserialize, Serialize};
 
+pub use application::{Checker, Context, FieldProblem, check_submission};
 pub use codice_fiscale::check_codice_fiscale;
 pub use contact::{check_email, check_phone};
 
@@ -24,6 +26,75 @@ pub enum Problem {
     CheckCharacter,
     /// A date inside the value does not exist.
     ImpossibleDate,
+    /// A date that has not come yet where a past one is needed (a birth date).
+    FutureDate,
+    /// A date already gone where a future one is needed (the end of an opportunity).
+    PastDate,
+    /// An end date before its start date.
+    BeforeStart,
+    /// A comune outside the Città metropolitana di Bologna.
+    NotInTerritory,
+    /// A value that is not one of the choices offered.
+    UnknownChoice,
+    /// A number outside the accepted range.
+    OutOfRange,
+    /// Neither a phone number nor an email address: we need one to reach the person.
+    ContactNeeded,
+    /// A required consent was not given.
+    ConsentNeeded,
+    /// A section this channel does not collect (we ask only what the spec lists).
+    NotForChannel,
+    /// The call is unknown, closed or not yet open.
+    CallNotOpen,
+    /// The codice fiscale encodes another birth date than the one given.
+    BirthDateMismatch,
+    /// A sensitive item answered without the explicit consent (GDPR art. 9(2)(a)).
+    SensitiveWithoutConsent,
+}
+
+impl Problem {
+    /// The stable code, as it travels in JSON and names the message in the locale files.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Missing => "missing",
+            Self::TooLong => "too_long",
+            Self::Format => "format",
+            Self::CheckCharacter => "check_character",
+            Self::ImpossibleDate => "impossible_date",
+            Self::FutureDate => "future_date",
+            Self::PastDate => "past_date",
+            Self::BeforeStart => "before_start",
+            Self::NotInTerritory => "not_in_territory",
+            Self::UnknownChoice => "unknown_choice",
+            Self::OutOfRange => "out_of_range",
+            Self::ContactNeeded => "contact_needed",
+            Self::ConsentNeeded => "consent_needed",
+            Self::NotForChannel => "not_for_channel",
+            Self::CallNotOpen => "call_not_open",
+            Self::BirthDateMismatch => "birth_date_mismatch",
+            Self::SensitiveWithoutConsent => "sensitive_without_consent",
+        }
+    }
+
+    pub const ALL: [Problem; 17] = [
+        Self::Missing,
+        Self::TooLong,
+        Self::Format,
+        Self::CheckCharacter,
+        Self::ImpossibleDate,
+        Self::FutureDate,
+        Self::PastDate,
+        Self::BeforeStart,
+        Self::NotInTerritory,
+        Self::UnknownChoice,
+        Self::OutOfRange,
+        Self::ContactNeeded,
+        Self::ConsentNeeded,
+        Self::NotForChannel,
+        Self::CallNotOpen,
+        Self::BirthDateMismatch,
+        Self::SensitiveWithoutConsent,
+    ];
 }
 
 /// A text field: trimmed, not empty, at most `max_chars` characters.
@@ -41,6 +112,13 @@ pub fn check_text(value: &str, max_chars: usize) -> Result<String, Problem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_problem_code_is_its_serde_name() {
+        for problem in Problem::ALL {
+            assert_eq!(serde_json::to_value(problem).expect("serialises"), problem.code());
+        }
+    }
 
     #[test]
     fn text_is_trimmed_and_bounded() {

@@ -1,14 +1,17 @@
 //! `GET /api/health`: liveness and database reachability, for monitors and the test command.
 
-use axum::{Json, Router, extract::State, http::StatusCode, routing::get};
+use axum::{Json, extract::State, http::StatusCode};
 use insieme_api::{DatabaseStatus, Health};
+use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::{AppState, db};
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/health", get(health_show))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(health_show))
 }
 
+#[utoipa::path(get, path = "/api/health", tag = "public", responses(
+    (status = 200, body = Health), (status = 503, description = "The database does not answer", body = Health)))]
 /// 200 when the database answers, 503 (with the same body shape) when it does not.
 async fn health_show(State(state): State<AppState>) -> (StatusCode, Json<Health>) {
     let reachable = db::is_reachable(&state.pool).await;

@@ -1,16 +1,19 @@
 //! `GET /api/territory`: the comuni of the Città metropolitana grouped by distretto, and the
 //! Quartieri of Bologna, straight from the rules engine's embedded territory data.
 
-use axum::{Json, Router, http::header, response::IntoResponse, routing::get};
+use axum::{Json, http::header, response::IntoResponse};
 use insieme_api::{DistrettoView, QuartiereView, TerritoryView};
 use insieme_rules::Territory;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/territory", get(territory_show))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(territory_show))
 }
 
+/// The comuni by distretto and the Quartieri of Bologna.
+#[utoipa::path(get, path = "/api/territory", tag = "public", responses((status = 200, body = TerritoryView)))]
 async fn territory_show() -> impl IntoResponse {
     // The data changes only with a new release, so caches may keep it for an hour.
     ([(header::CACHE_CONTROL, "public, max-age=3600")], Json(territory_view(Territory::embedded())))

@@ -31,7 +31,7 @@ impl TestApp {
             Config { data_dir: data.path().to_path_buf(), dist_dir: data.path().join("dist"), ..Config::default() };
         adjust(&mut config);
         let pool = db::open(&config.database_path()).await.expect("database opens");
-        let state = AppState::new(pool, config);
+        let state = AppState::new(pool, config).expect("state starts");
         Self { router: app(state.clone()), state, _data: data }
     }
 

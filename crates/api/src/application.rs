@@ -1,0 +1,334 @@
+//! Applications (spec §4): what the browser submits, what the server answers, and what a person
+//! sees when they look up their application. Field values travel as text, exactly as typed,
+//! so that a bad value becomes a field-level error (422 naming the field) and never a whole
+//! refused document; `insieme-validation` checks and normalises them on both sides.
+
+use serde::{Deserialize, Serialize};
+
+/// The four access channels agreed by the signing partners (spec §1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    Community,
+    Fragility,
+    Youth,
+    Enterprise,
+}
+
+impl Channel {
+    pub const ALL: [Channel; 4] = [Channel::Community, Channel::Fragility, Channel::Youth, Channel::Enterprise];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Community => "community",
+            Self::Fragility => "fragility",
+            Self::Youth => "youth",
+            Self::Enterprise => "enterprise",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|channel| channel.code() == code)
+    }
+}
+
+/// `POST /api/applications`. The sections a channel needs are required for it and refused for
+/// the others (we collect only what the spec lists for the channel).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Submission {
+    /// A UUID made by the browser when the draft starts; sending it again never makes a second
+    /// application.
+    pub id: String,
+    pub channel: Option<Channel>,
+    /// The language the person reads (it, en, ar, ...): we answer and contact them in it.
+    pub language: String,
+    /// The person applying (all channels but `community`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<Person>,
+    /// Self-check answers (`insieme_rules::Answers` JSON) for `fragility` and `youth`: the
+    /// server re-scores them and stores the instrument version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub answers: Option<serde_json::Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub youth: Option<YouthDetails>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enterprise: Option<EnterpriseDetails>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub community: Option<CommunityDetails>,
+    pub consent: Consent,
+}
+
+/// All people (spec §4): who they are, where they live and how to reach them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub given_name: String,
+    pub family_name: String,
+    pub codice_fiscale: String,
+    /// `YYYY-MM-DD`.
+    pub birth_date: String,
+    /// Comune of domicile; it must be in the Città metropolitana di Bologna.
+    pub comune: String,
+    /// Quartiere id, for people domiciled in Bologna.
+    #[serde(default)]
+    pub quartiere: String,
+    /// Phone and/or email: at least one.
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub email: String,
+    /// Id of the access point where the person prefers to be met (empty: any).
+    #[serde(default)]
+    pub access_point: String,
+    /// When the person can come to the interview.
+    #[serde(default)]
+    pub availability: Vec<Availability>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Availability {
+    Morning,
+    Afternoon,
+    Evening,
+}
+
+impl Availability {
+    pub const ALL: [Availability; 3] = [Availability::Morning, Availability::Afternoon, Availability::Evening];
+}
+
+/// Channel 3: a young person answering a call.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct YouthDetails {
+    pub call_id: String,
+    /// The school last attended (name and town).
+    pub school: String,
+    /// The year the person left it (or will leave it).
+    pub left_school_year: String,
+    pub situation: String,
+    pub motivation: String,
+}
+
+/// The current situations offered for channel 3 (codes; the browser shows them translated).
+pub const YOUTH_SITUATIONS: [&str; 5] = ["studying", "looking_for_work", "occasional_work", "training", "other"];
+
+/// Channel 4: a business idea.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct EnterpriseDetails {
+    /// Other proponents (names), besides the person applying.
+    #[serde(default)]
+    pub proponents: String,
+    /// Comune where the business will be (it decides the SUAP desk).
+    pub business_comune: String,
+    pub sector: String,
+    pub stage: String,
+    pub description: String,
+    pub market: String,
+    pub team_skills: String,
+    /// Whole euros, as typed.
+    pub investment_needed: String,
+    pub own_funds: String,
+    pub support: Vec<String>,
+}
+
+pub const ENTERPRISE_SECTORS: [&str; 7] =
+    ["trade", "crafts", "food", "services", "creative_culture", "technology", "other"];
+pub const ENTERPRISE_STAGES: [&str; 3] = ["idea", "plan", "just_opened"];
+pub const ENTERPRISE_SUPPORT: [&str; 4] = ["training", "mentoring", "premises", "credit"];
+
+/// Channel 1: an organisation proposes a small job opportunity to the community network.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CommunityDetails {
+    pub organisation: String,
+    pub organisation_type: String,
+    /// A Quartiere id (Bologna) or a distretto id.
+    pub area: String,
+    pub tasks: String,
+    /// Hours per week, as typed.
+    pub hours_per_week: String,
+    /// `YYYY-MM-DD`.
+    pub starts_on: String,
+    pub ends_on: String,
+    /// How many people, as typed.
+    pub places: String,
+    pub contact_given_name: String,
+    pub contact_family_name: String,
+    #[serde(default)]
+    pub contact_phone: String,
+    #[serde(default)]
+    pub contact_email: String,
+}
+
+pub const ORGANISATION_TYPES: [&str; 5] = ["quartiere", "caritas", "association", "union", "other"];
+
+/// The consent step (GDPR art. 6 and 9).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Consent {
+    /// The person read the privacy notice (required).
+    pub privacy_notice: bool,
+    /// Explicit consent to process the sensitive items (GDPR art. 9(2)(a)); without it those
+    /// items must not be sent.
+    #[serde(default)]
+    pub sensitive_data: bool,
+    /// Optional: the person agrees to be contacted by SMS or email.
+    #[serde(default)]
+    pub contact_by_message: bool,
+}
+
+/// What the server answers once the application is stored (201, or 200 for a repeated id).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Receipt {
+    pub id: String,
+    /// `IPL-2026-000123`: carries no personal data.
+    pub reference: String,
+    /// The secret that, with the reference, opens the status page. Shown once; keep it.
+    pub access_code: String,
+    pub channel: Channel,
+    pub state: State,
+    /// UTC, ISO 8601.
+    pub submitted_at: String,
+}
+
+/// `POST /api/applications/status`: the reference and its access code (in the body, never in
+/// a URL that could end up in a log).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct StatusQuery {
+    pub reference: String,
+    pub access_code: String,
+}
+
+/// What a person sees of their application: public states only, never internal notes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StatusView {
+    pub reference: String,
+    pub channel: Channel,
+    pub state: State,
+    pub submitted_at: String,
+    pub history: Vec<HistoryEntry>,
+    /// When the state is `has_issues`: the fields to correct, each with the partners' words and
+    /// its current value.
+    pub issues: Vec<Issue>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HistoryEntry {
+    pub state: State,
+    pub at: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Issue {
+    /// A path in the submission, such as `person.phone`.
+    pub field: String,
+    /// What the partners ask the person to correct.
+    pub note: String,
+    pub current: String,
+}
+
+/// `POST /api/applications/correction`: new values for the fields the partners flagged.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Correction {
+    pub reference: String,
+    pub access_code: String,
+    pub values: std::collections::BTreeMap<String, String>,
+}
+
+/// The public states of an application (spec §5). The back office moves them; a person sees
+/// them on the status page with the next step of each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum State {
+    Submitted,
+    HasIssues,
+    Corrected,
+    EligibilityChecked,
+    FirstInterviewScheduled,
+    FirstInterviewHeld,
+    SecondInterviewScheduled,
+    SecondInterviewHeld,
+    JointAnalysis,
+    TakenInCharge,
+    ReferredToFoundation,
+    NotTakenInCharge,
+    ClosedWithReferral,
+    CheckedAgainstCall,
+    Interview,
+    Admitted,
+    WaitingList,
+    NotAdmitted,
+    RoutedToSuap,
+    SustainabilityAnalysis,
+    AccompanimentPath,
+    ReferredToPartnerService,
+    NotSustainable,
+    Proposed,
+    UnderReview,
+    Supported,
+    NotSupported,
+    Published,
+    Withdrawn,
+    Unreachable,
+}
+
+impl State {
+    pub fn code(self) -> String {
+        serde_json::to_value(self).ok().and_then(|value| value.as_str().map(str::to_owned)).unwrap_or_default()
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        serde_json::from_value(serde_json::Value::String(code.to_owned())).ok()
+    }
+}
+
+/// A community opportunity that partners supported, as listed publicly (no contact person).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Opportunity {
+    pub reference: String,
+    pub organisation: String,
+    pub area: String,
+    pub area_name: String,
+    pub tasks: String,
+    pub hours_per_week: u32,
+    pub starts_on: String,
+    pub ends_on: String,
+    pub places: u32,
+}
+
+/// An open call (avviso) for channel 3, from `GET /api/calls`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CallView {
+    pub id: String,
+    pub title: String,
+    pub min_age: u32,
+    pub max_age: u32,
+    /// `school_leavers`, `disadvantaged_young_adults`, `young_people` or `organisations`.
+    pub target: String,
+    pub opens_on: String,
+    pub closes_on: String,
+    pub description: String,
+}

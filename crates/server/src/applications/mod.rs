@@ -1,0 +1,423 @@
+//! Applications on the server: check, re-score, route and store a submission; let a person see
+//! and correct theirs with its reference and access code; list open calls and supported
+//! community opportunities. Handlers in `routes/applications.rs` only translate HTTP.
+
+pub mod writer;
+
+use insieme_api::{
+    CallView, Channel, Correction, HistoryEntry, Issue, Opportunity, Receipt, State, StatusQuery, StatusView,
+    Submission,
+};
+use insieme_rules::{Answers, ComuneLookup, Instrument, Territory, assess};
+use insieme_validation::{Context, FieldProblem, application::answers_with_person, check_submission};
+use sha2::{Digest, Sha256};
+use sqlx::SqlitePool;
+
+use crate::{AppState, Error, Result, audit, clock};
+pub use writer::{NewApplication, Outcome, Writer};
+
+/// A receipt and whether it was made now (201) or is the answer to a repeated id (200).
+#[derive(Debug)]
+pub struct Submitted {
+    pub receipt: Receipt,
+    pub created: bool,
+}
+
+/// Checks, re-scores and stores `submission`; the same id with the same content answers the
+/// same receipt, with other content a conflict.
+pub async fn submit(state: &AppState, submission: Submission) -> Result<Submitted> {
+    let content_hash = hash_of(&submission);
+    let open_calls = open_call_ids(&state.pool).await?;
+    let today = clock::today_in_italy();
+    let context = Context { today, open_calls: &open_calls, instrument: Instrument::fragility() };
+    let checked = check_submission(&submission, &context).map_err(unprocessable)?;
+    let channel = checked.channel.ok_or_else(|| Error::Internal("a checked submission has a channel".to_owned()))?;
+    let (assessment, instrument_version) = reassess(&checked, today)?;
+    let (owner_partner, area) = route(&checked, channel);
+    let application = NewApplication {
+        id: checked.id.clone(),
+        year: today.year(),
+        channel: channel.code(),
+        owner_partner,
+        area,
+        language: checked.language.clone(),
+        content_hash,
+        submission: serde_json::to_string(&checked).map_err(|error| Error::Internal(error.to_string()))?,
+        assessment,
+        instrument_version,
+        consent_sensitive: checked.consent.sensitive_data,
+        consent_contact: checked.consent.contact_by_message,
+        now: clock::now_utc(),
+    };
+    let (stored, created) = match state.writer.store(application).await? {
+        Outcome::Created(stored) => (stored, true),
+        Outcome::Repeated(stored) => (stored, false),
+        Outcome::Conflict => return Err(Error::Conflict),
+    };
+    let receipt = Receipt {
+        access_code: state.secret.access_code(&checked.id),
+        id: checked.id,
+        reference: stored.reference,
+        channel,
+        state: State::from_code(&stored.state).unwrap_or(State::Submitted),
+        submitted_at: stored.submitted_at,
+    };
+    Ok(Submitted { receipt, created })
+}
+
+/// SHA-256 of the submission as received (its JSON with a fixed field order).
+fn hash_of(submission: &Submission) -> String {
+    let json = serde_json::to_vec(submission).unwrap_or_default();
+    Sha256::digest(&json).iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+pub fn unprocessable(problems: Vec<FieldProblem>) -> Error {
+    Error::Unprocessable(
+        problems
+            .into_iter()
+            .map(|problem| insieme_api::FieldError { field: problem.field, problem: problem.problem.code().to_owned() })
+            .collect(),
+    )
+}
+
+/// The engine's assessment of the person's answers, never the browser's: for the channels that
+/// have a person, with the person's birth date and comune.
+fn reassess(checked: &Submission, today: insieme_rules::Date) -> Result<(Option<String>, Option<String>)> {
+    if checked.person.is_none() {
+        return Ok((None, None));
+    }
+    let instrument = Instrument::fragility();
+    let mut answers_json = answers_with_person(checked.answers.as_ref(), checked.person.as_ref());
+    if let Some(object) = answers_json.as_object_mut() {
+        object.insert("assessed_on".to_owned(), today.to_string().into());
+    }
+    let answers = Answers::from_json(&answers_json.to_string(), instrument)
+        .map_err(|errors| Error::Internal(format!("checked answers do not parse: {errors:?}")))?;
+    let assessment =
+        serde_json::to_string(&assess(&answers, instrument)).map_err(|e| Error::Internal(e.to_string()))?;
+    Ok((Some(assessment), Some(instrument.version.clone())))
+}
+
+/// Which partner receives the application (spec §5), and the community area.
+fn route(checked: &Submission, channel: Channel) -> (String, Option<String>) {
+    match channel {
+        Channel::Fragility => ("segreteria".to_owned(), None),
+        Channel::Youth => ("citta_metropolitana".to_owned(), None),
+        Channel::Enterprise => {
+            let comune =
+                checked.enterprise.as_ref().map(|details| details.business_comune.as_str()).unwrap_or_default();
+            let distretto = match Territory::embedded().lookup_comune(comune) {
+                ComuneLookup::Found { distretto_id, .. } => distretto_id,
+                ComuneLookup::NotInTerritory { .. } => "unknown".to_owned(),
+            };
+            (format!("suap:{distretto}"), None)
+        }
+        Channel::Community => {
+            let area = checked.community.as_ref().map(|details| details.area.clone()).unwrap_or_default();
+            (format!("rete:{area}"), Some(area))
+        }
+    }
+}
+
+/// Ids of the calls open today.
+async fn open_call_ids(pool: &SqlitePool) -> Result<Vec<String>> {
+    let today = clock::today_in_italy().to_string();
+    Ok(sqlx::query_scalar("SELECT id FROM calls WHERE opens_on <= ? AND closes_on >= ? ORDER BY id")
+        .bind(&today)
+        .bind(&today)
+        .fetch_all(pool)
+        .await?)
+}
+
+/// Calls open today, for `GET /api/calls`.
+pub async fn open_calls(pool: &SqlitePool) -> Result<Vec<CallView>> {
+    let today = clock::today_in_italy().to_string();
+    let rows: Vec<CallRow> = sqlx::query_as(
+        "SELECT id, title, min_age, max_age, target, opens_on, closes_on, description FROM calls \
+         WHERE opens_on <= ? AND closes_on >= ? ORDER BY closes_on, id",
+    )
+    .bind(&today)
+    .bind(&today)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| CallView {
+            id: row.id,
+            title: row.title,
+            min_age: row.min_age,
+            max_age: row.max_age,
+            target: row.target,
+            opens_on: row.opens_on,
+            closes_on: row.closes_on,
+            description: row.description,
+        })
+        .collect())
+}
+
+#[derive(sqlx::FromRow)]
+struct CallRow {
+    id: String,
+    title: String,
+    min_age: u32,
+    max_age: u32,
+    target: String,
+    opens_on: String,
+    closes_on: String,
+    description: String,
+}
+
+/// One application as the status page needs it.
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: String,
+    reference: String,
+    channel: String,
+    state: String,
+    submitted_at: String,
+    submission: String,
+    issues: Option<String>,
+}
+
+async fn find(pool: &SqlitePool, reference: &str) -> Result<Option<Row>> {
+    Ok(sqlx::query_as(
+        "SELECT id, reference, channel, state, submitted_at, submission, issues FROM applications WHERE reference = ?",
+    )
+    .bind(reference.trim().to_ascii_uppercase())
+    .fetch_optional(pool)
+    .await?)
+}
+
+/// The application behind a reference, if the access code opens it. A wrong code and an unknown
+/// reference give the same answer, so that neither can be probed.
+async fn open(state: &AppState, reference: &str, access_code: &str) -> Result<Row> {
+    match find(&state.pool, reference).await? {
+        Some(row) if state.secret.verify(&row.id, access_code) => Ok(row),
+        _ => Err(Error::NotFound),
+    }
+}
+
+/// `POST /api/applications/status`.
+pub async fn status(state: &AppState, query: &StatusQuery) -> Result<StatusView> {
+    let row = open(state, &query.reference, &query.access_code).await?;
+    audit::record(&state.pool, "applicant", "view", "application", &row.reference, None).await?;
+    status_view(&state.pool, row).await
+}
+
+async fn status_view(pool: &SqlitePool, row: Row) -> Result<StatusView> {
+    let events: Vec<(String, String)> = sqlx::query_as(
+        "SELECT state, occurred_at FROM application_events WHERE application_id = ? AND public = 1 ORDER BY id",
+    )
+    .bind(&row.id)
+    .fetch_all(pool)
+    .await?;
+    let state = State::from_code(&row.state).ok_or_else(|| Error::Internal(format!("unknown state {}", row.state)))?;
+    let submission: serde_json::Value =
+        serde_json::from_str(&row.submission).map_err(|error| Error::Internal(error.to_string()))?;
+    let issues = if state == State::HasIssues { flagged(&row.issues, &submission) } else { Vec::new() };
+    Ok(StatusView {
+        reference: row.reference,
+        channel: Channel::from_code(&row.channel).ok_or_else(|| Error::Internal("unknown channel".to_owned()))?,
+        state,
+        submitted_at: row.submitted_at,
+        history: events
+            .into_iter()
+            .filter_map(|(state, at)| State::from_code(&state).map(|state| HistoryEntry { state, at }))
+            .collect(),
+        issues,
+    })
+}
+
+/// The fields the partners flagged, with their notes and the values now stored.
+fn flagged(issues: &Option<String>, submission: &serde_json::Value) -> Vec<Issue> {
+    let flagged: Vec<FlaggedField> =
+        issues.as_deref().and_then(|json| serde_json::from_str(json).ok()).unwrap_or_default();
+    flagged
+        .into_iter()
+        .map(|flag| Issue {
+            current: submission
+                .pointer(&pointer(&flag.field))
+                .and_then(|value| value.as_str())
+                .unwrap_or_default()
+                .to_owned(),
+            field: flag.field,
+            note: flag.note,
+        })
+        .collect()
+}
+
+/// A field partners ask the person to correct, as stored in `applications.issues`.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct FlaggedField {
+    pub field: String,
+    pub note: String,
+}
+
+/// `person.phone` as a JSON pointer (`/person/phone`).
+fn pointer(field: &str) -> String {
+    format!("/{}", field.replace('.', "/"))
+}
+
+/// Fields a person may be asked to correct: text values of the submission.
+pub fn is_correctable(field: &str) -> bool {
+    let Some((section, name)) = field.split_once('.') else { return false };
+    matches!(section, "person" | "youth" | "enterprise" | "community")
+        && !name.is_empty()
+        && name.chars().all(|letter| letter.is_ascii_lowercase() || letter == '_')
+        && !matches!(name, "availability" | "support")
+}
+
+/// `POST /api/applications/correction`: only when the partners asked, only the flagged fields;
+/// the corrected submission passes every check again and is re-scored.
+pub async fn correct(state: &AppState, correction: &Correction) -> Result<StatusView> {
+    let row = open(state, &correction.reference, &correction.access_code).await?;
+    if row.state != "has_issues" {
+        return Err(Error::Unprocessable(vec![insieme_api::FieldError {
+            field: "reference".to_owned(),
+            problem: "nothing_to_correct".to_owned(),
+        }]));
+    }
+    let flagged: Vec<FlaggedField> =
+        row.issues.as_deref().and_then(|json| serde_json::from_str(json).ok()).unwrap_or_default();
+    let mut submission: serde_json::Value =
+        serde_json::from_str(&row.submission).map_err(|error| Error::Internal(error.to_string()))?;
+    let mut refused = Vec::new();
+    for (field, value) in &correction.values {
+        match submission.pointer_mut(&pointer(field)) {
+            Some(slot) if flagged.iter().any(|flag| &flag.field == field) && slot.is_string() => {
+                *slot = value.clone().into();
+            }
+            _ => refused.push(insieme_api::FieldError {
+                field: format!("values.{field}"),
+                problem: "not_for_channel".to_owned(),
+            }),
+        }
+    }
+    if !refused.is_empty() {
+        return Err(Error::Unprocessable(refused));
+    }
+    let submission: Submission =
+        serde_json::from_value(submission).map_err(|error| Error::Internal(error.to_string()))?;
+    let open_calls = open_call_ids(&state.pool).await?;
+    let today = clock::today_in_italy();
+    let context = Context { today, open_calls: &open_calls, instrument: Instrument::fragility() };
+    let checked = check_submission(&submission, &context).map_err(|problems| {
+        unprocessable(
+            problems.into_iter().map(|p| FieldProblem { field: format!("values.{}", p.field), ..p }).collect(),
+        )
+    })?;
+    let (assessment, version) = reassess(&checked, today)?;
+    let now = clock::now_utc();
+    let mut tx = state.pool.begin_with("BEGIN IMMEDIATE").await?;
+    sqlx::query(
+        "UPDATE applications SET submission = ?, assessment = ?, instrument_version = ?, state = 'corrected', \
+         issues = NULL, updated_at = ? WHERE id = ? AND state = 'has_issues'",
+    )
+    .bind(serde_json::to_string(&checked).map_err(|error| Error::Internal(error.to_string()))?)
+    .bind(assessment)
+    .bind(version)
+    .bind(&now)
+    .bind(&row.id)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("INSERT INTO application_events (application_id, occurred_at, state, public, actor) VALUES (?, ?, 'corrected', 1, 'applicant')")
+        .bind(&row.id)
+        .bind(&now)
+        .execute(&mut *tx)
+        .await?;
+    let fields: Vec<&str> = correction.values.keys().map(String::as_str).collect();
+    audit::record(&mut *tx, "applicant", "update", "application", &row.reference, Some(&fields.join(","))).await?;
+    tx.commit().await?;
+    let row = open(state, &correction.reference, &correction.access_code).await?;
+    status_view(&state.pool, row).await
+}
+
+/// Moves an application to `has_issues` with the fields to correct. The back office will call
+/// this; until then the `insieme-admin` command does.
+pub async fn mark_has_issues(pool: &SqlitePool, reference: &str, actor: &str, flagged: &[FlaggedField]) -> Result<()> {
+    if flagged.is_empty() || flagged.iter().any(|flag| !is_correctable(&flag.field)) {
+        return Err(Error::BadRequest("each flagged field must be a text field such as person.phone".to_owned()));
+    }
+    let now = clock::now_utc();
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let id: Option<String> = sqlx::query_scalar("SELECT id FROM applications WHERE reference = ?")
+        .bind(reference)
+        .fetch_optional(&mut *tx)
+        .await?;
+    let id = id.ok_or(Error::NotFound)?;
+    let issues = serde_json::to_string(flagged).map_err(|error| Error::Internal(error.to_string()))?;
+    sqlx::query("UPDATE applications SET state = 'has_issues', issues = ?, updated_at = ? WHERE id = ?")
+        .bind(issues)
+        .bind(&now)
+        .bind(&id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("INSERT INTO application_events (application_id, occurred_at, state, public, actor) VALUES (?, ?, 'has_issues', 1, ?)")
+        .bind(&id)
+        .bind(&now)
+        .bind(actor)
+        .execute(&mut *tx)
+        .await?;
+    audit::record(&mut *tx, actor, "update", "application", reference, Some("has_issues")).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Moves an application to any public state (the back office's job; for now `insieme-admin`).
+pub async fn set_state(pool: &SqlitePool, reference: &str, actor: &str, state: State) -> Result<()> {
+    let now = clock::now_utc();
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let id: Option<String> = sqlx::query_scalar("SELECT id FROM applications WHERE reference = ?")
+        .bind(reference)
+        .fetch_optional(&mut *tx)
+        .await?;
+    let id = id.ok_or(Error::NotFound)?;
+    sqlx::query("UPDATE applications SET state = ?, updated_at = ? WHERE id = ?")
+        .bind(state.code())
+        .bind(&now)
+        .bind(&id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(
+        "INSERT INTO application_events (application_id, occurred_at, state, public, actor) VALUES (?, ?, ?, 1, ?)",
+    )
+    .bind(&id)
+    .bind(&now)
+    .bind(state.code())
+    .bind(actor)
+    .execute(&mut *tx)
+    .await?;
+    audit::record(&mut *tx, actor, "update", "application", reference, Some(&state.code())).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Community opportunities the networks supported or published (public fields only).
+pub async fn opportunities(pool: &SqlitePool) -> Result<Vec<Opportunity>> {
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT reference, submission FROM applications WHERE channel = 'community' \
+         AND state IN ('supported', 'published') ORDER BY area, submitted_at",
+    )
+    .fetch_all(pool)
+    .await?;
+    let areas = insieme_validation::application::community_areas();
+    Ok(rows
+        .into_iter()
+        .filter_map(|(reference, submission)| {
+            let submission: Submission = serde_json::from_str(&submission).ok()?;
+            let details = submission.community?;
+            let area_name = areas.iter().find(|(id, _)| *id == details.area).map(|(_, name)| (*name).to_owned())?;
+            Some(Opportunity {
+                reference,
+                organisation: details.organisation,
+                area: details.area,
+                area_name,
+                tasks: details.tasks,
+                hours_per_week: details.hours_per_week.parse().ok()?,
+                starts_on: details.starts_on,
+                ends_on: details.ends_on,
+                places: details.places.parse().ok()?,
+            })
+        })
+        .collect())
+}

@@ -1,0 +1,24 @@
+//! The audit log: who saw or changed what, and when (spec §5). Rows are only inserted. Details
+//! never hold personal data, only codes such as the channel.
+
+use sqlx::{Executor, Sqlite};
+
+/// Appends one entry; runs inside the caller's transaction when given one.
+pub async fn record<'e>(
+    executor: impl Executor<'e, Database = Sqlite>,
+    actor: &str,
+    action: &str,
+    subject: &str,
+    subject_id: &str,
+    details: Option<&str>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO audit_log (actor, action, subject, subject_id, details) VALUES (?, ?, ?, ?, ?)")
+        .bind(actor)
+        .bind(action)
+        .bind(subject)
+        .bind(subject_id)
+        .bind(details.map(|detail| serde_json::json!({ "detail": detail }).to_string()))
+        .execute(executor)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,50 @@
+//! Reading JSON bodies the same way on every route: 415 unless declared as JSON, 400 when the
+//! text is not JSON at all, 422 naming the field when a value has the wrong type or a field is
+//! unknown.
+
+use axum::http::{HeaderMap, header};
+use insieme_api::FieldError;
+use serde::de::DeserializeOwned;
+
+use crate::{Error, Result};
+
+/// 415 unless the request says its body is JSON.
+pub fn require_json(headers: &HeaderMap) -> Result<()> {
+    let is_json = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.split(';').next())
+        .is_some_and(|media_type| media_type.trim().eq_ignore_ascii_case("application/json"));
+    if is_json { Ok(()) } else { Err(Error::UnsupportedMediaType) }
+}
+
+/// The body as `T`, with the path of the first field that does not fit.
+pub fn parse<T: DeserializeOwned>(headers: &HeaderMap, body: &[u8]) -> Result<T> {
+    require_json(headers)?;
+    let deserializer = &mut serde_json::Deserializer::from_slice(body);
+    serde_path_to_error::deserialize(deserializer).map_err(|error| {
+        let path = error.path().to_string();
+        let inner = error.into_inner();
+        if inner.is_syntax() || inner.is_eof() || inner.is_io() {
+            return Error::BadRequest("the body is not valid JSON".to_owned());
+        }
+        let message = inner.to_string();
+        let named = message.split('`').nth(1).unwrap_or_default();
+        let (field, problem) = if message.starts_with("missing field") {
+            (if path == "." { named.to_owned() } else { format!("{path}.{named}") }, "missing")
+        } else if message.starts_with("unknown field") {
+            (
+                if path == "." || path.ends_with(named) {
+                    path.trim_start_matches('.').to_owned()
+                } else {
+                    format!("{path}.{named}")
+                },
+                "unknown_field",
+            )
+        } else {
+            (path, "wrong_type")
+        };
+        let field = if field.is_empty() || field == "." { named.to_owned() } else { field };
+        Error::Unprocessable(vec![FieldError { field, problem: problem.to_owned() }])
+    })
+}

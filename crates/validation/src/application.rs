@@ -1,0 +1,417 @@
+//! A whole application, checked field by field with the same code in the browser (before the
+//! person can go on) and on the server (before anything is stored). The result is either the
+//! submission with every value normalised, or every problem with the path of its field
+//! (`person.codice_fiscale`), so that the browser can show an error summary and the server a
+//! 422 naming each field.
+
+use insieme_api::{
+    Channel, CommunityDetails, Consent, EnterpriseDetails, Person, Submission, YouthDetails,
+    application::{ENTERPRISE_SECTORS, ENTERPRISE_STAGES, ENTERPRISE_SUPPORT, ORGANISATION_TYPES, YOUTH_SITUATIONS},
+};
+use insieme_rules::{AccessPoint, Answers, ComuneLookup, Date, Instrument, Territory};
+use serde::{Deserialize, Serialize};
+
+use crate::{Problem, check_codice_fiscale, check_email, check_phone, check_text, codice_fiscale::encoded_birth};
+
+/// Names and short answers.
+pub const NAME_MAX: usize = 80;
+/// Longer free texts (motivation, description, tasks).
+pub const TEXT_MAX: usize = 2000;
+/// The largest amount in euros we accept as typed (a typo guard, not a policy).
+pub const EUROS_MAX: u64 = 10_000_000;
+
+/// One refused field.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldProblem {
+    pub field: String,
+    pub problem: Problem,
+}
+
+/// What the checks need besides the submission: today's date (in Bologna), the open calls of
+/// channel 3 and the fragility instrument in force.
+#[derive(Clone, Copy, Debug)]
+pub struct Context<'a> {
+    pub today: Date,
+    pub open_calls: &'a [String],
+    pub instrument: &'a Instrument,
+}
+
+/// Collects problems while checking; each check returns the normalised value or records why not.
+#[derive(Debug, Default)]
+pub struct Checker {
+    pub problems: Vec<FieldProblem>,
+}
+
+impl Checker {
+    pub fn fail(&mut self, field: &str, problem: Problem) {
+        self.problems.push(FieldProblem { field: field.to_owned(), problem });
+    }
+
+    fn take(&mut self, field: &str, result: Result<String, Problem>) -> String {
+        result.unwrap_or_else(|problem| {
+            self.fail(field, problem);
+            String::new()
+        })
+    }
+
+    pub fn text(&mut self, field: &str, value: &str, max: usize) -> String {
+        self.take(field, check_text(value, max))
+    }
+
+    fn optional_text(&mut self, field: &str, value: &str, max: usize) -> String {
+        if value.trim().is_empty() { String::new() } else { self.text(field, value, max) }
+    }
+
+    fn choice(&mut self, field: &str, value: &str, allowed: &[&str]) -> String {
+        let value = value.trim();
+        if value.is_empty() {
+            self.fail(field, Problem::Missing);
+        } else if !allowed.contains(&value) {
+            self.fail(field, Problem::UnknownChoice);
+        }
+        value.to_owned()
+    }
+
+    /// A whole number typed by a person ("1.500", "1500", "1 500"), within `min..=max`.
+    pub fn whole_number(&mut self, field: &str, value: &str, min: u64, max: u64) -> String {
+        let result = parse_whole_number(value).and_then(|number| {
+            if (min..=max).contains(&number) { Ok(number.to_string()) } else { Err(Problem::OutOfRange) }
+        });
+        self.take(field, result)
+    }
+
+    pub fn date(&mut self, field: &str, value: &str) -> Option<Date> {
+        let value = value.trim();
+        if value.is_empty() {
+            self.fail(field, Problem::Missing);
+            return None;
+        }
+        match value.parse::<Date>() {
+            Ok(date) => Some(date),
+            Err(_) => {
+                // Right shape but no such day (31 April) reads differently from nonsense.
+                let shaped = value.len() == 10
+                    && value.chars().enumerate().all(|(index, letter)| match index {
+                        4 | 7 => letter == '-',
+                        _ => letter.is_ascii_digit(),
+                    });
+                self.fail(field, if shaped { Problem::ImpossibleDate } else { Problem::Format });
+                None
+            }
+        }
+    }
+
+    /// A comune of the Città metropolitana, returned in its official spelling.
+    pub fn comune(&mut self, field: &str, value: &str) -> String {
+        if value.trim().is_empty() {
+            self.fail(field, Problem::Missing);
+            return String::new();
+        }
+        match Territory::embedded().lookup_comune(value) {
+            ComuneLookup::Found { comune, .. } => comune,
+            ComuneLookup::NotInTerritory { .. } => {
+                self.fail(field, Problem::NotInTerritory);
+                value.trim().to_owned()
+            }
+        }
+    }
+
+    /// Phone and email, at least one of them.
+    pub fn contact(&mut self, prefix: &str, phone: &str, email: &str) -> (String, String) {
+        if phone.trim().is_empty() && email.trim().is_empty() {
+            self.fail(&format!("{prefix}phone"), Problem::ContactNeeded);
+            return (String::new(), String::new());
+        }
+        let phone = if phone.trim().is_empty() {
+            String::new()
+        } else {
+            self.take(&format!("{prefix}phone"), check_phone(phone))
+        };
+        let email = if email.trim().is_empty() {
+            String::new()
+        } else {
+            self.take(&format!("{prefix}email"), check_email(email))
+        };
+        (phone, email)
+    }
+}
+
+/// Reads a whole number as people type it: digits with optional spaces, dots or apostrophes as
+/// thousands separators, and an optional "€".
+pub fn parse_whole_number(value: &str) -> Result<u64, Problem> {
+    let cleaned: String =
+        value.trim().trim_start_matches('€').trim_end_matches('€').chars().filter(|c| !" .'’".contains(*c)).collect();
+    if cleaned.is_empty() {
+        return Err(Problem::Missing);
+    }
+    if !cleaned.chars().all(|letter| letter.is_ascii_digit()) {
+        return Err(Problem::Format);
+    }
+    cleaned.parse::<u64>().map_err(|_| Problem::OutOfRange)
+}
+
+/// Checks the whole submission; `Ok` holds it with every value normalised.
+pub fn check_submission(submission: &Submission, context: &Context<'_>) -> Result<Submission, Vec<FieldProblem>> {
+    let mut checker = Checker::default();
+    let mut checked = Submission {
+        id: submission.id.trim().to_ascii_lowercase(),
+        channel: submission.channel,
+        language: submission.language.trim().to_owned(),
+        consent: submission.consent,
+        ..Submission::default()
+    };
+    if !is_uuid(&checked.id) {
+        checker.fail("id", Problem::Format);
+    }
+    if checked.language.is_empty()
+        || checked.language.len() > 8
+        || !checked.language.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    {
+        checker.fail("language", Problem::Format);
+    }
+    let Some(channel) = submission.channel else {
+        checker.fail("channel", Problem::Missing);
+        return Err(checker.problems);
+    };
+    let needs_person = channel != Channel::Community;
+    let needs_answers = matches!(channel, Channel::Fragility | Channel::Youth);
+    section(&mut checker, "person", needs_person, submission.person.as_ref(), |checker, person| {
+        checked.person = Some(check_person(checker, person, context.today));
+    });
+    section(&mut checker, "youth", channel == Channel::Youth, submission.youth.as_ref(), |checker, youth| {
+        checked.youth = Some(check_youth(checker, youth, context));
+    });
+    section(
+        &mut checker,
+        "enterprise",
+        channel == Channel::Enterprise,
+        submission.enterprise.as_ref(),
+        |checker, details| {
+            checked.enterprise = Some(check_enterprise(checker, details));
+        },
+    );
+    section(
+        &mut checker,
+        "community",
+        channel == Channel::Community,
+        submission.community.as_ref(),
+        |checker, details| {
+            checked.community = Some(check_community(checker, details, context.today));
+        },
+    );
+    match (&submission.answers, needs_answers) {
+        (Some(_), false) => checker.fail("answers", Problem::NotForChannel),
+        (None, true) if channel == Channel::Fragility => checker.fail("answers", Problem::Missing),
+        (Some(answers), true) => {
+            checked.answers = Some(check_answers(&mut checker, answers, &submission.consent, context.instrument))
+        }
+        _ => {}
+    }
+    check_consent(&mut checker, &submission.consent);
+    if checker.problems.is_empty() { Ok(checked) } else { Err(checker.problems) }
+}
+
+fn section<T>(
+    checker: &mut Checker,
+    name: &str,
+    needed: bool,
+    value: Option<&T>,
+    check: impl FnOnce(&mut Checker, &T),
+) {
+    match (needed, value) {
+        (true, Some(value)) => check(checker, value),
+        (true, None) => checker.fail(name, Problem::Missing),
+        (false, Some(_)) => checker.fail(name, Problem::NotForChannel),
+        (false, None) => {}
+    }
+}
+
+/// The fields every person gives (spec §4).
+pub fn check_person(checker: &mut Checker, person: &Person, today: Date) -> Person {
+    let birth = checker.date("person.birth_date", &person.birth_date);
+    if let Some(birth) = birth
+        && birth > today
+    {
+        checker.fail("person.birth_date", Problem::FutureDate);
+    }
+    let codice_fiscale = checker.take("person.codice_fiscale", check_codice_fiscale(&person.codice_fiscale));
+    if let (Some(birth), Some((year, month, day))) = (birth, encoded_birth(&codice_fiscale))
+        && (birth.year().rem_euclid(100) as u8, birth.month(), birth.day()) != (year, month, day)
+    {
+        checker.fail("person.codice_fiscale", Problem::BirthDateMismatch);
+    }
+    let comune = checker.comune("person.comune", &person.comune);
+    let quartiere = if comune == "Bologna" {
+        let quartieri: Vec<&str> = Territory::embedded().quartieri.iter().map(|q| q.id.as_str()).collect();
+        checker.choice("person.quartiere", &person.quartiere, &quartieri)
+    } else {
+        String::new()
+    };
+    let (phone, email) = checker.contact("person.", &person.phone, &person.email);
+    let access_point = person.access_point.trim().to_owned();
+    if !access_point.is_empty() && !AccessPoint::all().iter().any(|point| point.id == access_point) {
+        checker.fail("person.access_point", Problem::UnknownChoice);
+    }
+    let mut availability = person.availability.clone();
+    availability.sort();
+    availability.dedup();
+    Person {
+        given_name: checker.text("person.given_name", &person.given_name, NAME_MAX),
+        family_name: checker.text("person.family_name", &person.family_name, NAME_MAX),
+        codice_fiscale,
+        birth_date: birth.map(|date| date.to_string()).unwrap_or_default(),
+        comune,
+        quartiere,
+        phone,
+        email,
+        access_point,
+        availability,
+    }
+}
+
+pub fn check_youth(checker: &mut Checker, youth: &YouthDetails, context: &Context<'_>) -> YouthDetails {
+    let call_id = youth.call_id.trim().to_owned();
+    if call_id.is_empty() {
+        checker.fail("youth.call_id", Problem::Missing);
+    } else if !context.open_calls.contains(&call_id) {
+        checker.fail("youth.call_id", Problem::CallNotOpen);
+    }
+    let this_year = u64::try_from(context.today.year()).unwrap_or(0);
+    YouthDetails {
+        call_id,
+        school: checker.text("youth.school", &youth.school, NAME_MAX * 2),
+        left_school_year: checker.whole_number("youth.left_school_year", &youth.left_school_year, 1950, this_year + 1),
+        situation: checker.choice("youth.situation", &youth.situation, &YOUTH_SITUATIONS),
+        motivation: checker.text("youth.motivation", &youth.motivation, TEXT_MAX),
+    }
+}
+
+pub fn check_enterprise(checker: &mut Checker, details: &EnterpriseDetails) -> EnterpriseDetails {
+    let mut support = Vec::new();
+    for (index, wanted) in details.support.iter().enumerate() {
+        if ENTERPRISE_SUPPORT.contains(&wanted.as_str()) {
+            if !support.contains(wanted) {
+                support.push(wanted.clone());
+            }
+        } else {
+            checker.fail(&format!("enterprise.support[{index}]"), Problem::UnknownChoice);
+        }
+    }
+    let investment = checker.whole_number("enterprise.investment_needed", &details.investment_needed, 0, EUROS_MAX);
+    let own_funds = checker.whole_number("enterprise.own_funds", &details.own_funds, 0, EUROS_MAX);
+    EnterpriseDetails {
+        proponents: checker.optional_text("enterprise.proponents", &details.proponents, NAME_MAX * 4),
+        business_comune: checker.comune("enterprise.business_comune", &details.business_comune),
+        sector: checker.choice("enterprise.sector", &details.sector, &ENTERPRISE_SECTORS),
+        stage: checker.choice("enterprise.stage", &details.stage, &ENTERPRISE_STAGES),
+        description: checker.text("enterprise.description", &details.description, TEXT_MAX),
+        market: checker.text("enterprise.market", &details.market, TEXT_MAX),
+        team_skills: checker.text("enterprise.team_skills", &details.team_skills, TEXT_MAX),
+        investment_needed: investment,
+        own_funds,
+        support,
+    }
+}
+
+/// Quartieri of Bologna and distretti of the Città metropolitana, by id.
+pub fn community_areas() -> Vec<(&'static str, &'static str)> {
+    let territory = Territory::embedded();
+    let quartieri = territory.quartieri.iter().map(|q| (q.id.as_str(), q.name.as_str()));
+    let distretti = territory.distretti.iter().filter(|d| d.id != "bologna").map(|d| (d.id.as_str(), d.name.as_str()));
+    quartieri.chain(distretti).collect()
+}
+
+pub fn check_community(checker: &mut Checker, details: &CommunityDetails, today: Date) -> CommunityDetails {
+    let areas: Vec<&str> = community_areas().into_iter().map(|(id, _)| id).collect();
+    let starts = checker.date("community.starts_on", &details.starts_on);
+    let ends = checker.date("community.ends_on", &details.ends_on);
+    if let Some(ends) = ends {
+        if starts.is_some_and(|starts| ends < starts) {
+            checker.fail("community.ends_on", Problem::BeforeStart);
+        } else if ends < today {
+            checker.fail("community.ends_on", Problem::PastDate);
+        }
+    }
+    let (contact_phone, contact_email) =
+        checker.contact("community.contact_", &details.contact_phone, &details.contact_email);
+    CommunityDetails {
+        organisation: checker.text("community.organisation", &details.organisation, NAME_MAX * 2),
+        organisation_type: checker.choice(
+            "community.organisation_type",
+            &details.organisation_type,
+            &ORGANISATION_TYPES,
+        ),
+        area: checker.choice("community.area", &details.area, &areas),
+        tasks: checker.text("community.tasks", &details.tasks, TEXT_MAX),
+        hours_per_week: checker.whole_number("community.hours_per_week", &details.hours_per_week, 1, 48),
+        starts_on: starts.map(|date| date.to_string()).unwrap_or_default(),
+        ends_on: ends.map(|date| date.to_string()).unwrap_or_default(),
+        places: checker.whole_number("community.places", &details.places, 1, 100),
+        contact_given_name: checker.text("community.contact_given_name", &details.contact_given_name, NAME_MAX),
+        contact_family_name: checker.text("community.contact_family_name", &details.contact_family_name, NAME_MAX),
+        contact_phone,
+        contact_email,
+    }
+}
+
+/// The self-check answers: valid for the instrument, and sensitive items only with consent.
+fn check_answers(
+    checker: &mut Checker,
+    answers: &serde_json::Value,
+    consent: &Consent,
+    instrument: &Instrument,
+) -> serde_json::Value {
+    match Answers::from_json(&answers.to_string(), instrument) {
+        Ok(parsed) => {
+            if !consent.sensitive_data {
+                for id in parsed.fragility.keys() {
+                    if instrument.item(id).is_some_and(|item| item.sensitive) {
+                        checker.fail(&format!("answers.fragility.{id}"), Problem::SensitiveWithoutConsent);
+                    }
+                }
+            }
+            serde_json::to_value(&parsed).unwrap_or_default()
+        }
+        Err(errors) => {
+            for error in errors {
+                let field =
+                    if error.field == "(document)" { "answers".to_owned() } else { format!("answers.{}", error.field) };
+                checker.fail(&field, Problem::Format);
+            }
+            serde_json::Value::Null
+        }
+    }
+}
+
+fn check_consent(checker: &mut Checker, consent: &Consent) {
+    if !consent.privacy_notice {
+        checker.fail("consent.privacy_notice", Problem::ConsentNeeded);
+    }
+}
+
+/// A UUID in its usual text form (8-4-4-4-12 hexadecimal digits).
+pub fn is_uuid(value: &str) -> bool {
+    let groups: Vec<&str> = value.split('-').collect();
+    groups.len() == 5
+        && groups
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(group, length)| group.len() == length && group.chars().all(|letter| letter.is_ascii_hexdigit()))
+}
+
+/// The channel-independent answers carried to the server: the person's data (not the
+/// self-check's) is what counts for birth date and comune.
+pub fn answers_with_person(answers: Option<&serde_json::Value>, person: Option<&Person>) -> serde_json::Value {
+    let mut answers = answers.cloned().unwrap_or_else(|| serde_json::json!({}));
+    if let (Some(person), Some(object)) = (person, answers.as_object_mut()) {
+        let profile = object.entry("profile").or_insert_with(|| serde_json::json!({}));
+        if let Some(profile) = profile.as_object_mut() {
+            profile.insert("birth_date".to_owned(), person.birth_date.clone().into());
+            profile.insert("comune".to_owned(), person.comune.clone().into());
+            if !person.quartiere.is_empty() {
+                profile.insert("quartiere".to_owned(), person.quartiere.clone().into());
+            }
+        }
+    }
+    answers
+}
