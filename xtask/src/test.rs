@@ -66,8 +66,25 @@ pub fn all() -> ExitCode {
     if !installed {
         report.skip("release build of the app + size budget", "tools are missing");
     }
-    let server_built =
-        report.phase("server build", || checked("cargo", &["build", "--package", "insieme-server", "--locked"]));
+    let server_built = report.phase("server build", || {
+        checked("cargo", &["build", "--package", "insieme-server", "--package", "insieme-load", "--locked"])
+    });
+    if server_built {
+        report.phase("crash safety: kill -9 during submissions", || {
+            checked("target/debug/insieme-crash-check", &["target/debug/insieme-server"])
+        });
+        // The full budget (>= 1000/s, p99 < 50 ms, 30 s, release build) is `cargo xtask bench`;
+        // here a short run on the debug build with a lower bar.
+        report.phase("submission load smoke (5 s, debug build)", || {
+            checked(
+                "target/debug/insieme-load-bench",
+                &["target/debug/insieme-server", "--seconds", "5", "--min-rate", "200", "--max-p99-ms", "250"],
+            )
+        });
+    } else {
+        report.skip("crash safety: kill -9 during submissions", "the server did not build");
+        report.skip("submission load smoke (5 s, debug build)", "the server did not build");
+    }
     if built && server_built {
         report.phase("end-to-end journeys (Playwright, chromium, axe)", e2e::run_suite);
         report.phase("Lighthouse mobile budgets (public pages)", e2e::run_lighthouse);

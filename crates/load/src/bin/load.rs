@@ -1,0 +1,124 @@
+//! The submission load benchmark (spec budgets.md): `clients` concurrent clients send complete
+//! applications for `seconds` to the real server on 127.0.0.1, each waiting for its answer
+//! before sending the next (a closed loop). Prints throughput, p50/p99 latency and errors, and
+//! fails when a budget is missed.
+//!
+//! ```text
+//! insieme-load-bench SERVER_BINARY [--clients 32] [--seconds 30] [--min-rate 1000] [--max-p99-ms 50]
+//! ```
+
+use std::{
+    path::PathBuf,
+    process::ExitCode,
+    time::{Duration, Instant},
+};
+
+use insieme_load::{Sent, Server, data_dir, new_id, send, submission};
+
+struct Options {
+    binary: PathBuf,
+    clients: usize,
+    seconds: u64,
+    min_rate: f64,
+    max_p99_ms: f64,
+}
+
+fn options() -> Result<Options, String> {
+    let arguments: Vec<String> = std::env::args().skip(1).collect();
+    let binary = arguments.first().filter(|first| !first.starts_with("--")).ok_or("the server binary comes first")?;
+    let value = |name: &str, default: f64| -> Result<f64, String> {
+        match arguments.iter().position(|argument| argument == name) {
+            None => Ok(default),
+            Some(index) => arguments
+                .get(index + 1)
+                .and_then(|text| text.parse().ok())
+                .ok_or_else(|| format!("{name} needs a number")),
+        }
+    };
+    Ok(Options {
+        binary: PathBuf::from(binary),
+        clients: value("--clients", 32.0)? as usize,
+        seconds: value("--seconds", 30.0)? as u64,
+        min_rate: value("--min-rate", 1000.0)?,
+        max_p99_ms: value("--max-p99-ms", 50.0)?,
+    })
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let options = match options() {
+        Ok(options) => options,
+        Err(message) => {
+            eprintln!("insieme-load-bench: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(&options).await {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(message) => {
+            eprintln!("insieme-load-bench: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(options: &Options) -> Result<bool, String> {
+    let data = data_dir("load-data");
+    let server = Server::start(&options.binary, &data).await?;
+    let deadline = Instant::now() + Duration::from_secs(options.seconds);
+    let clients: Vec<_> = (0..options.clients)
+        .map(|_| {
+            let base_url = server.base_url.clone();
+            tokio::spawn(async move {
+                let client = reqwest::Client::new();
+                let (mut latencies, mut errors) = (Vec::new(), Vec::new());
+                while Instant::now() < deadline {
+                    let body = submission(&new_id());
+                    let started = Instant::now();
+                    match send(&client, &base_url, &body).await {
+                        Sent::Acknowledged { status: 201, .. } => latencies.push(started.elapsed()),
+                        other => errors.push(format!("{other:?}")),
+                    }
+                }
+                (latencies, errors)
+            })
+        })
+        .collect();
+    let started = Instant::now();
+    let mut latencies = Vec::new();
+    let mut errors = Vec::new();
+    for client in clients {
+        let (mine, failed) = client.await.map_err(|error| error.to_string())?;
+        latencies.extend(mine);
+        errors.extend(failed);
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    drop(server);
+    let _ = std::fs::remove_dir_all(&data);
+    latencies.sort();
+    let percentile = |p: f64| -> f64 {
+        latencies
+            .get(((latencies.len() as f64 * p).ceil() as usize).saturating_sub(1))
+            .map_or(f64::NAN, |d| d.as_secs_f64() * 1000.0)
+    };
+    let rate = latencies.len() as f64 / elapsed;
+    let (p50, p99) = (percentile(0.50), percentile(0.99));
+    println!(
+        "submissions: {} in {elapsed:.1} s with {} clients = {rate:.0}/s; p50 {p50:.1} ms, p99 {p99:.1} ms; errors {}",
+        latencies.len(),
+        options.clients,
+        errors.len()
+    );
+    if let Some(first) = errors.first() {
+        println!("first error: {first}");
+    }
+    let within = errors.is_empty() && rate >= options.min_rate && p99 < options.max_p99_ms;
+    println!(
+        "budget: >= {:.0}/s, p99 < {:.0} ms, 0 errors: {}",
+        options.min_rate,
+        options.max_p99_ms,
+        if within { "met" } else { "MISSED" }
+    );
+    Ok(within)
+}
