@@ -1,5 +1,6 @@
 //! Plain types that hold and compute the app's state, with native tests. Components read them
 //! and forward events to them; they never compute themselves.
 
+pub mod application;
 pub mod draft;
 pub mod self_check;
