@@ -11,12 +11,13 @@ use leptos_router::{
 };
 
 use crate::{
+    application_store::provide_application_store,
     components::{SiteFooter, SiteHeader},
-    i18n::provide_i18n,
+    i18n::{APPLICATIONS, provide_i18n, provide_i18n_with},
     navigation::{InternalLinks, Link, provide_location},
     pages::{
-        AccessPointsPage, AccessibilityPage, ChannelPage, HomePage, NotFoundPage, PrivacyPage, SelfCheckPage,
-        SourcesPage, TerritoryPage,
+        AccessPointsPage, AccessibilityPage, ApplyPage, ChannelPage, HomePage, NotFoundPage, PrivacyPage,
+        SelfCheckPage, SourcesPage, StatusPages, TerritoryPage,
     },
     state::self_check::Step,
     store::provide_self_check_store,
@@ -70,6 +71,47 @@ pub fn SelfCheckApp() -> impl IntoView {
         <SiteHeader />
         <main id=MAIN_ID tabindex="-1" class="site-main">
             <SelfCheckPage />
+        </main>
+        <SiteFooter />
+    }
+}
+
+/// The applications app: the forms of the four channels, the receipt and the status page.
+/// Like the self-check it navigates without a router library.
+#[component]
+pub fn ApplyApp() -> impl IntoView {
+    provide_i18n_with(Some(APPLICATIONS));
+    provide_context(Bundle::Apply);
+    provide_context(InternalLinks(|href, class, children| {
+        view! { <Link href=href class=class>{children()}</Link> }.into_any()
+    }));
+    provide_location();
+    provide_application_store();
+    view! {
+        <SiteHeader />
+        <main id=MAIN_ID tabindex="-1" class="site-main">
+            <ApplyPage />
+        </main>
+        <SiteFooter />
+        <datalist id="comuni">
+            {insieme_rules::Territory::embedded().comuni().map(|(comune, _)| view! { <option value=comune></option> }).collect_view()}
+        </datalist>
+    }
+}
+
+/// The status app: the receipt after sending and the status page.
+#[component]
+pub fn StatusApp() -> impl IntoView {
+    provide_i18n_with(Some(APPLICATIONS));
+    provide_context(Bundle::Status);
+    provide_context(InternalLinks(|href, class, children| {
+        view! { <Link href=href class=class>{children()}</Link> }.into_any()
+    }));
+    provide_location();
+    view! {
+        <SiteHeader />
+        <main id=MAIN_ID tabindex="-1" class="site-main">
+            <StatusPages />
         </main>
         <SiteFooter />
     }

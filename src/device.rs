@@ -85,3 +85,26 @@ pub fn set_document_title(title: &str) {
         document.set_title(title);
     }
 }
+
+/// A random (version 4) UUID from the browser's cryptographic generator: the id of a new
+/// application draft.
+pub fn new_uuid() -> String {
+    let mut bytes = [0u8; 16];
+    let filled = web_sys::window()
+        .and_then(|window| window.crypto().ok())
+        .is_some_and(|crypto| crypto.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if !filled {
+        // No crypto object (very old browsers): Math.random is enough for a unique id.
+        for byte in &mut bytes {
+            *byte = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    insieme_validation::application::uuid_from_bytes(bytes)
+}
+
+/// Loads another page of the site (another bundle): an ordinary navigation.
+pub fn load_page(href: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().assign(href);
+    }
+}

@@ -20,7 +20,23 @@ use crate::{api, device};
 /// The Italian texts, the reference every other language is checked against.
 pub const ITALIAN_JSON: &str = include_str!("../locales/it.json");
 
-fn italian() -> &'static Catalogue {
+/// The Italian texts of the application forms, receipt and status pages: a second catalogue,
+/// embedded only in the bundles that show them, so that the other bundles stay small. Other
+/// languages fetch it from `/locales/applications/<code>.json`.
+pub const APPLICATIONS_ITALIAN_JSON: &str = include_str!("../locales/applications/it.json");
+
+/// A bundle's own texts besides the common ones.
+#[derive(Clone, Copy, Debug)]
+pub struct ExtraTexts {
+    pub italian_json: &'static str,
+    /// The folder under `/locales/` with the other languages.
+    pub folder: &'static str,
+}
+
+/// The texts of the applications bundles.
+pub const APPLICATIONS: ExtraTexts = ExtraTexts { italian_json: APPLICATIONS_ITALIAN_JSON, folder: "applications" };
+
+fn common_italian() -> &'static Catalogue {
     static ITALIAN: OnceLock<Catalogue> = OnceLock::new();
     ITALIAN.get_or_init(|| Catalogue::from_json(ITALIAN_JSON).unwrap_or_default())
 }
@@ -28,6 +44,9 @@ fn italian() -> &'static Catalogue {
 /// The app's language and its texts; `Copy`, so it moves into any closure.
 #[derive(Clone, Copy)]
 pub struct I18n {
+    /// Italian: the common texts, with the bundle's own when it has some.
+    italian: &'static Catalogue,
+    extra: Option<ExtraTexts>,
     language: RwSignal<Language>,
     /// The texts of `language` when it is not Italian.
     texts: RwSignal<Option<Arc<Catalogue>>>,
@@ -48,7 +67,7 @@ impl I18n {
         texts
             .as_deref()
             .and_then(|catalogue| catalogue.get(key))
-            .or_else(|| italian().get(key))
+            .or_else(|| self.italian.get(key))
             .unwrap_or(key)
             .to_owned()
     }
@@ -62,7 +81,7 @@ impl I18n {
     /// for texts whose other sources (the rules' data) know Italian and English.
     pub fn own_text(self, key: &str) -> Option<String> {
         if self.language.get() == Language::Italian {
-            return italian().get(key).map(str::to_owned);
+            return self.italian.get(key).map(str::to_owned);
         }
         self.texts.read().as_deref().and_then(|catalogue| catalogue.get(key)).map(str::to_owned)
     }
@@ -83,12 +102,17 @@ impl I18n {
             self.apply(language, Some(catalogue));
             return;
         }
+        let extra = self.extra;
         spawn_local(async move {
-            let Ok(text) = api::locale_texts(language.code()).await else {
-                // Offline or missing: stay in the current language.
-                return;
-            };
-            let Ok(catalogue) = Catalogue::from_json(&text) else { return };
+            // Offline or missing: stay in the current language.
+            let Ok(text) = api::locale_texts(language.code()).await else { return };
+            let Ok(mut catalogue) = Catalogue::from_json(&text) else { return };
+            if let Some(extra) = extra {
+                let path = format!("{}/{}", extra.folder, language.code());
+                let Ok(text) = api::locale_texts(&path).await else { return };
+                let Ok(own) = Catalogue::from_json(&text) else { return };
+                catalogue.merge(own);
+            }
             let catalogue = Arc::new(catalogue);
             self.loaded.update_value(|loaded| {
                 loaded.insert(language, catalogue.clone());
@@ -122,7 +146,23 @@ pub fn tr_key(key: String) -> impl Fn() -> String + Clone + Send + Sync + 'stati
 /// Creates the i18n context: the saved language, else the browser's, else Italian; keeps `lang`
 /// and `dir` of `<html>` in step with it.
 pub fn provide_i18n() -> I18n {
+    provide_i18n_with(None)
+}
+
+/// [`provide_i18n`] for a bundle with texts of its own.
+pub fn provide_i18n_with(extra: Option<ExtraTexts>) -> I18n {
+    let italian: &'static Catalogue = match extra {
+        None => common_italian(),
+        Some(extra) => {
+            let mut merged = common_italian().clone();
+            merged.merge(Catalogue::from_json(extra.italian_json).unwrap_or_default());
+            // Made once per page load, for the life of the page.
+            Box::leak(Box::new(merged))
+        }
+    };
     let i18n = I18n {
+        italian,
+        extra,
         language: RwSignal::new(Language::Italian),
         texts: RwSignal::new(None),
         requested: StoredValue::new(Language::Italian),

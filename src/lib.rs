@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod app;
+pub mod application_store;
 pub mod components;
 pub mod device;
 pub mod i18n;

@@ -79,3 +79,11 @@ pub fn status_slug(status: insieme_rules::ChannelStatus) -> &'static str {
         insieme_rules::ChannelStatus::ToBeAssessed => "to_be_assessed",
     }
 }
+
+/// The translated message of a problem on an application field: the field's own wording when
+/// the locale has one (`problems.person.codice_fiscale.check_character`), else the general one.
+pub fn problem_message(i18n: I18n, problem: &insieme_validation::FieldProblem) -> String {
+    let [specific, general] = crate::state::application::problem_keys(problem);
+    let text = i18n.t(&specific);
+    if text == specific { i18n.t(&general) } else { text }
+}

@@ -3,14 +3,11 @@
 
 use leptos::{html::Div, prelude::*};
 
-use crate::{
-    i18n::{tr, use_i18n},
-    state::self_check::FieldIssue,
-};
+use crate::i18n::tr;
 
+/// `issues`: for each problem, the id of its input and the message, already translated.
 #[component]
-pub fn ErrorSummary(issues: ReadSignal<Vec<FieldIssue>>) -> impl IntoView {
-    let i18n = use_i18n();
+pub fn ErrorSummary(#[prop(into)] issues: Signal<Vec<(String, String)>>) -> impl IntoView {
     let summary = NodeRef::<Div>::new();
     Effect::new(move |_| {
         if !issues.read().is_empty()
@@ -28,9 +25,7 @@ pub fn ErrorSummary(issues: ReadSignal<Vec<FieldIssue>>) -> impl IntoView {
                         issues
                             .get()
                             .into_iter()
-                            .map(|issue| {
-                                view! { <li><a href=format!("#{}", issue.field)>{i18n.t(issue.message_key)}</a></li> }
-                            })
+                            .map(|(target, message)| view! { <li><a href=format!("#{target}")>{message}</a></li> })
                             .collect_view()
                     }}
                 </ul>

@@ -60,7 +60,9 @@ pub fn StepForm(
                 })}
                 <p class="step__progress">{progress}</p>
                 <h1 tabindex="-1" node_ref=heading>{move || title.get()}</h1>
-                <ErrorSummary issues=issues />
+                <ErrorSummary issues=Signal::derive(move || {
+                    issues.get().into_iter().map(|issue| (issue.field.to_owned(), i18n.t(issue.message_key))).collect()
+                }) />
                 <form class="step__form" novalidate=true on:submit=on_submit>
                     {children()}
                     <button type="submit" class="button button--primary">{tr("self_check.continue")}</button>

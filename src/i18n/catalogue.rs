@@ -18,6 +18,11 @@ impl Catalogue {
         Ok(Self { texts })
     }
 
+    /// Adds the texts of `other` (a bundle's own catalogue) to these.
+    pub fn merge(&mut self, other: Catalogue) {
+        self.texts.extend(other.texts);
+    }
+
     pub fn get(&self, key: &str) -> Option<&str> {
         self.texts.get(key).map(String::as_str)
     }

@@ -49,14 +49,19 @@ pub fn workspace_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().map(PathBuf::from).unwrap_or_default()
 }
 
-/// The browser bundles: (trunk target, dist folder, public URL). The public app first: trunk
-/// replaces its whole dist folder, so the self-check app goes into its subfolder afterwards.
-pub const BUNDLES: [(&str, &str, &str); 2] =
-    [("index.html", "dist", "/"), ("verifica.html", "dist/verifica", "/verifica/")];
+/// The browser bundles: (trunk target, dist folder, public URL, first-load budget in bytes).
+/// The public app first: trunk replaces its whole dist folder, so the other apps go into their
+/// subfolders afterwards.
+pub const BUNDLES: [(&str, &str, &str, u64); 4] = [
+    ("index.html", "dist", "/", budget::FIRST_LOAD_BUDGET_BYTES),
+    ("verifica.html", "dist/verifica", "/verifica/", budget::FIRST_LOAD_BUDGET_BYTES),
+    ("domanda.html", "dist/domanda", "/domanda/", budget::APPLICATION_BUDGET_BYTES),
+    ("stato.html", "dist/stato", "/stato/", budget::APPLICATION_BUDGET_BYTES),
+];
 
 /// Builds both browser bundles in release into dist/ and writes .br and .gz beside each file.
 pub fn build_app() -> Result<(), String> {
-    for (target, dist, public_url) in BUNDLES {
+    for (target, dist, public_url, _) in BUNDLES {
         let args = [
             "build",
             target,

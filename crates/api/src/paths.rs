@@ -36,16 +36,20 @@ pub const ALL_API: [&str; 9] = [
 
 /// Where the self-check bundle lives.
 pub const SELF_CHECK_PREFIX: &str = "/verifica";
-/// Where the applications bundle lives (forms, receipt, status page).
+/// Where the applications bundle lives (the forms of the four channels).
 pub const APPLY_PREFIX: &str = "/domanda";
+/// Where the status bundle lives: the receipt after sending and the status page.
+pub const STATUS_PREFIX: &str = "/stato";
 
-/// The browser app is three bundles, each with its own entry page, so that nobody downloads
-/// code for pages they do not open: the public pages, the self-check, and the applications.
+/// The browser app is four bundles, each with its own entry page, so that nobody downloads code
+/// for pages they do not open: the public pages, the self-check, the application forms, and
+/// the receipt with the status page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Bundle {
     Public,
     SelfCheck,
     Apply,
+    Status,
 }
 
 impl Bundle {
@@ -58,6 +62,8 @@ impl Bundle {
             Self::SelfCheck
         } else if under(APPLY_PREFIX) {
             Self::Apply
+        } else if under(STATUS_PREFIX) {
+            Self::Status
         } else {
             Self::Public
         }
@@ -69,6 +75,7 @@ impl Bundle {
             Self::Public => "",
             Self::SelfCheck => "verifica",
             Self::Apply => "domanda",
+            Self::Status => "stato",
         }
     }
 }
@@ -92,5 +99,6 @@ mod tests {
         }
         assert_eq!(super::Bundle::for_path("/domanda/fragilita/recapiti"), super::Bundle::Apply);
         assert_eq!(super::Bundle::for_path("/domande"), super::Bundle::Public);
+        assert_eq!(super::Bundle::for_path("/stato/ricevuta/fragilita"), super::Bundle::Status);
     }
 }

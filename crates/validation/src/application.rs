@@ -399,6 +399,45 @@ pub fn is_uuid(value: &str) -> bool {
             .all(|(group, length)| group.len() == length && group.chars().all(|letter| letter.is_ascii_hexdigit()))
 }
 
+/// One field on its own, for a correction typed on the status page (the server then checks the
+/// whole application again): the same rule as in [`check_submission`] for that field.
+pub fn check_single_field(path: &str, value: &str) -> Result<(), Problem> {
+    let name = path.rsplit('.').next().unwrap_or_default();
+    let mut checker = Checker::default();
+    match name {
+        "codice_fiscale" => {
+            check_codice_fiscale(value)?;
+        }
+        "phone" | "contact_phone" => {
+            check_phone(value)?;
+        }
+        "email" | "contact_email" => {
+            check_email(value)?;
+        }
+        "birth_date" | "starts_on" | "ends_on" => {
+            checker.date(path, value);
+        }
+        "comune" | "business_comune" => {
+            checker.comune(path, value);
+        }
+        "description" | "market" | "team_skills" | "motivation" | "tasks" => {
+            check_text(value, TEXT_MAX)?;
+        }
+        _ => {
+            check_text(value, NAME_MAX * 4)?;
+        }
+    }
+    checker.problems.first().map_or(Ok(()), |problem| Err(problem.problem))
+}
+
+/// A version 4 UUID in its text form from 16 random bytes.
+pub fn uuid_from_bytes(mut bytes: [u8; 16]) -> String {
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    let hex: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
+    format!("{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32])
+}
+
 /// The channel-independent answers carried to the server: the person's data (not the
 /// self-check's) is what counts for birth date and comune.
 pub fn answers_with_person(answers: Option<&serde_json::Value>, person: Option<&Person>) -> serde_json::Value {

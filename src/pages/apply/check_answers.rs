@@ -1,0 +1,133 @@
+//! Check your answers: every answer with a Change link to its page, the self-check answers the
+//! application carries, and every problem the server's checks still find, before consent.
+
+use insieme_api::Channel;
+use insieme_rules::{AccessPoint, Instrument, Territory};
+use insieme_validation::application::community_areas;
+use leptos::prelude::*;
+
+use crate::{
+    application_store::use_application,
+    components::{ErrorSummary, NavLink, PageTitle},
+    i18n::{I18n, tr, use_i18n},
+    navigation::{Link, use_location},
+    pages::apply::{CONSENT, step_href},
+    state::application::{Draft, Field, Kind, element_id, is_asked, pages},
+    texts::problem_message,
+};
+
+#[component]
+pub fn CheckAnswers(channel: Channel) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_application();
+    let location = use_location();
+    let problems = Memo::new(move |_| store.problems());
+    let summary = Signal::derive(move || {
+        problems
+            .get()
+            .iter()
+            .map(|problem| (format!("row-{}", element_id(&problem.field)), problem_message(i18n, problem)))
+            .collect()
+    });
+    let rows = move || {
+        let draft = store.draft.get();
+        pages(channel)
+            .iter()
+            .flat_map(|page| page.fields.iter().map(move |field| (page.slug, *field)))
+            .filter(|(_, field)| is_asked(field, &draft))
+            .map(|(slug, field)| {
+                let error = problems.with(|found| {
+                    found.iter().find(|problem| problem.field.starts_with(field.path)).map(|p| problem_message(i18n, p))
+                });
+                let label = i18n.t(&format!("{}.label", field.text_key()));
+                view! {
+                    <div class="summary-list__row" id=format!("row-{}", field.element_id())>
+                        <dt>{label.clone()}</dt>
+                        <dd>
+                            {shown_value(i18n, &draft, &field, store)}
+                            {error.map(|message| view! { <p class="field-error">{message}</p> })}
+                        </dd>
+                        <dd class="summary-list__action">
+                            <Link href=step_href(channel, slug)>
+                                {tr("apply.change")}<span class="visually-hidden">{format!(": {label}")}</span>
+                            </Link>
+                        </dd>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
+    let self_check = matches!(channel, Channel::Fragility | Channel::Youth).then(|| {
+        let text = store.answers.with_value(|answers| match answers {
+            Some(answers) => {
+                // The score is the server's to compute; the person saw theirs in the self-check.
+                let instrument = Instrument::fragility();
+                i18n.t_with(
+                    "apply.self_check_carried",
+                    &[("answered", answers.fragility.len().to_string()), ("total", instrument.items.len().to_string())],
+                )
+            }
+            None => i18n.t("apply.self_check_missing"),
+        });
+        view! {
+            <section class="notice" aria-labelledby="carried-title">
+                <h2 id="carried-title">{tr("apply.self_check_title")}</h2>
+                <p>{text}</p>
+                <NavLink href="/verifica/risultato">{tr("apply.self_check_change")}</NavLink>
+            </section>
+        }
+    });
+    let on_continue = move |_| {
+        if problems.get_untracked().is_empty() {
+            location.go(&step_href(channel, CONSENT));
+        }
+    };
+    let last_page = step_href(channel, pages(channel)[pages(channel).len() - 1].slug);
+    view! {
+        <PageTitle text=Signal::derive(tr("apply.check_title")) />
+        <div class="step__main">
+            <Link href=last_page class="back-link">{tr("self_check.back")}</Link>
+            <h1>{tr("apply.check_title")}</h1>
+            <ErrorSummary issues=summary />
+            <dl class="summary-list">{rows}</dl>
+            {self_check}
+            <button type="button" class="button button--primary" on:click=on_continue
+                disabled=move || !problems.get().is_empty()>
+                {tr("self_check.continue")}
+            </button>
+        </div>
+    }
+}
+
+/// An answer as the person gave it, in words (choices translated, ids named).
+fn shown_value(i18n: I18n, draft: &Draft, field: &Field, store: crate::application_store::ApplicationStore) -> String {
+    let value = draft.value(field.path);
+    let shown = match field.kind {
+        Kind::OneOf { set, .. } if !value.is_empty() => i18n.t(&format!("options.{set}.{value}")),
+        Kind::AnyOf { set, .. } => draft
+            .list(field.path)
+            .iter()
+            .map(|code| i18n.t(&format!("options.{set}.{code}")))
+            .collect::<Vec<_>>()
+            .join(", "),
+        Kind::Quartiere => {
+            Territory::embedded().quartieri.iter().find(|q| q.id == value).map(|q| q.name.clone()).unwrap_or_default()
+        }
+        Kind::AccessPoint => {
+            AccessPoint::all().iter().find(|p| p.id == value).map(|p| p.name.clone()).unwrap_or_default()
+        }
+        Kind::CommunityArea => community_areas()
+            .into_iter()
+            .find(|(id, _)| *id == value)
+            .map(|(_, name)| name.to_owned())
+            .unwrap_or_default(),
+        Kind::Call => store.calls.with_untracked(|calls| match calls {
+            Some(Ok(calls)) => {
+                calls.iter().find(|call| call.id == value).map(|call| call.title.clone()).unwrap_or_default()
+            }
+            _ => value.to_owned(),
+        }),
+        _ => value.to_owned(),
+    };
+    if shown.trim().is_empty() { i18n.t("apply.not_given") } else { shown }
+}

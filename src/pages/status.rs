@@ -1,0 +1,26 @@
+//! The status app (`/stato/...`): the receipt right after sending (`/stato/ricevuta/<channel>`)
+//! and the status page (`/stato`), where a person follows and corrects their application.
+
+mod lookup_page;
+mod receipt_page;
+
+use leptos::prelude::*;
+
+use crate::{navigation::use_location, pages::NotFoundPage, state::application::channel_from_slug};
+
+pub use lookup_page::StatusPage;
+
+#[component]
+pub fn StatusApp() -> impl IntoView {
+    let location = use_location();
+    move || {
+        let path = location.path();
+        let rest = path.trim_end_matches('/').strip_prefix("/stato").unwrap_or_default().to_owned();
+        match rest.strip_prefix("/ricevuta/").map(channel_from_slug) {
+            Some(Some(channel)) => view! { <receipt_page::ReceiptPage channel=channel /> }.into_any(),
+            Some(None) => view! { <NotFoundPage /> }.into_any(),
+            None if rest.is_empty() => view! { <StatusPage /> }.into_any(),
+            None => view! { <NotFoundPage /> }.into_any(),
+        }
+    }
+}
