@@ -16,7 +16,7 @@ use crate::{
     i18n::{APPLICATIONS, provide_i18n, provide_i18n_with},
     navigation::{InternalLinks, Link, provide_location},
     pages::{
-        AccessPointsPage, AccessibilityPage, ApplyPage, ChannelPage, HomePage, NotFoundPage, PrivacyPage,
+        AccessPointsPage, AccessibilityPage, ApplyPage, ChannelPage, HomePage, NotFoundPage, OpportunitiesPage, PrivacyPage,
         SelfCheckPage, SourcesPage, StatusPages, TerritoryPage,
     },
     state::self_check::Step,
@@ -44,6 +44,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/canali/:channel") view=ChannelPage />
                     <Route path=path!("/sportelli") view=AccessPointsPage />
                     <Route path=path!("/fonti") view=SourcesPage />
+                    <Route path=path!("/opportunita") view=OpportunitiesPage />
                     <Route path=path!("/privacy") view=PrivacyPage />
                     <Route path=path!("/accessibilita") view=AccessibilityPage />
                 </Routes>

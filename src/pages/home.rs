@@ -32,7 +32,11 @@ pub fn HomePage() -> impl IntoView {
         <PageTitle text=Signal::derive(tr("home.title")) />
         <h1>{tr("home.title")}</h1>
         <p class="lead">{tr("home.intro")}</p>
-        <p><NavLink href="/verifica/inizio" class="button button--primary button--large">{tr("home.start")}</NavLink></p>
+        <p class="button-row">
+            <NavLink href="/verifica/inizio" class="button button--primary button--large">{tr("home.start")}</NavLink>
+            <NavLink href="/domanda" class="button button--large">{tr("home.apply")}</NavLink>
+        </p>
+        <p><NavLink href="/stato">{tr("home.status")}</NavLink></p>
         <h2>{tr("home.channels_title")}</h2>
         <ol class="channel-list">{channels}</ol>
         <h2>{tr("home.checklist_title")}</h2>

@@ -21,7 +21,10 @@ pub fn CheckAnswers(channel: Channel) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_application();
     let location = use_location();
-    let problems = Memo::new(move |_| store.problems());
+    // Consent is the next step; everything else must be right before it.
+    let problems = Memo::new(move |_| {
+        store.problems().into_iter().filter(|problem| !problem.field.starts_with("consent.")).collect::<Vec<_>>()
+    });
     let summary = Signal::derive(move || {
         problems
             .get()

@@ -112,6 +112,10 @@ pub fn ResultPage() -> impl IntoView {
                 <p>{tr("result.next.text")}</p>
                 <ul class="access-points">{access_points}</ul>
                 <p><NavLink href="/sportelli">{tr("result.next.all_access_points")}</NavLink></p>
+                <p class="no-print">{tr("result.next.apply_text")}</p>
+                <p class="no-print">
+                    <NavLink href="/domanda" class="button button--primary button--large">{tr("result.next.apply")}</NavLink>
+                </p>
             </section>
             <section class="result__actions no-print" aria-labelledby="result-actions">
                 <h2 id="result-actions">{tr("result.actions.title")}</h2>
