@@ -80,6 +80,17 @@ pub fn status_slug(status: insieme_rules::ChannelStatus) -> &'static str {
     }
 }
 
+/// The label of an application field (`enterprise.support[0]` is the `enterprise.support` field).
+pub fn field_label(i18n: I18n, path: &str) -> String {
+    let field = path.split('[').next().unwrap_or_default();
+    i18n.t(&format!("fields.{field}.label"))
+}
+
+/// A problem as the error summary lists it: the field's label, then what is wrong.
+pub fn problem_summary(i18n: I18n, problem: &insieme_validation::FieldProblem) -> String {
+    format!("{}: {}", field_label(i18n, &problem.field), problem_message(i18n, problem))
+}
+
 /// The translated message of a problem on an application field: the field's own wording when
 /// the locale has one (`problems.person.codice_fiscale.check_character`), else the general one.
 pub fn problem_message(i18n: I18n, problem: &insieme_validation::FieldProblem) -> String {

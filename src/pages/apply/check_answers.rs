@@ -13,7 +13,7 @@ use crate::{
     navigation::{Link, use_location},
     pages::apply::{CONSENT, step_href},
     state::application::{Draft, Field, Kind, element_id, is_asked, pages},
-    texts::problem_message,
+    texts::{problem_message, problem_summary},
 };
 
 #[component]
@@ -29,7 +29,7 @@ pub fn CheckAnswers(channel: Channel) -> impl IntoView {
         problems
             .get()
             .iter()
-            .map(|problem| (format!("row-{}", element_id(&problem.field)), problem_message(i18n, problem)))
+            .map(|problem| (format!("row-{}", element_id(&problem.field)), problem_summary(i18n, problem)))
             .collect()
     });
     let rows = move || {

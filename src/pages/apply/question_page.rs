@@ -11,7 +11,7 @@ use crate::{
     navigation::{Link, use_location},
     pages::apply::{CHECK, step_href},
     state::application::{Field, is_asked, pages, problems_on_page},
-    texts::problem_message,
+    texts::{problem_message, problem_summary},
 };
 
 #[component]
@@ -42,7 +42,7 @@ pub fn QuestionPage(channel: Channel, index: usize) -> impl IntoView {
         problems
             .get()
             .iter()
-            .map(|problem| (crate::state::application::element_id(&problem.field), problem_message(i18n, problem)))
+            .map(|problem| (crate::state::application::element_id(&problem.field), problem_summary(i18n, problem)))
             .collect()
     });
     let heading = NodeRef::<H1>::new();
