@@ -16,8 +16,8 @@ use crate::{
     i18n::{APPLICATIONS, provide_i18n, provide_i18n_with},
     navigation::{InternalLinks, Link, provide_location},
     pages::{
-        AccessPointsPage, AccessibilityPage, ApplyPage, ChannelPage, HomePage, NotFoundPage, OpportunitiesPage, PrivacyPage,
-        SelfCheckPage, SourcesPage, StatusPages, TerritoryPage,
+        AccessPointsPage, AccessibilityPage, ApplyPage, ChannelPage, HomePage, NotFoundPage, OpportunitiesPage,
+        PrivacyPage, SelfCheckPage, SourcesPage, StatusPages, TerritoryPage,
     },
     state::self_check::Step,
     store::provide_self_check_store,

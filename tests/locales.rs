@@ -10,8 +10,16 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The locale families: the common texts (every bundle) and the applications texts (the
+/// application and status bundles), each a folder of one file per language.
+const FAMILIES: [&str; 2] = ["locales", "locales/applications"];
+
 fn catalogue(code: &str) -> Catalogue {
-    let path = root().join(format!("locales/{code}.json"));
+    family_catalogue("locales", code)
+}
+
+fn family_catalogue(family: &str, code: &str) -> Catalogue {
+    let path = root().join(format!("{family}/{code}.json"));
     let text = fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
     Catalogue::from_json(&text).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
 }
@@ -22,9 +30,13 @@ fn keys(catalogue: &Catalogue) -> BTreeSet<String> {
 
 /// Languages whose locale file exists (each must be complete).
 fn shipped_languages() -> Vec<Language> {
+    shipped_in("locales")
+}
+
+fn shipped_in(family: &str) -> Vec<Language> {
     Language::ALL
         .into_iter()
-        .filter(|language| root().join(format!("locales/{}.json", language.code())).is_file())
+        .filter(|language| root().join(format!("{family}/{}.json", language.code())).is_file())
         .collect()
 }
 
@@ -85,11 +97,72 @@ fn every_shipped_language_has_exactly_the_italian_keys_and_parameters() {
 }
 
 #[test]
+fn the_applications_texts_exist_in_every_shipped_language_with_italians_keys_and_parameters() {
+    let family = "locales/applications";
+    assert_eq!(shipped_in(family), shipped_languages(), "every language ships both families");
+    let italian = family_catalogue(family, "it");
+    let reference = keys(&italian);
+    for language in shipped_in(family).into_iter().filter(|language| *language != Language::Italian) {
+        let code = language.code();
+        let translated = family_catalogue(family, code);
+        let own = keys(&translated);
+        let missing: Vec<_> = reference.difference(&own).collect();
+        let unknown: Vec<_> = own.difference(&reference).collect();
+        assert!(missing.is_empty(), "{family}/{code}: missing {missing:?}");
+        assert!(unknown.is_empty(), "{family}/{code}: keys Italian does not have {unknown:?}");
+        for key in &reference {
+            let wanted: BTreeSet<&str> = placeholders(italian.get(key).unwrap_or_default()).into_iter().collect();
+            let found: BTreeSet<&str> = placeholders(translated.get(key).unwrap_or_default()).into_iter().collect();
+            assert_eq!(wanted, found, "{family}/{code}: parameters of {key}");
+        }
+    }
+}
+
+#[test]
+fn every_application_field_choice_problem_state_and_channel_has_its_italian_text() {
+    use insieme_api::{Channel, State};
+    use insieme_app::state::application::{Kind, pages};
+    let texts = family_catalogue("locales/applications", "it");
+    let mut wanted = Vec::new();
+    for channel in Channel::ALL {
+        for part in ["title", "who", "start"] {
+            wanted.push(format!("apply.channels.{}.{part}", channel.code()));
+        }
+        wanted.push(format!("apply.next.{}", channel.code()));
+        for page in pages(channel) {
+            wanted.push(format!("apply.pages.{}", page.slug));
+            for field in page.fields {
+                wanted.push(format!("fields.{}.label", field.path));
+                if let Kind::OneOf { set, codes } | Kind::AnyOf { set, codes } = field.kind {
+                    wanted.extend(codes.iter().map(|code| format!("options.{set}.{code}")));
+                }
+            }
+        }
+    }
+    for problem in insieme_validation::Problem::ALL {
+        wanted.push(format!("problems.{}", problem.code()));
+    }
+    for state in State::ALL {
+        wanted.push(format!("states.{}.label", state.code()));
+        wanted.push(format!("states.{}.next", state.code()));
+    }
+    let missing: Vec<&String> = wanted.iter().filter(|key| texts.get(key).is_none()).collect();
+    assert!(missing.is_empty(), "missing in locales/applications/it.json: {missing:?}");
+}
+
+#[test]
 fn every_language_file_is_marked_for_native_review() {
-    for language in shipped_languages().into_iter().filter(|language| *language != Language::Italian) {
-        let text = fs::read_to_string(root().join(format!("locales/{}.json", language.code()))).expect("readable");
-        let value: serde_json::Value = serde_json::from_str(&text).expect("JSON");
-        assert_eq!(value["_meta"]["machine_drafted"], true, "{} lacks its machine-drafted mark", language.code());
+    for family in FAMILIES {
+        for language in shipped_in(family).into_iter().filter(|language| *language != Language::Italian) {
+            let text = fs::read_to_string(root().join(format!("{family}/{}.json", language.code()))).expect("readable");
+            let value: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+            assert_eq!(
+                value["_meta"]["machine_drafted"],
+                true,
+                "{family}/{} lacks its machine-drafted mark",
+                language.code()
+            );
+        }
     }
 }
 
@@ -114,12 +187,13 @@ fn keys_used_in_code(dir: &Path, found: &mut BTreeSet<String>) {
 
 #[test]
 fn every_key_the_code_uses_exists_in_italian() {
-    let italian = catalogue("it");
+    let mut italian = catalogue("it");
+    italian.merge(family_catalogue("locales/applications", "it"));
     let mut used = BTreeSet::new();
     keys_used_in_code(&root().join("src"), &mut used);
     assert!(used.len() > 20, "found only {used:?}");
     let missing: Vec<_> = used.iter().filter(|key| italian.get(key).is_none()).collect();
-    assert!(missing.is_empty(), "keys used in code but missing in locales/it.json: {missing:?}");
+    assert!(missing.is_empty(), "keys used in code but missing in the Italian locale files: {missing:?}");
 }
 
 #[test]

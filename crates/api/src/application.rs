@@ -294,6 +294,39 @@ pub enum State {
 }
 
 impl State {
+    pub const ALL: [State; 30] = [
+        State::Submitted,
+        State::HasIssues,
+        State::Corrected,
+        State::EligibilityChecked,
+        State::FirstInterviewScheduled,
+        State::FirstInterviewHeld,
+        State::SecondInterviewScheduled,
+        State::SecondInterviewHeld,
+        State::JointAnalysis,
+        State::TakenInCharge,
+        State::ReferredToFoundation,
+        State::NotTakenInCharge,
+        State::ClosedWithReferral,
+        State::CheckedAgainstCall,
+        State::Interview,
+        State::Admitted,
+        State::WaitingList,
+        State::NotAdmitted,
+        State::RoutedToSuap,
+        State::SustainabilityAnalysis,
+        State::AccompanimentPath,
+        State::ReferredToPartnerService,
+        State::NotSustainable,
+        State::Proposed,
+        State::UnderReview,
+        State::Supported,
+        State::NotSupported,
+        State::Published,
+        State::Withdrawn,
+        State::Unreachable,
+    ];
+
     pub fn code(self) -> String {
         serde_json::to_value(self).ok().and_then(|value| value.as_str().map(str::to_owned)).unwrap_or_default()
     }
