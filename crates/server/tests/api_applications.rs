@@ -377,3 +377,50 @@ async fn the_openapi_document_lists_every_route() {
     }
     assert_eq!(paths.len(), insieme_api::paths::ALL_API.len(), "{:?}", paths.keys().collect::<Vec<_>>());
 }
+
+#[tokio::test]
+async fn status_and_correction_refuse_bad_bodies_like_submissions() {
+    let app = TestApp::with_config(|config| config.submissions_per_minute = 10_000).await;
+    for uri in ["/api/applications/status", "/api/applications/correction"] {
+        let malformed =
+            Request::post(uri).header(header::CONTENT_TYPE, "application/json").body(Body::from("{")).expect("request");
+        assert_eq!(app.send(malformed).await.status(), StatusCode::BAD_REQUEST, "{uri}");
+        let text =
+            Request::post(uri).header(header::CONTENT_TYPE, "text/plain").body(Body::from("{}")).expect("request");
+        assert_eq!(app.send(text).await.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE, "{uri}");
+        let unknown = json!({ "reference": "IPL-2026-000001", "access_code": "x", "values": {}, "name": "Mario" });
+        let response = app.send(post_json(uri, &unknown)).await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{uri}");
+        assert_eq!(field_problems(&body_json(response).await)[0].1, "unknown_field");
+        let wrong_type = json!({ "reference": 12, "access_code": "x", "values": {} });
+        let response = app.send(post_json(uri, &wrong_type)).await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{uri}");
+        assert_eq!(field_problems(&body_json(response).await), vec![("reference".to_owned(), "wrong_type".to_owned())]);
+    }
+}
+
+#[tokio::test]
+async fn a_correction_is_refused_when_nothing_was_flagged() {
+    let app = TestApp::new().await;
+    let (_, receipt) = submit(&app, &applications::fragility()).await;
+    let correction = json!({ "reference": receipt["reference"], "access_code": receipt["access_code"],
+                             "values": { "person.phone": "051 123 4567" } });
+    let response = app.send(post_json("/api/applications/correction", &correction)).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        field_problems(&body_json(response).await),
+        vec![("reference".to_owned(), "nothing_to_correct".to_owned())]
+    );
+}
+
+#[tokio::test]
+async fn only_text_fields_can_be_flagged() {
+    let app = TestApp::new().await;
+    let (_, receipt) = submit(&app, &applications::fragility()).await;
+    let reference = receipt["reference"].as_str().expect("reference");
+    for field in ["consent.privacy_notice", "person.availability", "answers.fragility.income", "person"] {
+        let flagged = [insieme_server::applications::FlaggedField { field: field.to_owned(), note: "x".to_owned() }];
+        let result = insieme_server::applications::mark_has_issues(&app.state.pool, reference, "test", &flagged).await;
+        assert!(result.is_err(), "{field} must not be flaggable");
+    }
+}
