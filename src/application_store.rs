@@ -2,15 +2,16 @@
 //! device after every change, deleted only once the server confirmed it), the self-check
 //! answers it carries, the open calls, and sending with its outcome.
 
-use insieme_api::{CallView, Channel, ErrorCode, Receipt};
+use insieme_api::{CallView, ErrorCode, Receipt};
 use insieme_rules::{Answers, Instrument};
+use insieme_validation::OpenCall;
 use leptos::{prelude::*, task::spawn_local};
 
 use crate::{
     api::{self, ApiError},
     device,
     state::{
-        application::{self, Draft, channel_slug},
+        application::{self, Draft, Form},
         draft::{self as self_check_draft, DRAFT_KEY},
     },
 };
@@ -31,7 +32,7 @@ pub enum Sending {
 
 #[derive(Clone, Copy)]
 pub struct ApplicationStore {
-    pub channel: RwSignal<Option<Channel>>,
+    pub form: RwSignal<Option<Form>>,
     pub draft: RwSignal<Draft>,
     /// The self-check answers on this device, if any.
     pub answers: StoredValue<Option<Answers>>,
@@ -40,31 +41,31 @@ pub struct ApplicationStore {
     pub sending: RwSignal<Sending>,
 }
 
-fn draft_key(channel: Channel) -> String {
-    format!("ipl.application.{}", channel_slug(channel))
+fn draft_key(form: Form) -> String {
+    format!("ipl.application.{}", form.slug())
 }
 
-fn receipt_key(channel: Channel) -> String {
-    format!("ipl.receipt.{}", channel_slug(channel))
+fn receipt_key(form: Form) -> String {
+    format!("ipl.receipt.{}", form.slug())
 }
 
 impl ApplicationStore {
-    /// Opens the form of `channel`: its draft on this device, or a new one with a fresh id and
-    /// what the self-check already knows.
-    pub fn open(self, channel: Channel, language: &str) {
-        if self.channel.get_untracked() == Some(channel) {
+    /// Opens `form`: its draft on this device, or a new one with a fresh id and what the
+    /// self-check already knows.
+    pub fn open(self, form: Form, language: &str) {
+        if self.form.get_untracked() == Some(form) {
             return;
         }
-        let saved = device::load_text(&draft_key(channel)).and_then(|text| serde_json::from_str::<Draft>(&text).ok());
+        let saved = device::load_text(&draft_key(form)).and_then(|text| serde_json::from_str::<Draft>(&text).ok());
         let mut draft = saved.unwrap_or_else(|| Draft::new(device::new_uuid()));
         if let Some(answers) = self.answers.get_value() {
             draft.prefill_from(&answers);
         }
         draft.language = language.to_owned();
-        self.channel.set(Some(channel));
+        self.form.set(Some(form));
         self.draft.set(draft);
         self.sending.set(Sending::Idle);
-        if channel == Channel::Youth && !matches!(self.calls.get_untracked(), Some(Ok(_))) {
+        if form.channel() == insieme_api::Channel::Youth && !matches!(self.calls.get_untracked(), Some(Ok(_))) {
             self.load_calls();
         }
     }
@@ -74,47 +75,50 @@ impl ApplicationStore {
         spawn_local(async move { self.calls.set(Some(api::calls().await.map_err(|_| ()))) });
     }
 
-    pub fn open_call_ids(self) -> Vec<String> {
+    pub fn open_calls(self) -> Vec<OpenCall> {
         self.calls.with(|calls| match calls {
-            Some(Ok(calls)) => calls.iter().map(|call| call.id.clone()).collect(),
+            Some(Ok(calls)) => calls
+                .iter()
+                .map(|call| OpenCall { id: call.id.clone(), for_organisations: call.target == "organisations" })
+                .collect(),
             _ => Vec::new(),
         })
     }
 
     pub fn update(self, change: impl FnOnce(&mut Draft)) {
         self.draft.update(change);
-        if let Some(channel) = self.channel.get_untracked() {
+        if let Some(form) = self.form.get_untracked() {
             let text = self.draft.with_untracked(|draft| serde_json::to_string(draft).unwrap_or_default());
-            device::save_text(&draft_key(channel), &text);
+            device::save_text(&draft_key(form), &text);
         }
     }
 
     /// Every problem of the draft as the server would see it.
     pub fn problems(self) -> Vec<insieme_validation::FieldProblem> {
-        let Some(channel) = self.channel.get() else { return Vec::new() };
-        let calls = self.open_call_ids();
+        let Some(form) = self.form.get() else { return Vec::new() };
+        let calls = self.open_calls();
         let answers = self.answers.get_value();
-        self.draft.with(|draft| application::problems(draft, channel, answers.as_ref(), device::today(), &calls))
+        self.draft.with(|draft| application::problems(draft, form, answers.as_ref(), device::today(), &calls))
     }
 
     /// Sends the application. On success the receipt is kept, the draft deleted and `then`
     /// runs; on failure the draft stays and `sending` says why.
     pub fn send(self, then: impl FnOnce(Receipt) + 'static) {
-        let Some(channel) = self.channel.get_untracked() else { return };
+        let Some(form) = self.form.get_untracked() else { return };
         if self.sending.get_untracked() == Sending::InFlight {
             return;
         }
         let answers = self.answers.get_value();
         let submission =
-            self.draft.with_untracked(|draft| draft.submission(channel, answers.as_ref(), Instrument::fragility()));
+            self.draft.with_untracked(|draft| draft.submission(form, answers.as_ref(), Instrument::fragility()));
         self.sending.set(Sending::InFlight);
         spawn_local(async move {
             match api::submit_application(&submission).await {
                 Ok(receipt) => {
-                    device::save_text(&receipt_key(channel), &serde_json::to_string(&receipt).unwrap_or_default());
-                    device::forget(&draft_key(channel));
+                    device::save_text(&receipt_key(form), &serde_json::to_string(&receipt).unwrap_or_default());
+                    device::forget(&draft_key(form));
                     self.sending.set(Sending::Idle);
-                    self.channel.set(None);
+                    self.form.set(None);
                     then(receipt);
                 }
                 Err(ApiError::Server { code, fields, .. }) => self.sending.set(Sending::Refused { code, fields }),
@@ -130,14 +134,14 @@ impl ApplicationStore {
     }
 }
 
-/// The receipt of the last application sent from this device for `channel`.
-pub fn saved_receipt(channel: Channel) -> Option<Receipt> {
-    device::load_text(&receipt_key(channel)).and_then(|text| serde_json::from_str(&text).ok())
+/// The receipt of the last application sent from this device with `form`.
+pub fn saved_receipt(form: Form) -> Option<Receipt> {
+    device::load_text(&receipt_key(form)).and_then(|text| serde_json::from_str(&text).ok())
 }
 
 /// Removes the receipt (and its access code) from this device.
-pub fn forget_receipt(channel: Channel) {
-    device::forget(&receipt_key(channel));
+pub fn forget_receipt(form: Form) {
+    device::forget(&receipt_key(form));
 }
 
 pub fn provide_application_store() -> ApplicationStore {
@@ -146,7 +150,7 @@ pub fn provide_application_store() -> ApplicationStore {
         .map(|check| check.answers)
         .filter(|answers| !answers.fragility.is_empty() || answers.profile != Default::default());
     let store = ApplicationStore {
-        channel: RwSignal::new(None),
+        form: RwSignal::new(None),
         draft: RwSignal::new(Draft::default()),
         answers: StoredValue::new(answers),
         calls: RwSignal::new(None),

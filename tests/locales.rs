@@ -120,16 +120,16 @@ fn the_applications_texts_exist_in_every_shipped_language_with_italians_keys_and
 
 #[test]
 fn every_application_field_choice_problem_state_and_channel_has_its_italian_text() {
-    use insieme_api::{Channel, State};
-    use insieme_app::state::application::{Kind, pages};
+    use insieme_api::State;
+    use insieme_app::state::application::{Form, Kind};
     let texts = family_catalogue("locales/applications", "it");
     let mut wanted = Vec::new();
-    for channel in Channel::ALL {
+    for form in Form::ALL {
         for part in ["title", "who", "start"] {
-            wanted.push(format!("apply.channels.{}.{part}", channel.code()));
+            wanted.push(format!("apply.channels.{}.{part}", form.code()));
         }
-        wanted.push(format!("apply.next.{}", channel.code()));
-        for page in pages(channel) {
+        wanted.push(format!("apply.next.{}", form.code()));
+        for page in form.pages() {
             wanted.push(format!("apply.pages.{}", page.slug));
             for field in page.fields {
                 wanted.push(format!("fields.{}.label", field.path));

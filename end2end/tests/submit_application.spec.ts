@@ -71,6 +71,33 @@ test('youth: a young person answers the open call', async ({ page }) => {
   expect(await application.lookUp(reference, accessCode)).toBe('Inviata');
 });
 
+test('youth, organisations: a school proposes a social-innovation project to the call for projects', async ({ page }) => {
+  const application = new Application(page);
+  await application.start('Proponi un progetto');
+  await application.expectPage("L'avviso a cui rispondi");
+  // Only the calls for organisations are offered here.
+  await expect(page.getByLabel('Avviso per progetti', { exact: true }).locator('option')).toHaveText([
+    'Scegli…',
+    'Avviso dimostrativo 2026: progetti di scuole, imprese e associazioni per i giovani',
+  ]);
+  await application.select('Avviso per progetti', 'Avviso dimostrativo 2026: progetti di scuole, imprese e associazioni per i giovani');
+  await application.next("L'organizzazione che propone");
+  await application.fill("Nome dell'organizzazione", 'Istituto Aldini Valeriani');
+  await application.fill('Partner del progetto (scuole, imprese)', 'Officine Meccaniche Reno');
+  await application.choose('Ambito del progetto', 'Innovazione sociale (cultura tecnica, reti scuola-territorio)');
+  await application.next('Il progetto');
+  await application.fill('Descrivi il progetto', 'Un laboratorio di cultura tecnica aperto al quartiere.');
+  await application.fill('Budget del progetto, in euro', '25.000');
+  await application.next('La persona di riferimento');
+  await application.fill('Nome del referente', 'Paola');
+  await application.fill('Cognome del referente', 'Gialli');
+  await application.fill('Telefono del referente (facoltativo)', '051 123 4567');
+  await application.next('Controlla le risposte');
+  await application.next('Consenso e invio');
+  const { reference, accessCode } = await application.consentAndSend();
+  expect(await application.lookUp(reference, accessCode)).toBe('Inviata');
+});
+
 test('enterprise: a business idea reaches the SUAP desk of its comune', async ({ page }) => {
   const application = new Application(page);
   await application.start('Presenta la tua idea');

@@ -104,7 +104,7 @@ pub fn FormField(field: Field, #[prop(into)] error: Signal<Option<String>>) -> i
                 prop:value=value on:input=set></textarea>
         }
         .into_any(),
-        Kind::Quartiere | Kind::AccessPoint | Kind::Call | Kind::CommunityArea => {
+        Kind::Quartiere | Kind::AccessPoint | Kind::Call { .. } | Kind::CommunityArea => {
             let choices = select_choices(field.kind, store);
             view! {
                 <select id=id.clone() class="input" aria-describedby=described_by aria-invalid=invalid
@@ -153,8 +153,12 @@ fn select_choices(kind: Kind, store: crate::application_store::ApplicationStore)
         Kind::CommunityArea => {
             community_areas().into_iter().map(|(id, name)| (id.to_owned(), name.to_owned())).collect()
         }
-        Kind::Call => store.calls.with(|calls| match calls {
-            Some(Ok(calls)) => calls.iter().map(|call| (call.id.clone(), call.title.clone())).collect(),
+        Kind::Call { for_organisations } => store.calls.with(|calls| match calls {
+            Some(Ok(calls)) => calls
+                .iter()
+                .filter(|call| (call.target == "organisations") == for_organisations)
+                .map(|call| (call.id.clone(), call.title.clone()))
+                .collect(),
             _ => Vec::new(),
         }),
         _ => Vec::new(),

@@ -7,33 +7,29 @@ mod choose_channel;
 mod consent_page;
 mod question_page;
 
-use insieme_api::Channel;
 use leptos::prelude::*;
 
 use crate::{
-    application_store::use_application,
-    i18n::use_i18n,
-    navigation::use_location,
-    pages::NotFoundPage,
-    state::application::{channel_from_slug, channel_slug, pages},
+    application_store::use_application, i18n::use_i18n, navigation::use_location, pages::NotFoundPage,
+    state::application::Form,
 };
 
-/// `/domanda/<channel>/<step>`.
-pub fn step_href(channel: Channel, step: &str) -> String {
-    format!("/domanda/{}/{step}", channel_slug(channel))
+/// `/domanda/<form>/<step>`.
+pub fn step_href(form: Form, step: &str) -> String {
+    format!("/domanda/{}/{step}", form.slug())
 }
 
-/// The first page of a channel's form.
-pub fn start_href(channel: Channel) -> String {
-    step_href(channel, pages(channel)[0].slug)
+/// The first page of a form.
+pub fn start_href(form: Form) -> String {
+    step_href(form, form.pages()[0].slug)
 }
 
 pub const CHECK: &str = "controlla";
 pub const CONSENT: &str = "consenso";
 
-/// The receipt of a channel's application, in the status bundle.
-pub fn receipt_href(channel: Channel) -> String {
-    format!("/stato/ricevuta/{}", channel_slug(channel))
+/// The receipt of an application sent with `form`, in the status bundle.
+pub fn receipt_href(form: Form) -> String {
+    format!("/stato/ricevuta/{}", form.slug())
 }
 
 #[component]
@@ -55,13 +51,13 @@ pub fn ApplyPage() -> impl IntoView {
         match segments.as_slice() {
             [] => view! { <choose_channel::ChooseChannel /> }.into_any(),
             [slug, step] => {
-                let Some(channel) = channel_from_slug(slug) else { return view! { <NotFoundPage /> }.into_any() };
-                store.open(channel, i18n.language().code());
+                let Some(form) = Form::from_slug(slug) else { return view! { <NotFoundPage /> }.into_any() };
+                store.open(form, i18n.language().code());
                 match *step {
-                    CHECK => view! { <check_answers::CheckAnswers channel=channel /> }.into_any(),
-                    CONSENT => view! { <consent_page::ConsentPage channel=channel /> }.into_any(),
-                    page_slug => match pages(channel).iter().position(|page| page.slug == page_slug) {
-                        Some(index) => view! { <question_page::QuestionPage channel=channel index=index /> }.into_any(),
+                    CHECK => view! { <check_answers::CheckAnswers form=form /> }.into_any(),
+                    CONSENT => view! { <consent_page::ConsentPage form=form /> }.into_any(),
+                    page_slug => match form.pages().iter().position(|page| page.slug == page_slug) {
+                        Some(index) => view! { <question_page::QuestionPage form=form index=index /> }.into_any(),
                         None => view! { <NotFoundPage /> }.into_any(),
                     },
                 }

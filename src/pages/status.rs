@@ -6,7 +6,7 @@ mod receipt_page;
 
 use leptos::prelude::*;
 
-use crate::{navigation::use_location, pages::NotFoundPage, state::application::channel_from_slug};
+use crate::{navigation::use_location, pages::NotFoundPage, state::application::Form};
 
 pub use lookup_page::StatusPage;
 
@@ -16,8 +16,8 @@ pub fn StatusApp() -> impl IntoView {
     move || {
         let path = location.path();
         let rest = path.trim_end_matches('/').strip_prefix("/stato").unwrap_or_default().to_owned();
-        match rest.strip_prefix("/ricevuta/").map(channel_from_slug) {
-            Some(Some(channel)) => view! { <receipt_page::ReceiptPage channel=channel /> }.into_any(),
+        match rest.strip_prefix("/ricevuta/").map(Form::from_slug) {
+            Some(Some(form)) => view! { <receipt_page::ReceiptPage form=form /> }.into_any(),
             Some(None) => view! { <NotFoundPage /> }.into_any(),
             None if rest.is_empty() => view! { <StatusPage /> }.into_any(),
             None => view! { <NotFoundPage /> }.into_any(),

@@ -7,10 +7,14 @@ use std::collections::BTreeMap;
 
 use insieme_api::{
     Availability, Channel, CommunityDetails, Consent, EnterpriseDetails, Person, Submission, YouthDetails,
-    application::{ENTERPRISE_SECTORS, ENTERPRISE_STAGES, ENTERPRISE_SUPPORT, ORGANISATION_TYPES, YOUTH_SITUATIONS},
+    YouthProject,
+    application::{
+        ENTERPRISE_SECTORS, ENTERPRISE_STAGES, ENTERPRISE_SUPPORT, ORGANISATION_TYPES, YOUTH_PROJECT_FIELDS,
+        YOUTH_SITUATIONS,
+    },
 };
 use insieme_rules::{Answers, Date, Instrument};
-use insieme_validation::{Context, FieldProblem, Problem, check_submission};
+use insieme_validation::{Context, FieldProblem, OpenCall, Problem, check_submission};
 use serde::{Deserialize, Serialize};
 
 /// What kind of input a field is.
@@ -28,7 +32,10 @@ pub enum Kind {
     Comune,
     Quartiere,
     AccessPoint,
-    Call,
+    /// An open call for young people (`for_organisations` false) or for projects.
+    Call {
+        for_organisations: bool,
+    },
     CommunityArea,
     /// One of the codes, shown as radio buttons; labels at `options.<set>.<code>`.
     OneOf {
@@ -110,7 +117,7 @@ const INTERVIEW: Page = Page {
 
 const FRAGILITY_PAGES: &[Page] = &[IDENTITY, HOME, CONTACT, INTERVIEW];
 const YOUTH_PAGES: &[Page] = &[
-    Page { slug: "avviso", fields: &[Field::new("youth.call_id", Kind::Call)] },
+    Page { slug: "avviso", fields: &[Field::new("youth.call_id", Kind::Call { for_organisations: false })] },
     IDENTITY,
     HOME,
     CONTACT,
@@ -188,28 +195,95 @@ const COMMUNITY_PAGES: &[Page] = &[
     },
 ];
 
-/// The question pages of a channel's form, in order (then check answers, consent, send).
-pub fn pages(channel: Channel) -> &'static [Page] {
-    match channel {
-        Channel::Fragility => FRAGILITY_PAGES,
-        Channel::Youth => YOUTH_PAGES,
-        Channel::Enterprise => ENTERPRISE_PAGES,
-        Channel::Community => COMMUNITY_PAGES,
-    }
+const YOUTH_PROJECT_PAGES: &[Page] = &[
+    Page { slug: "avviso", fields: &[Field::new("youth_project.call_id", Kind::Call { for_organisations: true })] },
+    Page {
+        slug: "organizzazione",
+        fields: &[
+            Field::new("youth_project.organisation", Kind::Text { autocomplete: "organization" }),
+            Field::new("youth_project.partners", Kind::LongText),
+            Field::new("youth_project.field", Kind::OneOf { set: "project_field", codes: &YOUTH_PROJECT_FIELDS }),
+        ],
+    },
+    Page {
+        slug: "progetto",
+        fields: &[
+            Field::new("youth_project.description", Kind::LongText),
+            Field::new("youth_project.budget", Kind::Number),
+        ],
+    },
+    Page {
+        slug: "referente",
+        fields: &[
+            Field::new("youth_project.contact_given_name", Kind::Text { autocomplete: "given-name" }),
+            Field::new("youth_project.contact_family_name", Kind::Text { autocomplete: "family-name" }),
+            Field::optional("youth_project.contact_phone", Kind::Phone),
+            Field::optional("youth_project.contact_email", Kind::Email),
+        ],
+    },
+];
+
+/// The forms a person or an organisation can fill: one per channel, and channel 3 twice (a
+/// young person answering a call, an organisation proposing a project).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Form {
+    Community,
+    Fragility,
+    Youth,
+    YouthProject,
+    Enterprise,
 }
 
-/// The URL segment of a channel: `/domanda/<slug>/...`.
-pub fn channel_slug(channel: Channel) -> &'static str {
-    match channel {
-        Channel::Community => "comunita",
-        Channel::Fragility => "fragilita",
-        Channel::Youth => "giovani",
-        Channel::Enterprise => "impresa",
-    }
-}
+impl Form {
+    pub const ALL: [Form; 5] = [Form::Community, Form::Fragility, Form::Youth, Form::YouthProject, Form::Enterprise];
 
-pub fn channel_from_slug(slug: &str) -> Option<Channel> {
-    Channel::ALL.into_iter().find(|channel| channel_slug(*channel) == slug)
+    pub fn channel(self) -> Channel {
+        match self {
+            Self::Community => Channel::Community,
+            Self::Fragility => Channel::Fragility,
+            Self::Youth | Self::YouthProject => Channel::Youth,
+            Self::Enterprise => Channel::Enterprise,
+        }
+    }
+
+    /// The code naming its texts (`apply.channels.<code>.title`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::YouthProject => "youth_project",
+            other => other.channel().code(),
+        }
+    }
+
+    /// The URL segment: `/domanda/<slug>/...`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Self::Community => "comunita",
+            Self::Fragility => "fragilita",
+            Self::Youth => "giovani",
+            Self::YouthProject => "progetto-giovani",
+            Self::Enterprise => "impresa",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|form| form.slug() == slug)
+    }
+
+    /// Whether the application carries the self-check answers.
+    pub fn uses_self_check(self) -> bool {
+        matches!(self, Self::Fragility | Self::Youth)
+    }
+
+    /// The question pages, in order (then check answers, consent, send).
+    pub fn pages(self) -> &'static [Page] {
+        match self {
+            Self::Fragility => FRAGILITY_PAGES,
+            Self::Youth => YOUTH_PAGES,
+            Self::YouthProject => YOUTH_PROJECT_PAGES,
+            Self::Enterprise => ENTERPRISE_PAGES,
+            Self::Community => COMMUNITY_PAGES,
+        }
+    }
 }
 
 /// Whether a field is asked at all given the answers so far (the Quartiere only for Bologna).
@@ -277,9 +351,10 @@ impl Draft {
 
     /// The submission for `channel`, with the self-check answers when the channel uses them;
     /// sensitive items go only with the explicit consent.
-    pub fn submission(&self, channel: Channel, answers: Option<&Answers>, instrument: &Instrument) -> Submission {
+    pub fn submission(&self, form: Form, answers: Option<&Answers>, instrument: &Instrument) -> Submission {
         let value = |path: &str| self.value(path).to_owned();
-        let person = (channel != Channel::Community).then(|| Person {
+        let channel = form.channel();
+        let person = matches!(form, Form::Fragility | Form::Youth | Form::Enterprise).then(|| Person {
             given_name: value("person.given_name"),
             family_name: value("person.family_name"),
             codice_fiscale: value("person.codice_fiscale"),
@@ -295,9 +370,10 @@ impl Draft {
                 .filter_map(|code| serde_json::from_value::<Availability>(code.as_str().into()).ok())
                 .collect(),
         });
-        let answers = match channel {
-            Channel::Fragility | Channel::Youth => answers.map(|answers| self.answers_to_send(answers, instrument)),
-            _ => None,
+        let answers = if form.uses_self_check() {
+            answers.map(|answers| self.answers_to_send(answers, instrument))
+        } else {
+            None
         };
         Submission {
             id: self.id.clone(),
@@ -305,7 +381,19 @@ impl Draft {
             language: if self.language.is_empty() { "it".to_owned() } else { self.language.clone() },
             person,
             answers,
-            youth: (channel == Channel::Youth).then(|| YouthDetails {
+            youth_project: (form == Form::YouthProject).then(|| YouthProject {
+                call_id: value("youth_project.call_id"),
+                organisation: value("youth_project.organisation"),
+                partners: value("youth_project.partners"),
+                field: value("youth_project.field"),
+                description: value("youth_project.description"),
+                budget: value("youth_project.budget"),
+                contact_given_name: value("youth_project.contact_given_name"),
+                contact_family_name: value("youth_project.contact_family_name"),
+                contact_phone: value("youth_project.contact_phone"),
+                contact_email: value("youth_project.contact_email"),
+            }),
+            youth: (form == Form::Youth).then(|| YouthDetails {
                 call_id: value("youth.call_id"),
                 school: value("youth.school"),
                 left_school_year: value("youth.left_school_year"),
@@ -367,14 +455,14 @@ pub fn sensitive_answered(answers: Option<&Answers>, instrument: &Instrument) ->
 /// Every problem the shared checks find in the draft.
 pub fn problems(
     draft: &Draft,
-    channel: Channel,
+    form: Form,
     answers: Option<&Answers>,
     today: Date,
-    open_calls: &[String],
+    open_calls: &[OpenCall],
 ) -> Vec<FieldProblem> {
     let instrument = Instrument::fragility();
     let context = Context { today, open_calls, instrument };
-    check_submission(&draft.submission(channel, answers, instrument), &context).err().unwrap_or_default()
+    check_submission(&draft.submission(form, answers, instrument), &context).err().unwrap_or_default()
 }
 
 /// The problems that belong to the fields of `page` (a page is checked before moving on).
@@ -392,8 +480,8 @@ pub fn problems_on_page(problems: &[FieldProblem], page: &Page, draft: &Draft) -
 }
 
 /// The page that holds a field, for the Change links and for problems found at the end.
-pub fn page_of(channel: Channel, path: &str) -> Option<&'static Page> {
-    pages(channel).iter().find(|page| page.fields.iter().any(|field| path.starts_with(field.path)))
+pub fn page_of(form: Form, path: &str) -> Option<&'static Page> {
+    form.pages().iter().find(|page| page.fields.iter().any(|field| path.starts_with(field.path)))
 }
 
 /// The message key of a problem on a field: a specific one when the locale has it
@@ -440,7 +528,7 @@ mod tests {
     #[test]
     fn a_filled_fragility_draft_passes_the_servers_checks() {
         let answers = answers(r#"{"fragility":{"income":3,"debt":1}}"#);
-        let found = problems(&filled_fragility(), Channel::Fragility, Some(&answers), today(), &[]);
+        let found = problems(&filled_fragility(), Form::Fragility, Some(&answers), today(), &[]);
         assert_eq!(found, vec![]);
     }
 
@@ -449,12 +537,12 @@ mod tests {
         let mut draft = filled_fragility();
         draft.set("person.codice_fiscale", "RSSMRA85T10A562T".to_owned());
         draft.set("person.phone", String::new());
-        let found = problems(&draft, Channel::Fragility, Some(&answers("{}")), today(), &[]);
-        let identity = problems_on_page(&found, &pages(Channel::Fragility)[0], &draft);
+        let found = problems(&draft, Form::Fragility, Some(&answers("{}")), today(), &[]);
+        let identity = problems_on_page(&found, &Form::Fragility.pages()[0], &draft);
         assert_eq!(identity.len(), 1);
         assert_eq!(identity[0].field, "person.codice_fiscale");
         assert_eq!(identity[0].problem, Problem::CheckCharacter);
-        let contact = problems_on_page(&found, &pages(Channel::Fragility)[2], &draft);
+        let contact = problems_on_page(&found, &Form::Fragility.pages()[2], &draft);
         assert_eq!(contact[0].problem, Problem::ContactNeeded);
     }
 
@@ -463,10 +551,10 @@ mod tests {
         let instrument = Instrument::fragility();
         let answers = answers(r#"{"fragility":{"income":3,"physical":2}}"#);
         let mut draft = filled_fragility();
-        let without = draft.submission(Channel::Fragility, Some(&answers), instrument);
+        let without = draft.submission(Form::Fragility, Some(&answers), instrument);
         assert_eq!(without.answers.as_ref().map(|a| a["fragility"].as_object().map(|o| o.len())), Some(Some(1)));
         draft.consent.sensitive_data = true;
-        let with = draft.submission(Channel::Fragility, Some(&answers), instrument);
+        let with = draft.submission(Form::Fragility, Some(&answers), instrument);
         assert_eq!(with.answers.as_ref().map(|a| a["fragility"]["physical"].clone()), Some(2.into()));
         assert_eq!(sensitive_answered(Some(&answers), instrument), 1);
     }
@@ -491,12 +579,12 @@ mod tests {
 
     #[test]
     fn every_channel_has_pages_and_every_field_a_page() {
-        for channel in Channel::ALL {
-            assert!(!pages(channel).is_empty());
-            assert_eq!(channel_from_slug(channel_slug(channel)), Some(channel));
-            for page in pages(channel) {
+        for form in Form::ALL {
+            assert!(!form.pages().is_empty());
+            assert_eq!(Form::from_slug(form.slug()), Some(form));
+            for page in form.pages() {
                 for field in page.fields {
-                    assert_eq!(page_of(channel, field.path).map(|page| page.slug), Some(page.slug), "{}", field.path);
+                    assert_eq!(page_of(form, field.path).map(|page| page.slug), Some(page.slug), "{}", field.path);
                 }
             }
         }

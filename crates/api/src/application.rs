@@ -55,6 +55,10 @@ pub struct Submission {
     pub answers: Option<serde_json::Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub youth: Option<YouthDetails>,
+    /// Channel 3 for an organisation proposing a project to a call for organisations (instead
+    /// of `person` and `youth`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub youth_project: Option<YouthProject>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enterprise: Option<EnterpriseDetails>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -119,6 +123,31 @@ pub struct YouthDetails {
 
 /// The current situations offered for channel 3 (codes; the browser shows them translated).
 pub const YOUTH_SITUATIONS: [&str; 5] = ["studying", "looking_for_work", "occasional_work", "training", "other"];
+
+/// Channel 3: an organisation (school, firm, association) proposing a project to a call for
+/// organisations: social innovation or start-up, with its partners and budget.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct YouthProject {
+    pub call_id: String,
+    pub organisation: String,
+    /// Schools and firms taking part.
+    pub partners: String,
+    pub field: String,
+    pub description: String,
+    /// Whole euros, as typed.
+    pub budget: String,
+    pub contact_given_name: String,
+    pub contact_family_name: String,
+    #[serde(default)]
+    pub contact_phone: String,
+    #[serde(default)]
+    pub contact_email: String,
+}
+
+/// The two fields of the youth calls for projects (PON Metro 3.3.1.b).
+pub const YOUTH_PROJECT_FIELDS: [&str; 2] = ["social_innovation", "start_up"];
 
 /// Channel 4: a business idea.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -9,7 +9,7 @@ pub mod territory;
 
 pub use application::{
     Availability, CallView, Channel, CommunityDetails, Consent, Correction, EnterpriseDetails, HistoryEntry, Issue,
-    Opportunity, Person, Receipt, State, StatusQuery, StatusView, Submission, YouthDetails,
+    Opportunity, Person, Receipt, State, StatusQuery, StatusView, Submission, YouthDetails, YouthProject,
 };
 pub use error::{ErrorBody, ErrorCode, FieldError};
 pub use health::{DatabaseStatus, Health};

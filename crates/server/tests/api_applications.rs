@@ -61,12 +61,12 @@ async fn each_channel_is_stored_with_a_reference_and_access_code() {
         let expected_state = if submission["channel"] == "community" { "proposed" } else { "submitted" };
         assert_eq!(receipt["state"], expected_state);
     }
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM applications").await, 4);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM applications").await, 5);
     assert_eq!(
         count(&app, "SELECT COUNT(*) FROM audit_log WHERE action = 'create' AND subject = 'application'").await,
-        4
+        5
     );
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM application_events").await, 4);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM application_events").await, 5);
 }
 
 #[tokio::test]
@@ -176,6 +176,26 @@ async fn bad_input_on_every_field_is_a_422_naming_the_field() {
         (applications::youth(), "/youth/left_school_year", "youth.left_school_year", json!("1890")),
         (applications::youth(), "/youth/situation", "youth.situation", json!("astronaut")),
         (applications::youth(), "/youth/motivation", "youth.motivation", json!("")),
+        (applications::youth_project(), "/youth_project/call_id", "youth_project.call_id", json!("demo-2026-giovani")),
+        (applications::youth_project(), "/youth_project/organisation", "youth_project.organisation", json!("")),
+        (applications::youth_project(), "/youth_project/partners", "youth_project.partners", json!("")),
+        (applications::youth_project(), "/youth_project/field", "youth_project.field", json!("tourism")),
+        (applications::youth_project(), "/youth_project/description", "youth_project.description", json!("")),
+        (applications::youth_project(), "/youth_project/budget", "youth_project.budget", json!("0")),
+        (
+            applications::youth_project(),
+            "/youth_project/contact_given_name",
+            "youth_project.contact_given_name",
+            json!(""),
+        ),
+        (
+            applications::youth_project(),
+            "/youth_project/contact_family_name",
+            "youth_project.contact_family_name",
+            json!(""),
+        ),
+        (applications::youth_project(), "/youth_project/contact_phone", "youth_project.contact_phone", json!("")),
+        (applications::youth(), "/youth/call_id", "youth.call_id", json!("demo-2026-progetti")),
         (applications::community(), "/community/organisation", "community.organisation", json!("")),
         (applications::community(), "/community/organisation_type", "community.organisation_type", json!("club")),
         (applications::community(), "/community/area", "community.area", json!("atlantis")),
@@ -210,6 +230,21 @@ fn set(document: &mut Value, pointer: &str, value: Value) {
         Value::Array(array) => array[key.parse::<usize>().expect("an index")] = value,
         other => panic!("{pointer}: {other} has no children"),
     }
+}
+
+#[tokio::test]
+async fn an_organisations_project_carries_no_person_and_no_self_check() {
+    let app = TestApp::new().await;
+    let mut with_person = applications::youth_project();
+    with_person["person"] = applications::person();
+    let (status, body) = submit(&app, &with_person).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(field_problems(&body).contains(&("person".to_owned(), "not_for_channel".to_owned())), "{body}");
+    let (status, _) = submit(&app, &applications::youth_project()).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let owner: String =
+        sqlx::query_scalar("SELECT owner_partner FROM applications").fetch_one(&app.state.pool).await.expect("row");
+    assert_eq!(owner, "citta_metropolitana");
 }
 
 #[tokio::test]
@@ -353,7 +388,8 @@ async fn a_flagged_field_can_be_corrected_and_is_checked_again() {
 async fn open_calls_and_supported_opportunities_are_public_lists() {
     let app = TestApp::new().await;
     let calls = body_json(app.get("/api/calls").await).await;
-    assert_eq!(calls[0]["id"], "demo-2026-giovani");
+    let ids: Vec<&str> = calls.as_array().expect("list").iter().filter_map(|call| call["id"].as_str()).collect();
+    assert_eq!(ids, ["demo-2026-giovani", "demo-2026-progetti"]);
 
     let (_, receipt) = submit(&app, &applications::community()).await;
     let reference = receipt["reference"].as_str().expect("reference");

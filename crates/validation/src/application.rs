@@ -5,8 +5,11 @@
 //! 422 naming each field.
 
 use insieme_api::{
-    Channel, CommunityDetails, Consent, EnterpriseDetails, Person, Submission, YouthDetails,
-    application::{ENTERPRISE_SECTORS, ENTERPRISE_STAGES, ENTERPRISE_SUPPORT, ORGANISATION_TYPES, YOUTH_SITUATIONS},
+    Channel, CommunityDetails, Consent, EnterpriseDetails, Person, Submission, YouthDetails, YouthProject,
+    application::{
+        ENTERPRISE_SECTORS, ENTERPRISE_STAGES, ENTERPRISE_SUPPORT, ORGANISATION_TYPES, YOUTH_PROJECT_FIELDS,
+        YOUTH_SITUATIONS,
+    },
 };
 use insieme_rules::{AccessPoint, Answers, ComuneLookup, Date, Instrument, Territory};
 use serde::{Deserialize, Serialize};
@@ -32,8 +35,15 @@ pub struct FieldProblem {
 #[derive(Clone, Copy, Debug)]
 pub struct Context<'a> {
     pub today: Date,
-    pub open_calls: &'a [String],
+    pub open_calls: &'a [OpenCall],
     pub instrument: &'a Instrument,
+}
+
+/// A call open today, and whether it is for organisations' projects (or for young people).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OpenCall {
+    pub id: String,
+    pub for_organisations: bool,
 }
 
 /// Collects problems while checking; each check returns the normalised value or records why not.
@@ -173,13 +183,24 @@ pub fn check_submission(submission: &Submission, context: &Context<'_>) -> Resul
         checker.fail("channel", Problem::Missing);
         return Err(checker.problems);
     };
-    let needs_person = channel != Channel::Community;
-    let needs_answers = matches!(channel, Channel::Fragility | Channel::Youth);
+    // Channel 3 has two kinds of applicant: a young person, or an organisation with a project.
+    let project = channel == Channel::Youth && submission.youth_project.is_some();
+    let needs_person = channel != Channel::Community && !project;
+    let needs_answers = matches!(channel, Channel::Fragility | Channel::Youth) && !project;
     section(&mut checker, "person", needs_person, submission.person.as_ref(), |checker, person| {
         checked.person = Some(check_person(checker, person, context.today));
     });
-    section(&mut checker, "youth", channel == Channel::Youth, submission.youth.as_ref(), |checker, youth| {
-        checked.youth = Some(check_youth(checker, youth, context));
+    section(
+        &mut checker,
+        "youth",
+        channel == Channel::Youth && !project,
+        submission.youth.as_ref(),
+        |checker, youth| {
+            checked.youth = Some(check_youth(checker, youth, context));
+        },
+    );
+    section(&mut checker, "youth_project", project, submission.youth_project.as_ref(), |checker, details| {
+        checked.youth_project = Some(check_youth_project(checker, details, context));
     });
     section(
         &mut checker,
@@ -269,13 +290,42 @@ pub fn check_person(checker: &mut Checker, person: &Person, today: Date) -> Pers
     }
 }
 
-pub fn check_youth(checker: &mut Checker, youth: &YouthDetails, context: &Context<'_>) -> YouthDetails {
-    let call_id = youth.call_id.trim().to_owned();
+/// A call open today for this kind of applicant.
+fn check_call(
+    checker: &mut Checker,
+    field: &str,
+    value: &str,
+    for_organisations: bool,
+    context: &Context<'_>,
+) -> String {
+    let call_id = value.trim().to_owned();
     if call_id.is_empty() {
-        checker.fail("youth.call_id", Problem::Missing);
-    } else if !context.open_calls.contains(&call_id) {
-        checker.fail("youth.call_id", Problem::CallNotOpen);
+        checker.fail(field, Problem::Missing);
+    } else if !context.open_calls.iter().any(|call| call.id == call_id && call.for_organisations == for_organisations) {
+        checker.fail(field, Problem::CallNotOpen);
     }
+    call_id
+}
+
+pub fn check_youth_project(checker: &mut Checker, details: &YouthProject, context: &Context<'_>) -> YouthProject {
+    let (contact_phone, contact_email) =
+        checker.contact("youth_project.contact_", &details.contact_phone, &details.contact_email);
+    YouthProject {
+        call_id: check_call(checker, "youth_project.call_id", &details.call_id, true, context),
+        organisation: checker.text("youth_project.organisation", &details.organisation, NAME_MAX * 2),
+        partners: checker.text("youth_project.partners", &details.partners, TEXT_MAX),
+        field: checker.choice("youth_project.field", &details.field, &YOUTH_PROJECT_FIELDS),
+        description: checker.text("youth_project.description", &details.description, TEXT_MAX),
+        budget: checker.whole_number("youth_project.budget", &details.budget, 1, EUROS_MAX),
+        contact_given_name: checker.text("youth_project.contact_given_name", &details.contact_given_name, NAME_MAX),
+        contact_family_name: checker.text("youth_project.contact_family_name", &details.contact_family_name, NAME_MAX),
+        contact_phone,
+        contact_email,
+    }
+}
+
+pub fn check_youth(checker: &mut Checker, youth: &YouthDetails, context: &Context<'_>) -> YouthDetails {
+    let call_id = check_call(checker, "youth.call_id", &youth.call_id, false, context);
     let this_year = u64::try_from(context.today.year()).unwrap_or(0);
     YouthDetails {
         call_id,
@@ -420,7 +470,7 @@ pub fn check_single_field(path: &str, value: &str) -> Result<(), Problem> {
         "comune" | "business_comune" => {
             checker.comune(path, value);
         }
-        "description" | "market" | "team_skills" | "motivation" | "tasks" => {
+        "description" | "market" | "team_skills" | "motivation" | "tasks" | "partners" => {
             check_text(value, TEXT_MAX)?;
         }
         _ => {

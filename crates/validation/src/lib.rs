@@ -8,7 +8,7 @@ pub mod contact;
 
 use serde::{Deserialize, Serialize};
 
-pub use application::{Checker, Context, FieldProblem, check_submission};
+pub use application::{Checker, Context, FieldProblem, OpenCall, check_submission};
 pub use codice_fiscale::check_codice_fiscale;
 pub use contact::{check_email, check_phone};
 

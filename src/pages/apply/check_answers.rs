@@ -1,7 +1,6 @@
 //! Check your answers: every answer with a Change link to its page, the self-check answers the
 //! application carries, and every problem the server's checks still find, before consent.
 
-use insieme_api::Channel;
 use insieme_rules::{AccessPoint, Instrument, Territory};
 use insieme_validation::application::community_areas;
 use leptos::prelude::*;
@@ -12,12 +11,12 @@ use crate::{
     i18n::{I18n, tr, use_i18n},
     navigation::{Link, use_location},
     pages::apply::{CONSENT, step_href},
-    state::application::{Draft, Field, Kind, element_id, is_asked, pages},
+    state::application::{Draft, Field, Form, Kind, element_id, is_asked},
     texts::{problem_message, problem_summary},
 };
 
 #[component]
-pub fn CheckAnswers(channel: Channel) -> impl IntoView {
+pub fn CheckAnswers(form: Form) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_application();
     let location = use_location();
@@ -34,7 +33,7 @@ pub fn CheckAnswers(channel: Channel) -> impl IntoView {
     });
     let rows = move || {
         let draft = store.draft.get();
-        pages(channel)
+        form.pages()
             .iter()
             .flat_map(|page| page.fields.iter().map(move |field| (page.slug, *field)))
             .filter(|(_, field)| is_asked(field, &draft))
@@ -51,7 +50,7 @@ pub fn CheckAnswers(channel: Channel) -> impl IntoView {
                             {error.map(|message| view! { <p class="field-error">{message}</p> })}
                         </dd>
                         <dd class="summary-list__action">
-                            <Link href=step_href(channel, slug)>
+                            <Link href=step_href(form, slug)>
                                 {tr("apply.change")}<span class="visually-hidden">{format!(": {label}")}</span>
                             </Link>
                         </dd>
@@ -60,7 +59,7 @@ pub fn CheckAnswers(channel: Channel) -> impl IntoView {
             })
             .collect_view()
     };
-    let self_check = matches!(channel, Channel::Fragility | Channel::Youth).then(|| {
+    let self_check = form.uses_self_check().then(|| {
         let text = store.answers.with_value(|answers| match answers {
             Some(answers) => {
                 // The score is the server's to compute; the person saw theirs in the self-check.
@@ -82,10 +81,10 @@ pub fn CheckAnswers(channel: Channel) -> impl IntoView {
     });
     let on_continue = move |_| {
         if problems.get_untracked().is_empty() {
-            location.go(&step_href(channel, CONSENT));
+            location.go(&step_href(form, CONSENT));
         }
     };
-    let last_page = step_href(channel, pages(channel)[pages(channel).len() - 1].slug);
+    let last_page = step_href(form, form.pages()[form.pages().len() - 1].slug);
     view! {
         <PageTitle text=Signal::derive(tr("apply.check_title")) />
         <div class="step__main">
@@ -124,7 +123,7 @@ fn shown_value(i18n: I18n, draft: &Draft, field: &Field, store: crate::applicati
             .find(|(id, _)| *id == value)
             .map(|(_, name)| name.to_owned())
             .unwrap_or_default(),
-        Kind::Call => store.calls.with_untracked(|calls| match calls {
+        Kind::Call { .. } => store.calls.with_untracked(|calls| match calls {
             Some(Ok(calls)) => {
                 calls.iter().find(|call| call.id == value).map(|call| call.title.clone()).unwrap_or_default()
             }

@@ -1,6 +1,5 @@
 //! `/domanda`: which application to fill, with what the self-check said when there is one.
 
-use insieme_api::Channel;
 use leptos::prelude::*;
 
 use crate::{
@@ -9,6 +8,7 @@ use crate::{
     i18n::{tr, tr_key, use_i18n},
     navigation::Link,
     pages::apply::start_href,
+    state::application::Form,
 };
 
 #[component]
@@ -16,15 +16,15 @@ pub fn ChooseChannel() -> impl IntoView {
     let i18n = use_i18n();
     let store = use_application();
     let has_self_check = store.answers.with_value(Option::is_some);
-    let channels = Channel::ALL
+    let channels = Form::ALL
         .into_iter()
-        .map(|channel| {
-            let slug = channel.code();
+        .map(|form| {
+            let slug = form.code();
             view! {
                 <li class="card">
                     <h2 class="card__title">{tr_key(format!("apply.channels.{slug}.title"))}</h2>
                     <p>{tr_key(format!("apply.channels.{slug}.who"))}</p>
-                    <Link href=start_href(channel) class="button button--primary">
+                    <Link href=start_href(form) class="button button--primary">
                         {tr_key(format!("apply.channels.{slug}.start"))}
                     </Link>
                 </li>

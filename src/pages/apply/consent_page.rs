@@ -2,7 +2,7 @@
 //! the self-check answered (GDPR art. 9(2)(a); without it they are not sent), and a separate,
 //! optional consent to be contacted by SMS or email. Sending says plainly what happened.
 
-use insieme_api::{Channel, ErrorCode};
+use insieme_api::ErrorCode;
 use insieme_rules::Instrument;
 use leptos::prelude::*;
 
@@ -13,14 +13,14 @@ use crate::{
     i18n::{tr, use_i18n},
     navigation::Link,
     pages::apply::{CHECK, receipt_href, step_href},
-    state::application::sensitive_answered,
+    state::application::{Form, sensitive_answered},
 };
 
 #[component]
-pub fn ConsentPage(channel: Channel) -> impl IntoView {
+pub fn ConsentPage(form: Form) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_application();
-    let sensitive = if matches!(channel, Channel::Fragility | Channel::Youth) {
+    let sensitive = if form.uses_self_check() {
         store.answers.with_value(|answers| sensitive_answered(answers.as_ref(), Instrument::fragility()))
     } else {
         0
@@ -51,7 +51,7 @@ pub fn ConsentPage(channel: Channel) -> impl IntoView {
             return;
         }
         // The receipt is the status app: a page load, with the receipt kept on the device.
-        store.send(move |_| device::load_page(&receipt_href(channel)));
+        store.send(move |_| device::load_page(&receipt_href(form)));
     };
     let outcome = move || match store.sending.get() {
         Sending::Idle => None,
@@ -77,7 +77,7 @@ pub fn ConsentPage(channel: Channel) -> impl IntoView {
                     <div class="error-summary" role="alert">
                         <h2 class="error-summary__title">{tr("apply.refused_title")}</h2>
                         <p>{move || i18n.t(key)}</p>
-                        {(code == ErrorCode::Unprocessable).then(|| view! { <Link href=step_href(channel, CHECK)>{tr("apply.check_title")}</Link> })}
+                        {(code == ErrorCode::Unprocessable).then(|| view! { <Link href=step_href(form, CHECK)>{tr("apply.check_title")}</Link> })}
                         {(code == ErrorCode::Conflict).then(|| view! {
                             <button type="button" class="button" on:click=move |_| store.renew_id()>{tr("apply.send_as_new")}</button>
                         })}
@@ -90,7 +90,7 @@ pub fn ConsentPage(channel: Channel) -> impl IntoView {
     view! {
         <PageTitle text=Signal::derive(tr("apply.consent_title")) />
         <div class="step__main">
-            <Link href=step_href(channel, CHECK) class="back-link">{tr("self_check.back")}</Link>
+            <Link href=step_href(form, CHECK) class="back-link">{tr("self_check.back")}</Link>
             <h1>{tr("apply.consent_title")}</h1>
             <p>{tr("apply.consent_intro")} " " <NavLink href="/privacy">{tr("apply.privacy_link")}</NavLink></p>
             <form class="step__form" novalidate=true on:submit=on_send>

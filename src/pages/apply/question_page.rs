@@ -1,7 +1,6 @@
 //! One page of questions of a channel's form: Back link, progress, the questions, and Continue,
 //! which runs the server's own checks on this page's fields before moving on.
 
-use insieme_api::Channel;
 use leptos::{html::H1, prelude::*};
 
 use crate::{
@@ -10,16 +9,16 @@ use crate::{
     i18n::{tr, use_i18n},
     navigation::{Link, use_location},
     pages::apply::{CHECK, step_href},
-    state::application::{Field, is_asked, pages, problems_on_page},
+    state::application::{Field, Form, is_asked, problems_on_page},
     texts::{problem_message, problem_summary},
 };
 
 #[component]
-pub fn QuestionPage(channel: Channel, index: usize) -> impl IntoView {
+pub fn QuestionPage(form: Form, index: usize) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_application();
     let location = use_location();
-    let all = pages(channel);
+    let all = form.pages();
     let page = all[index];
     let total = all.len() + 2;
     let title_key = format!("apply.pages.{}", page.slug);
@@ -27,8 +26,8 @@ pub fn QuestionPage(channel: Channel, index: usize) -> impl IntoView {
         let key = title_key.clone();
         Signal::derive(move || i18n.t(&key))
     };
-    let back = if index == 0 { "/domanda".to_owned() } else { step_href(channel, all[index - 1].slug) };
-    let next = if index + 1 < all.len() { step_href(channel, all[index + 1].slug) } else { step_href(channel, CHECK) };
+    let back = if index == 0 { "/domanda".to_owned() } else { step_href(form, all[index - 1].slug) };
+    let next = if index + 1 < all.len() { step_href(form, all[index + 1].slug) } else { step_href(form, CHECK) };
     // Problems show after the first Continue, then follow every change.
     let tried = RwSignal::new(false);
     let problems = Memo::new(move |_| {
@@ -81,7 +80,7 @@ pub fn QuestionPage(channel: Channel, index: usize) -> impl IntoView {
         })
         .collect_view();
     let calls_note = move || {
-        (channel == Channel::Youth && index == 0).then(|| {
+        (form.channel() == insieme_api::Channel::Youth && index == 0).then(|| {
             store.calls.with(|calls| match calls {
                 None => Some(view! { <p role="status">{tr("apply.calls_loading")}</p> }.into_any()),
                 Some(Err(())) => Some(

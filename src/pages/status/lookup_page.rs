@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use insieme_api::{Channel, Correction, ErrorCode, StatusQuery, StatusView};
+use insieme_api::{Correction, ErrorCode, StatusQuery, StatusView};
 use insieme_validation::{FieldProblem, application::check_single_field};
 use leptos::{prelude::*, task::spawn_local};
 
@@ -13,14 +13,14 @@ use crate::{
     application_store::saved_receipt,
     components::PageTitle,
     i18n::{I18n, tr, use_i18n},
-    state::application::element_id,
+    state::application::{Form, element_id},
     texts::problem_message,
 };
 
 #[component]
 pub fn StatusPage() -> impl IntoView {
     let i18n = use_i18n();
-    let last = Channel::ALL.into_iter().find_map(saved_receipt);
+    let last = Form::ALL.into_iter().find_map(saved_receipt);
     let reference = RwSignal::new(last.as_ref().map(|r| r.reference.clone()).unwrap_or_default());
     let access_code = RwSignal::new(last.map(|r| r.access_code).unwrap_or_default());
     let view_state = RwSignal::new(None::<StatusView>);

@@ -1,7 +1,6 @@
 //! The confirmation: the reference (no personal data in it), the secret access code, a QR code
 //! of the reference, a printable receipt and what happens next on this channel.
 
-use insieme_api::Channel;
 use leptos::prelude::*;
 
 use crate::{
@@ -10,13 +9,14 @@ use crate::{
     device,
     i18n::{tr, tr_key, use_i18n},
     navigation::Link,
+    state::application::Form,
 };
 
 #[component]
-pub fn ReceiptPage(channel: Channel) -> impl IntoView {
+pub fn ReceiptPage(form: Form) -> impl IntoView {
     let i18n = use_i18n();
-    let saved = RwSignal::new(saved_receipt(channel));
-    let slug = channel.code();
+    let saved = RwSignal::new(saved_receipt(form));
+    let slug = form.code();
     let body = move || match saved.get() {
         None => view! {
             <p>{tr("apply.sent_nothing")}</p>
@@ -46,7 +46,7 @@ pub fn ReceiptPage(channel: Channel) -> impl IntoView {
                     <button type="button" class="button button--primary" on:click=move |_| device::print()>{tr("apply.print")}</button>
                     <Link href="/stato" class="button">{tr("apply.status_link")}</Link>
                     <button type="button" class="button button--danger" on:click=move |_| {
-                        forget_receipt(channel);
+                        forget_receipt(form);
                         saved.set(None);
                     }>{tr("apply.forget_receipt")}</button>
                 </div>

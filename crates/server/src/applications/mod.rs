@@ -9,7 +9,7 @@ use insieme_api::{
     Submission,
 };
 use insieme_rules::{Answers, ComuneLookup, Instrument, Territory, assess};
-use insieme_validation::{Context, FieldProblem, application::answers_with_person, check_submission};
+use insieme_validation::{Context, FieldProblem, OpenCall, application::answers_with_person, check_submission};
 use sha2::{Digest, Sha256};
 use sqlx::SqlitePool;
 
@@ -119,14 +119,13 @@ fn route(checked: &Submission, channel: Channel) -> (String, Option<String>) {
     }
 }
 
-/// Ids of the calls open today.
-async fn open_call_ids(pool: &SqlitePool) -> Result<Vec<String>> {
-    let today = clock::today_in_italy().to_string();
-    Ok(sqlx::query_scalar("SELECT id FROM calls WHERE opens_on <= ? AND closes_on >= ? ORDER BY id")
-        .bind(&today)
-        .bind(&today)
-        .fetch_all(pool)
-        .await?)
+/// The calls open today, with whom each is for.
+async fn open_call_ids(pool: &SqlitePool) -> Result<Vec<OpenCall>> {
+    Ok(open_calls(pool)
+        .await?
+        .into_iter()
+        .map(|call| OpenCall { for_organisations: call.target == "organisations", id: call.id })
+        .collect())
 }
 
 /// Calls open today, for `GET /api/calls`.
@@ -261,7 +260,7 @@ fn pointer(field: &str) -> String {
 /// Fields a person may be asked to correct: text values of the submission.
 pub fn is_correctable(field: &str) -> bool {
     let Some((section, name)) = field.split_once('.') else { return false };
-    matches!(section, "person" | "youth" | "enterprise" | "community")
+    matches!(section, "person" | "youth" | "youth_project" | "enterprise" | "community")
         && !name.is_empty()
         && name.chars().all(|letter| letter.is_ascii_lowercase() || letter == '_')
         && !matches!(name, "availability" | "support")

@@ -43,6 +43,17 @@ pub fn youth() -> Value {
     })
 }
 
+pub fn youth_project() -> Value {
+    json!({
+        "id": new_id(), "channel": "youth", "language": "it",
+        "youth_project": { "call_id": "demo-2026-progetti", "organisation": "Istituto Aldini Valeriani",
+                           "partners": "Officine Meccaniche Reno, Comune di Bologna", "field": "social_innovation",
+                           "description": "Un laboratorio di cultura tecnica aperto al quartiere.", "budget": "25.000",
+                           "contact_given_name": "Paola", "contact_family_name": "Gialli", "contact_phone": "051 123 4567" },
+        "consent": { "privacy_notice": true }
+    })
+}
+
 pub fn enterprise() -> Value {
     json!({
         "id": new_id(), "channel": "enterprise", "language": "en", "person": person(),
@@ -67,5 +78,5 @@ pub fn community() -> Value {
 
 /// Every channel's valid submission.
 pub fn all_channels() -> Vec<Value> {
-    vec![fragility(), youth(), enterprise(), community()]
+    vec![fragility(), youth(), youth_project(), enterprise(), community()]
 }
