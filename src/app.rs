@@ -64,8 +64,10 @@ pub fn SelfCheckApp() -> impl IntoView {
         view! { <Link href=href class=class>{children()}</Link> }.into_any()
     }));
     let location = provide_location();
-    provide_self_check_store();
-    if matches!(location.path().as_str(), "/verifica" | "/verifica/") {
+    let store = provide_self_check_store();
+    if store.resumed {
+        location.replace(&Step::Result.href());
+    } else if matches!(location.path().as_str(), "/verifica" | "/verifica/") {
         location.replace(&Step::Intent.href());
     }
     view! {

@@ -108,3 +108,26 @@ pub fn load_page(href: &str) {
         let _ = window.location().assign(href);
     }
 }
+
+/// The page's address without the fragment (`https://host/verifica`).
+pub fn origin() -> String {
+    web_sys::window().and_then(|window| window.location().origin().ok()).unwrap_or_default()
+}
+
+/// The fragment of the address (after `#`). Browsers never send the fragment to the server, so
+/// data in it stays on the device.
+pub fn fragment() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    Some(hash.strip_prefix('#')?.to_owned()).filter(|fragment| !fragment.is_empty())
+}
+
+/// [`fragment`], removed from the address bar once read.
+pub fn take_fragment() -> Option<String> {
+    let fragment = fragment()?;
+    if let Some(window) = web_sys::window()
+        && let (Ok(history), Ok(path)) = (window.history(), window.location().pathname())
+    {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
+    }
+    Some(fragment)
+}

@@ -16,6 +16,8 @@ use crate::{
 pub struct SelfCheckStore {
     pub check: RwSignal<SelfCheck>,
     pub assessment: Memo<Assessment>,
+    /// Whether the answers came from a resume code in the address (a scanned QR code).
+    pub resumed: bool,
 }
 
 impl SelfCheckStore {
@@ -42,8 +44,16 @@ impl SelfCheckStore {
 
 pub fn provide_self_check_store() -> SelfCheckStore {
     let instrument = Instrument::fragility();
-    let mut restored =
-        device::load_text(DRAFT_KEY).and_then(|text| draft::from_text(&text, instrument)).unwrap_or_default();
+    // A resume code scanned from another device's QR code arrives in the fragment (never sent
+    // to the server); it replaces whatever this device had and is kept at once.
+    let scanned = device::take_fragment().and_then(|fragment| draft::from_resume_code(&fragment, instrument));
+    if let Some(check) = &scanned {
+        device::save_text(DRAFT_KEY, &draft::to_text(check));
+    }
+    let resumed = scanned.is_some();
+    let mut restored = scanned
+        .or_else(|| device::load_text(DRAFT_KEY).and_then(|text| draft::from_text(&text, instrument)))
+        .unwrap_or_default();
     restored.answers.assessed_on = Some(device::today());
     let check = RwSignal::new(restored);
     let assessment = Memo::new(move |_| check.with(|check| assess(&check.answers, instrument)));
@@ -57,7 +67,7 @@ pub fn provide_self_check_store() -> SelfCheckStore {
             device::save_text(DRAFT_KEY, &text);
         }
     });
-    let store = SelfCheckStore { check, assessment };
+    let store = SelfCheckStore { check, assessment, resumed };
     provide_context(store);
     store
 }

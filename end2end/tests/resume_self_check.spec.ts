@@ -55,3 +55,29 @@ test('a mistyped resume code is refused with a message', async ({ page }) => {
   await page.getByRole('button', { name: 'Riprendi' }).click();
   await expect(page.getByRole('alert')).toContainText('Il codice non è valido');
 });
+
+test('the resume code as a QR code: shown without the server seeing it, and scanning it opens the answers', async ({ page, browser, baseURL }) => {
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url() + (request.postData() ?? '')));
+  const check = new SelfCheck(page);
+  await check.startWithComune('Monzuno');
+  await page.goto('/verifica/risultato');
+  await page.getByText('Continuare su un altro dispositivo').click();
+  const code = await page.getByLabel('Il tuo codice').inputValue();
+  await page.getByRole('link', { name: 'Mostra il codice come QR' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Continua su un altro dispositivo');
+  await expect(page.getByRole('img', { name: 'Codice QR per riprendere la verifica su un altro dispositivo' })).toBeVisible();
+  await expectNoAxeViolations(page, 'resume QR code');
+  // The code travels only in the fragment, which no request carries.
+  expect(requests.filter((request) => request.includes('IPL1-') || request.toLowerCase().includes('monzuno'))).toEqual([]);
+
+  // What the QR code opens on the other device.
+  const other = await browser.newContext({ locale: 'it-IT', baseURL });
+  const otherPage = await other.newPage();
+  await otherPage.goto(`/verifica#${code}`);
+  await expect(otherPage.getByRole('heading', { level: 1 })).toHaveText('Il tuo risultato');
+  await expect(otherPage).toHaveURL(/\/verifica\/risultato$/);
+  await otherPage.goto('/verifica/comune');
+  await expect(otherPage.getByLabel('Comune di domicilio')).toHaveValue('Monzuno');
+  await other.close();
+});

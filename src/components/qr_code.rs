@@ -6,7 +6,9 @@ use qrcodegen::{QrCode as Code, QrCodeEcc};
 
 /// The SVG path of the dark modules and the side length in modules (with a 4-module margin).
 pub fn svg_path(text: &str) -> Option<(String, i32)> {
-    let code = Code::encode_text(text, QrCodeEcc::Medium).ok()?;
+    // Short texts (a reference) get more error correction; long ones (a resume code) must fit.
+    let ecc = if text.len() > 200 { QrCodeEcc::Low } else { QrCodeEcc::Medium };
+    let code = Code::encode_text(text, ecc).ok()?;
     let size = code.size();
     let mut path = String::new();
     for y in 0..size {
@@ -20,10 +22,16 @@ pub fn svg_path(text: &str) -> Option<(String, i32)> {
 }
 
 #[component]
-pub fn QrCode(text: String, #[prop(into)] label: Signal<String>) -> impl IntoView {
+pub fn QrCode(
+    text: String,
+    #[prop(into)] label: Signal<String>,
+    /// Long texts make dense codes: draw them large enough to scan from a screen.
+    #[prop(optional)]
+    large: bool,
+) -> impl IntoView {
     svg_path(&text).map(|(path, side)| {
         view! {
-            <svg class="qr-code" role="img" aria-label=move || label.get() viewBox=format!("0 0 {side} {side}")
+            <svg class=if large { "qr-code qr-code--large" } else { "qr-code" } role="img" aria-label=move || label.get() viewBox=format!("0 0 {side} {side}")
                 xmlns="http://www.w3.org/2000/svg" shape-rendering="crispEdges">
                 <rect width=side height=side fill="#fff" />
                 <path d=path fill="#000" />

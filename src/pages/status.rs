@@ -1,8 +1,10 @@
 //! The status app (`/stato/...`): the receipt right after sending (`/stato/ricevuta/<channel>`)
-//! and the status page (`/stato`), where a person follows and corrects their application.
+//! and the status page (`/stato`), where a person follows and corrects their application; and
+//! the QR code of a self-check resume code (`/stato/codice#<code>`).
 
 mod lookup_page;
 mod receipt_page;
+mod resume_qr_page;
 
 use leptos::prelude::*;
 
@@ -20,6 +22,7 @@ pub fn StatusApp() -> impl IntoView {
             Some(Some(form)) => view! { <receipt_page::ReceiptPage form=form /> }.into_any(),
             Some(None) => view! { <NotFoundPage /> }.into_any(),
             None if rest.is_empty() => view! { <StatusPage /> }.into_any(),
+            None if rest == "/codice" => view! { <resume_qr_page::ResumeQrPage /> }.into_any(),
             None => view! { <NotFoundPage /> }.into_any(),
         }
     }

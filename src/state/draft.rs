@@ -10,7 +10,7 @@ use crate::state::self_check::{Intent, SelfCheck};
 /// The storage key of the draft on this device.
 pub const DRAFT_KEY: &str = "ipl.self_check";
 /// Resume codes start with this, so that a mistyped code is recognised as one.
-const RESUME_PREFIX: &str = "IPL1-";
+pub const RESUME_PREFIX: &str = "IPL1-";
 
 #[derive(Serialize)]
 struct DraftOut<'a> {

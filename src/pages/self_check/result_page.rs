@@ -128,6 +128,9 @@ pub fn ResultPage() -> impl IntoView {
                     <p>{tr("result.actions.resume_text")}</p>
                     <label for="resume-code-out">{tr("result.actions.resume_label")}</label>
                     <textarea id="resume-code-out" class="input resume__code" readonly=true rows="4" prop:value=resume_code></textarea>
+                    // The QR code is drawn by the status app; the code travels in the fragment,
+                    // which browsers never send to the server.
+                    <p><a href=move || format!("/stato/codice#{}", resume_code()) rel="external">{tr("result.actions.resume_qr_link")}</a></p>
                 </details>
                 <p>
                     <button type="button" class="button button--danger" on:click=forget>{tr("result.actions.forget")}</button>
