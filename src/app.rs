@@ -70,13 +70,7 @@ pub fn SelfCheckApp() -> impl IntoView {
     } else if matches!(location.path().as_str(), "/verifica" | "/verifica/") {
         location.replace(&Step::Intent.href());
     }
-    view! {
-        <SiteHeader />
-        <main id=MAIN_ID tabindex="-1" class="site-main">
-            <SelfCheckPage />
-        </main>
-        <SiteFooter />
-    }
+    view! { <Frame><SelfCheckPage /></Frame> }
 }
 
 /// The applications app: the forms of the four channels, the receipt and the status page.
@@ -91,11 +85,7 @@ pub fn ApplyApp() -> impl IntoView {
     provide_location();
     provide_application_store();
     view! {
-        <SiteHeader />
-        <main id=MAIN_ID tabindex="-1" class="site-main">
-            <ApplyPage />
-        </main>
-        <SiteFooter />
+        <Frame><ApplyPage /></Frame>
         <datalist id="comuni">
             {insieme_rules::Territory::embedded().comuni().map(|(comune, _)| view! { <option value=comune></option> }).collect_view()}
         </datalist>
@@ -111,11 +101,15 @@ pub fn StatusApp() -> impl IntoView {
         view! { <Link href=href class=class>{children()}</Link> }.into_any()
     }));
     provide_location();
+    view! { <Frame><StatusPages /></Frame> }
+}
+
+/// Header, `<main>` (the skip link's target) and footer around a bundle's pages.
+#[component]
+fn Frame(children: Children) -> impl IntoView {
     view! {
         <SiteHeader />
-        <main id=MAIN_ID tabindex="-1" class="site-main">
-            <StatusPages />
-        </main>
+        <main id=MAIN_ID tabindex="-1" class="site-main">{children()}</main>
         <SiteFooter />
     }
 }

@@ -337,33 +337,24 @@ pub async fn mark_has_issues(pool: &SqlitePool, reference: &str, actor: &str, fl
     if flagged.is_empty() || flagged.iter().any(|flag| !is_correctable(&flag.field)) {
         return Err(Error::BadRequest("each flagged field must be a text field such as person.phone".to_owned()));
     }
-    let now = clock::now_utc();
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let id: Option<String> = sqlx::query_scalar("SELECT id FROM applications WHERE reference = ?")
-        .bind(reference)
-        .fetch_optional(&mut *tx)
-        .await?;
-    let id = id.ok_or(Error::NotFound)?;
     let issues = serde_json::to_string(flagged).map_err(|error| Error::Internal(error.to_string()))?;
-    sqlx::query("UPDATE applications SET state = 'has_issues', issues = ?, updated_at = ? WHERE id = ?")
-        .bind(issues)
-        .bind(&now)
-        .bind(&id)
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query("INSERT INTO application_events (application_id, occurred_at, state, public, actor) VALUES (?, ?, 'has_issues', 1, ?)")
-        .bind(&id)
-        .bind(&now)
-        .bind(actor)
-        .execute(&mut *tx)
-        .await?;
-    audit::record(&mut *tx, actor, "update", "application", reference, Some("has_issues")).await?;
-    tx.commit().await?;
-    Ok(())
+    change_state(pool, reference, actor, State::HasIssues, Some(issues)).await
 }
 
 /// Moves an application to any public state (the back office's job; for now `insieme-admin`).
 pub async fn set_state(pool: &SqlitePool, reference: &str, actor: &str, state: State) -> Result<()> {
+    change_state(pool, reference, actor, state, None).await
+}
+
+/// One change of state in one transaction: the application, its public history and the audit
+/// log. `issues` are the fields to correct (kept only while the state is `has_issues`).
+async fn change_state(
+    pool: &SqlitePool,
+    reference: &str,
+    actor: &str,
+    state: State,
+    issues: Option<String>,
+) -> Result<()> {
     let now = clock::now_utc();
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let id: Option<String> = sqlx::query_scalar("SELECT id FROM applications WHERE reference = ?")
@@ -371,8 +362,9 @@ pub async fn set_state(pool: &SqlitePool, reference: &str, actor: &str, state: S
         .fetch_optional(&mut *tx)
         .await?;
     let id = id.ok_or(Error::NotFound)?;
-    sqlx::query("UPDATE applications SET state = ?, updated_at = ? WHERE id = ?")
+    sqlx::query("UPDATE applications SET state = ?, issues = ?, updated_at = ? WHERE id = ?")
         .bind(state.code())
+        .bind(issues)
         .bind(&now)
         .bind(&id)
         .execute(&mut *tx)
