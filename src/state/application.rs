@@ -465,18 +465,33 @@ pub fn problems(
     check_submission(&draft.submission(form, answers, instrument), &context).err().unwrap_or_default()
 }
 
-/// The problems that belong to the fields of `page` (a page is checked before moving on).
+/// The problems that belong to the fields of `page` (a page is checked before moving on), in
+/// the order of its fields, so that the error summary reads like the form.
 pub fn problems_on_page(problems: &[FieldProblem], page: &Page, draft: &Draft) -> Vec<FieldProblem> {
-    problems
-        .iter()
-        .filter(|problem| {
-            page.fields.iter().any(|field| {
-                is_asked(field, draft)
-                    && (problem.field == field.path || problem.field.starts_with(&format!("{}[", field.path)))
-            })
+    let position = |problem: &FieldProblem| {
+        page.fields.iter().position(|field| {
+            is_asked(field, draft)
+                && (problem.field == field.path || problem.field.starts_with(&format!("{}[", field.path)))
         })
-        .cloned()
-        .collect()
+    };
+    let mut found: Vec<(usize, FieldProblem)> =
+        problems.iter().filter_map(|problem| position(problem).map(|index| (index, problem.clone()))).collect();
+    found.sort_by_key(|(index, _)| *index);
+    found.into_iter().map(|(_, problem)| problem).collect()
+}
+
+/// Every problem in the order of the form's pages and fields (those of no page last).
+pub fn problems_in_form_order(problems: Vec<FieldProblem>, form: Form) -> Vec<FieldProblem> {
+    let order = |path: &str| {
+        form.pages()
+            .iter()
+            .flat_map(|page| page.fields.iter())
+            .position(|field| path == field.path || path.starts_with(&format!("{}[", field.path)))
+            .unwrap_or(usize::MAX)
+    };
+    let mut problems = problems;
+    problems.sort_by_key(|problem| order(&problem.field));
+    problems
 }
 
 /// The page that holds a field, for the Change links and for problems found at the end.
@@ -540,6 +555,14 @@ mod tests {
         let found = problems(&draft, Form::Fragility, Some(&answers("{}")), today(), &[]);
         let identity = problems_on_page(&found, &Form::Fragility.pages()[0], &draft);
         assert_eq!(identity.len(), 1);
+        draft.set("person.given_name", String::new());
+        draft.set("person.birth_date", String::new());
+        let found = problems(&draft, Form::Fragility, Some(&answers("{}")), today(), &[]);
+        let order: Vec<String> = problems_on_page(&found, &Form::Fragility.pages()[0], &draft)
+            .into_iter()
+            .map(|problem| problem.field)
+            .collect();
+        assert_eq!(order, ["person.given_name", "person.codice_fiscale", "person.birth_date"], "the form's order");
         assert_eq!(identity[0].field, "person.codice_fiscale");
         assert_eq!(identity[0].problem, Problem::CheckCharacter);
         let contact = problems_on_page(&found, &Form::Fragility.pages()[2], &draft);

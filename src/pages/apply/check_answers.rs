@@ -11,7 +11,7 @@ use crate::{
     i18n::{I18n, tr, use_i18n},
     navigation::{Link, use_location},
     pages::apply::{CONSENT, step_href},
-    state::application::{Draft, Field, Form, Kind, element_id, is_asked},
+    state::application::{Draft, Field, Form, Kind, element_id, is_asked, problems_in_form_order},
     texts::{problem_message, problem_summary},
 };
 
@@ -22,7 +22,8 @@ pub fn CheckAnswers(form: Form) -> impl IntoView {
     let location = use_location();
     // Consent is the next step; everything else must be right before it.
     let problems = Memo::new(move |_| {
-        store.problems().into_iter().filter(|problem| !problem.field.starts_with("consent.")).collect::<Vec<_>>()
+        let found = store.problems().into_iter().filter(|problem| !problem.field.starts_with("consent.")).collect();
+        problems_in_form_order(found, form)
     });
     let summary = Signal::derive(move || {
         problems
