@@ -14,7 +14,7 @@ use insieme_api::{
     },
 };
 use insieme_rules::{Answers, Date, Instrument};
-use insieme_validation::{Context, FieldProblem, OpenCall, Problem, check_submission};
+use insieme_validation::{Context, FieldProblem, OpenCall, check_submission};
 use serde::{Deserialize, Serialize};
 
 /// What kind of input a field is.
@@ -503,16 +503,20 @@ pub fn page_of(form: Form, path: &str) -> Option<&'static Page> {
 /// (`problems.person.codice_fiscale.check_character`), else the general one.
 pub fn problem_keys(problem: &FieldProblem) -> [String; 2] {
     let field = problem.field.split('[').next().unwrap_or_default();
+    // Fields of the same kind share their wording: every phone is written like the person's.
+    let name = field.rsplit('.').next().unwrap_or_default();
+    let field = match name {
+        "contact_phone" => "person.phone",
+        "contact_email" => "person.email",
+        _ => field,
+    };
     [format!("problems.{field}.{}", problem.problem.code()), format!("problems.{}", problem.problem.code())]
-}
-
-/// Whether `problem` is about contact details missing altogether.
-pub fn is_contact_problem(problem: &FieldProblem) -> bool {
-    problem.problem == Problem::ContactNeeded
 }
 
 #[cfg(test)]
 mod tests {
+    use insieme_validation::Problem;
+
     use super::*;
 
     fn today() -> Date {
@@ -580,6 +584,14 @@ mod tests {
         let with = draft.submission(Form::Fragility, Some(&answers), instrument);
         assert_eq!(with.answers.as_ref().map(|a| a["fragility"]["physical"].clone()), Some(2.into()));
         assert_eq!(sensitive_answered(Some(&answers), instrument), 1);
+    }
+
+    #[test]
+    fn a_contact_persons_phone_is_worded_like_the_persons() {
+        let problem = FieldProblem { field: "community.contact_phone".to_owned(), problem: Problem::Format };
+        assert_eq!(problem_keys(&problem), ["problems.person.phone.format".to_owned(), "problems.format".to_owned()]);
+        let listed = FieldProblem { field: "enterprise.support[1]".to_owned(), problem: Problem::UnknownChoice };
+        assert_eq!(problem_keys(&listed)[0], "problems.enterprise.support.unknown_choice");
     }
 
     #[test]
