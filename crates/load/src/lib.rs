@@ -14,6 +14,8 @@ use std::{
 pub struct Server {
     child: Child,
     pub base_url: String,
+    /// From starting the process to its first answered request (budget: under 1 s).
+    pub cold_start: Duration,
 }
 
 impl Server {
@@ -25,6 +27,7 @@ impl Server {
             .map_err(|error| format!("no free port: {error}"))?
             .port();
         let bind = format!("127.0.0.1:{port}");
+        let started = Instant::now();
         let child = Command::new(binary)
             .env("IPL_BIND", &bind)
             .env("IPL_DATA_DIR", data_dir)
@@ -34,18 +37,27 @@ impl Server {
             .stdout(Stdio::null())
             .spawn()
             .map_err(|error| format!("cannot start {}: {error}", binary.display()))?;
-        let server = Self { child, base_url: format!("http://{bind}") };
+        let mut server = Self { child, base_url: format!("http://{bind}"), cold_start: Duration::ZERO };
         let client = reqwest::Client::new();
         let deadline = Instant::now() + Duration::from_secs(20);
         while Instant::now() < deadline {
             if let Ok(response) = client.get(format!("{}/api/health", server.base_url)).send().await
                 && response.status().is_success()
             {
+                server.cold_start = started.elapsed();
                 return Ok(server);
             }
-            tokio::time::sleep(Duration::from_millis(50)).await;
+            tokio::time::sleep(Duration::from_millis(5)).await;
         }
         Err(format!("the server on {bind} did not answer within 20 s"))
+    }
+
+    /// The server's resident memory in bytes (`VmRSS` of /proc/<pid>/status).
+    pub fn resident_bytes(&self) -> Option<u64> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
+        let line = status.lines().find(|line| line.starts_with("VmRSS:"))?;
+        let kilobytes: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+        Some(kilobytes * 1024)
     }
 
     /// SIGKILL: no shutdown, no flush; whatever was not committed is lost.

@@ -3,8 +3,13 @@
 //! before sending the next (a closed loop). Prints throughput, p50/p99 latency and errors, and
 //! fails when a budget is missed.
 //!
+//! Also measured: the cold start (process start to first answered request, budget under 1 s) and
+//! the server's resident memory at the end, with every application of the run stored (budget
+//! under 150 MB; the full 30 s run stores about 100,000).
+//!
 //! ```text
 //! insieme-load-bench SERVER_BINARY [--clients 32] [--seconds 30] [--min-rate 1000] [--max-p99-ms 50]
+//!                                  [--max-cold-start-ms 1000] [--max-memory-mb 150]
 //! ```
 
 use std::{
@@ -21,6 +26,8 @@ struct Options {
     seconds: u64,
     min_rate: f64,
     max_p99_ms: f64,
+    max_cold_start_ms: f64,
+    max_memory_mb: f64,
 }
 
 fn options() -> Result<Options, String> {
@@ -41,6 +48,8 @@ fn options() -> Result<Options, String> {
         seconds: value("--seconds", 30.0)? as u64,
         min_rate: value("--min-rate", 1000.0)?,
         max_p99_ms: value("--max-p99-ms", 50.0)?,
+        max_cold_start_ms: value("--max-cold-start-ms", 1000.0)?,
+        max_memory_mb: value("--max-memory-mb", 150.0)?,
     })
 }
 
@@ -94,6 +103,8 @@ async fn run(options: &Options) -> Result<bool, String> {
         errors.extend(failed);
     }
     let elapsed = started.elapsed().as_secs_f64();
+    let memory_mb = server.resident_bytes().map_or(f64::NAN, |bytes| bytes as f64 / 1_048_576.0);
+    let cold_start_ms = server.cold_start.as_secs_f64() * 1000.0;
     drop(server);
     let _ = std::fs::remove_dir_all(&data);
     latencies.sort();
@@ -113,11 +124,18 @@ async fn run(options: &Options) -> Result<bool, String> {
     if let Some(first) = errors.first() {
         println!("first error: {first}");
     }
-    let within = errors.is_empty() && rate >= options.min_rate && p99 < options.max_p99_ms;
+    println!("cold start to first answer: {cold_start_ms:.0} ms; resident memory after the run: {memory_mb:.1} MB");
+    let within = errors.is_empty()
+        && rate >= options.min_rate
+        && p99 < options.max_p99_ms
+        && cold_start_ms < options.max_cold_start_ms
+        && memory_mb < options.max_memory_mb;
     println!(
-        "budget: >= {:.0}/s, p99 < {:.0} ms, 0 errors: {}",
+        "budget: >= {:.0}/s, p99 < {:.0} ms, 0 errors, cold start < {:.0} ms, memory < {:.0} MB: {}",
         options.min_rate,
         options.max_p99_ms,
+        options.max_cold_start_ms,
+        options.max_memory_mb,
         if within { "met" } else { "MISSED" }
     );
     Ok(within)
