@@ -127,6 +127,17 @@ impl ApplicationStore {
         });
     }
 
+    /// Deletes the open draft from this device (a shared phone, a change of mind); the next
+    /// visit starts a new one with a new id.
+    pub fn discard(self) {
+        if let Some(form) = self.form.get_untracked() {
+            device::forget(&draft_key(form));
+        }
+        self.form.set(None);
+        self.draft.set(Draft::default());
+        self.sending.set(Sending::Idle);
+    }
+
     /// After a conflict (this id was used for other content): the same answers under a new id.
     pub fn renew_id(self) {
         self.update(|draft| draft.id = device::new_uuid());

@@ -94,10 +94,17 @@ pub fn CheckAnswers(form: Form) -> impl IntoView {
             <ErrorSummary issues=summary />
             <dl class="summary-list">{rows}</dl>
             {self_check}
-            <button type="button" class="button button--primary" on:click=on_continue
-                disabled=move || !problems.get().is_empty()>
-                {tr("self_check.continue")}
-            </button>
+            <p class="button-row">
+                <button type="button" class="button button--primary" on:click=on_continue
+                    disabled=move || !problems.get().is_empty()>
+                    {tr("self_check.continue")}
+                </button>
+                <button type="button" class="button button--danger" on:click=move |_| {
+                    store.discard();
+                    location.go("/domanda");
+                }>{tr("apply.discard")}</button>
+            </p>
+            <p class="field__hint">{tr("apply.discard_hint")}</p>
         </div>
     }
 }
