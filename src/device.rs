@@ -131,3 +131,20 @@ pub fn take_fragment() -> Option<String> {
     }
     Some(fragment)
 }
+
+/// An ISO 8601 UTC time (`2026-11-25T17:52:13.571Z`) as the device's local date and time
+/// (`2026-11-25 18:52`); the text itself if the browser cannot read it.
+pub fn local_time(iso: &str) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(iso));
+    if date.get_time().is_nan() {
+        return iso.to_owned();
+    }
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes()
+    )
+}

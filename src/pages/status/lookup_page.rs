@@ -12,7 +12,8 @@ use crate::{
     api::{self, ApiError},
     application_store::saved_receipt,
     components::PageTitle,
-    i18n::{I18n, tr, use_i18n},
+    device,
+    i18n::{tr, use_i18n},
     state::application::{Form, element_id},
     texts::problem_message,
 };
@@ -84,7 +85,7 @@ fn StatusDetails(found: StatusView, access_code: String, on_update: Callback<Sta
         .iter()
         .map(|entry| {
             let key = format!("states.{}.label", entry.state.code());
-            let when = entry.at.get(..16).unwrap_or(&entry.at).replace('T', " ");
+            let when = device::local_time(&entry.at);
             view! { <li><span class="history__when">{when}</span> " " {move || i18n.t(&key)}</li> }
         })
         .collect_view();
@@ -161,8 +162,20 @@ fn Corrections(found: StatusView, access_code: String, on_update: Callback<Statu
                     <label class="field__label" for=id.clone()>{move || i18n.t(&label_key)}</label>
                     <p class="field__hint">{tr("apply.partner_note")} " " {note}</p>
                     {move || error().map(|message| view! { <p class="field-error">{message}</p> })}
-                    <input id=id class="input" prop:value=value
-                        on:input=move |event| values.update(|values| { values.insert(field.clone(), event_target_value(&event)); }) />
+                    {if is_long_text(&field) {
+                        view! {
+                            <textarea id=id class="input input--long" rows="5" prop:value=value
+                                on:input=move |event| values.update(|values| { values.insert(field.clone(), event_target_value(&event)); })>
+                            </textarea>
+                        }
+                        .into_any()
+                    } else {
+                        view! {
+                            <input id=id class="input" prop:value=value
+                                on:input=move |event| values.update(|values| { values.insert(field.clone(), event_target_value(&event)); }) />
+                        }
+                        .into_any()
+                    }}
                 </div>
             }
         })
@@ -171,14 +184,17 @@ fn Corrections(found: StatusView, access_code: String, on_update: Callback<Statu
         <form class="step__form corrections" novalidate=true on:submit=on_send>
             <h3>{tr("apply.corrections_title")}</h3>
             {fields}
-            <div role="alert">{move || failure.get().map(|key| view! { <p class="field-error">{corrections_text(i18n, key)}</p> })}</div>
+            <div role="alert">{move || failure.get().map(|key| view! { <p class="field-error">{i18n.t(key)}</p> })}</div>
             <button type="submit" class="button button--primary">{tr("apply.send_corrections")}</button>
         </form>
     }
 }
 
-fn corrections_text(i18n: I18n, key: &str) -> String {
-    i18n.t(key)
+/// Whether a flagged field is one of the long free texts (drawn as a text area).
+fn is_long_text(field: &str) -> bool {
+    crate::state::application::Form::ALL.into_iter().flat_map(|form| form.pages().iter()).any(|page| {
+        page.fields.iter().any(|known| known.path == field && known.kind == crate::state::application::Kind::LongText)
+    })
 }
 
 /// Field problems the server named (`values.person.phone` with a problem code).
