@@ -34,7 +34,7 @@ test('a person corrects what the partners flagged, checked like the form', async
   await expectNoAxeViolations(page, 'correction with an error');
   await email.fill('giulia.bianchi@example.org');
   await page.getByRole('button', { name: 'Invia le correzioni' }).click();
-  await expect(page.locator('.status__state')).toHaveText('Corretta e inviata di nuovo');
+  await expect(page.locator('.lookup-result__state')).toHaveText('Corretta e inviata di nuovo');
   await expect(page.getByRole('list').filter({ hasText: 'Da correggere' })).toContainText('Inviata');
   await expectNoAxeViolations(page, 'corrected');
 });

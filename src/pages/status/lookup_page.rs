@@ -94,9 +94,9 @@ fn StatusDetails(found: StatusView, access_code: String, on_update: Callback<Sta
     });
     let (label_key, next_key) = (format!("states.{state}.label"), format!("states.{state}.next"));
     view! {
-        <section class="status" aria-labelledby="status-now">
+        <section class="lookup-result" aria-labelledby="status-now">
             <h2 id="status-now">{move || i18n.t_with("apply.status_now", &[("reference", found.reference.clone())])}</h2>
-            <p class="status__state">{move || i18n.t(&label_key)}</p>
+            <p class="lookup-result__state">{move || i18n.t(&label_key)}</p>
             <p>{move || i18n.t(&next_key)}</p>
             {corrections}
             <h3>{tr("apply.history")}</h3>
