@@ -29,7 +29,10 @@ pub fn ReceiptPage(form: Form) -> impl IntoView {
                 let reference = reference.clone();
                 move || i18n.t_with("apply.qr_label", &[("reference", reference.clone())])
             });
+            let sent_at = device::local_time(&receipt.submitted_at);
             view! {
+                <p class="print-only">{tr("site.name")}</p>
+                <p>{move || i18n.t_with("apply.sent_at", &[("when", sent_at.clone())])}</p>
                 <div class="receipt">
                     <dl class="receipt__codes">
                         <dt>{tr("apply.reference")}</dt>
