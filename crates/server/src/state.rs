@@ -23,13 +23,24 @@ impl AppState {
         let secret = SecretKey::load_or_create(config.secret_key.as_deref(), &config.data_dir)?;
         let per_minute = NonZeroU32::new(config.submissions_per_minute).unwrap_or(NonZeroU32::MIN);
         let burst = NonZeroU32::new((config.submissions_per_minute / 5).max(1)).unwrap_or(NonZeroU32::MIN);
-        let limiter = RateLimiter::keyed(Quota::per_minute(per_minute).allow_burst(burst));
+        let limiter = Arc::new(RateLimiter::keyed(Quota::per_minute(per_minute).allow_burst(burst)));
+        // Forget addresses whose allowance is full again, so the table does not grow forever.
+        let sweeping = Arc::downgrade(&limiter);
+        tokio::spawn(async move {
+            let mut every_minute = tokio::time::interval(std::time::Duration::from_secs(60));
+            loop {
+                every_minute.tick().await;
+                let Some(limiter) = sweeping.upgrade() else { break };
+                limiter.retain_recent();
+                limiter.shrink_to_fit();
+            }
+        });
         Ok(Self {
             writer: Writer::start(pool.clone()),
             pool,
             config: Arc::new(config),
             secret: Arc::new(secret),
-            limiter: Arc::new(limiter),
+            limiter,
         })
     }
 }
