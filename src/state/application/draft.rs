@@ -1,0 +1,168 @@
+//! The application being filled, kept on the device until the server confirms it, and the
+//! `Submission` built from it.
+
+use std::collections::BTreeMap;
+
+use insieme_api::{
+    Availability, CommunityDetails, Consent, EnterpriseDetails, Person, Submission, YouthDetails, YouthProject,
+};
+use insieme_rules::{Answers, Instrument};
+use serde::{Deserialize, Serialize};
+
+use super::Form;
+
+/// The application being filled, kept on the device until the server confirms it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    /// Made once, when the draft starts: the idempotency key of the submission.
+    pub id: String,
+    pub language: String,
+    pub values: BTreeMap<String, String>,
+    pub lists: BTreeMap<String, Vec<String>>,
+    pub consent: Consent,
+}
+
+impl Draft {
+    pub fn new(id: String) -> Self {
+        Self { id, ..Self::default() }
+    }
+
+    pub fn value(&self, path: &str) -> &str {
+        self.values.get(path).map_or("", String::as_str)
+    }
+
+    pub fn list(&self, path: &str) -> &[String] {
+        self.lists.get(path).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn set(&mut self, path: &str, value: String) {
+        self.values.insert(path.to_owned(), value);
+    }
+
+    pub fn toggle(&mut self, path: &str, code: &str, on: bool) {
+        let list = self.lists.entry(path.to_owned()).or_default();
+        list.retain(|existing| existing != code);
+        if on {
+            list.push(code.to_owned());
+            list.sort();
+        }
+    }
+
+    /// Fills what the self-check already knows, without overwriting anything typed.
+    pub fn prefill_from(&mut self, answers: &Answers) {
+        let known = [
+            ("person.birth_date", answers.profile.birth_date.map(|date| date.to_string())),
+            ("person.comune", answers.profile.comune.clone()),
+            ("person.quartiere", answers.profile.quartiere.clone()),
+        ];
+        for (path, value) in known {
+            if let Some(value) = value
+                && self.value(path).is_empty()
+            {
+                self.set(path, value);
+            }
+        }
+    }
+
+    /// The submission for `channel`, with the self-check answers when the channel uses them;
+    /// sensitive items go only with the explicit consent.
+    pub fn submission(&self, form: Form, answers: Option<&Answers>, instrument: &Instrument) -> Submission {
+        let value = |path: &str| self.value(path).to_owned();
+        let channel = form.channel();
+        let person = matches!(form, Form::Fragility | Form::Youth | Form::Enterprise).then(|| Person {
+            given_name: value("person.given_name"),
+            family_name: value("person.family_name"),
+            codice_fiscale: value("person.codice_fiscale"),
+            birth_date: value("person.birth_date"),
+            comune: value("person.comune"),
+            quartiere: value("person.quartiere"),
+            phone: value("person.phone"),
+            email: value("person.email"),
+            access_point: value("person.access_point"),
+            availability: self
+                .list("person.availability")
+                .iter()
+                .filter_map(|code| serde_json::from_value::<Availability>(code.as_str().into()).ok())
+                .collect(),
+        });
+        let answers = if form.uses_self_check() {
+            answers.map(|answers| self.answers_to_send(answers, instrument))
+        } else {
+            None
+        };
+        Submission {
+            id: self.id.clone(),
+            channel: Some(channel),
+            language: if self.language.is_empty() { "it".to_owned() } else { self.language.clone() },
+            person,
+            answers,
+            youth_project: (form == Form::YouthProject).then(|| YouthProject {
+                call_id: value("youth_project.call_id"),
+                organisation: value("youth_project.organisation"),
+                partners: value("youth_project.partners"),
+                field: value("youth_project.field"),
+                description: value("youth_project.description"),
+                budget: value("youth_project.budget"),
+                contact_given_name: value("youth_project.contact_given_name"),
+                contact_family_name: value("youth_project.contact_family_name"),
+                contact_phone: value("youth_project.contact_phone"),
+                contact_email: value("youth_project.contact_email"),
+            }),
+            youth: (form == Form::Youth).then(|| YouthDetails {
+                call_id: value("youth.call_id"),
+                school: value("youth.school"),
+                left_school_year: value("youth.left_school_year"),
+                situation: value("youth.situation"),
+                motivation: value("youth.motivation"),
+            }),
+            enterprise: (form == Form::Enterprise).then(|| EnterpriseDetails {
+                proponents: value("enterprise.proponents"),
+                business_comune: value("enterprise.business_comune"),
+                sector: value("enterprise.sector"),
+                stage: value("enterprise.stage"),
+                description: value("enterprise.description"),
+                market: value("enterprise.market"),
+                team_skills: value("enterprise.team_skills"),
+                investment_needed: value("enterprise.investment_needed"),
+                own_funds: value("enterprise.own_funds"),
+                support: self.list("enterprise.support").to_vec(),
+            }),
+            community: (form == Form::Community).then(|| CommunityDetails {
+                organisation: value("community.organisation"),
+                organisation_type: value("community.organisation_type"),
+                area: value("community.area"),
+                tasks: value("community.tasks"),
+                hours_per_week: value("community.hours_per_week"),
+                starts_on: value("community.starts_on"),
+                ends_on: value("community.ends_on"),
+                places: value("community.places"),
+                contact_given_name: value("community.contact_given_name"),
+                contact_family_name: value("community.contact_family_name"),
+                contact_phone: value("community.contact_phone"),
+                contact_email: value("community.contact_email"),
+            }),
+            consent: self.consent,
+        }
+    }
+
+    /// The self-check answers as sent: the fragility items and the profile flags (birth date and
+    /// comune come from the person's own page), without sensitive items unless consented.
+    fn answers_to_send(&self, answers: &Answers, instrument: &Instrument) -> serde_json::Value {
+        let mut answers = answers.clone();
+        answers.assessed_on = None;
+        answers.profile.birth_date = None;
+        answers.profile.comune = None;
+        answers.profile.quartiere = None;
+        if !self.consent.sensitive_data {
+            answers.fragility.retain(|id, _| !instrument.item(id).is_some_and(|item| item.sensitive));
+        }
+        serde_json::to_value(&answers).unwrap_or_default()
+    }
+}
+
+/// How many sensitive items the self-check answered (the consent step says what they are).
+pub fn sensitive_answered(answers: Option<&Answers>, instrument: &Instrument) -> usize {
+    answers.map_or(0, |answers| {
+        answers.fragility.keys().filter(|id| instrument.item(id).is_some_and(|item| item.sensitive)).count()
+    })
+}
