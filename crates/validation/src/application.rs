@@ -11,10 +11,12 @@ use insieme_api::{
         YOUTH_SITUATIONS,
     },
 };
-use insieme_rules::{AccessPoint, Answers, ComuneLookup, Date, Instrument, Territory};
+use insieme_rules::{AccessPoint, Answers, Date, Instrument, Territory};
 use serde::{Deserialize, Serialize};
 
-use crate::{Problem, check_codice_fiscale, check_email, check_phone, check_text, codice_fiscale::encoded_birth};
+use crate::{
+    Checker, Problem, check_codice_fiscale, check_email, check_phone, check_text, codice_fiscale::encoded_birth,
+};
 
 /// Names and short answers.
 pub const NAME_MAX: usize = 80;
@@ -44,120 +46,6 @@ pub struct Context<'a> {
 pub struct OpenCall {
     pub id: String,
     pub for_organisations: bool,
-}
-
-/// Collects problems while checking; each check returns the normalised value or records why not.
-#[derive(Debug, Default)]
-pub struct Checker {
-    pub problems: Vec<FieldProblem>,
-}
-
-impl Checker {
-    pub fn fail(&mut self, field: &str, problem: Problem) {
-        self.problems.push(FieldProblem { field: field.to_owned(), problem });
-    }
-
-    fn take(&mut self, field: &str, result: Result<String, Problem>) -> String {
-        result.unwrap_or_else(|problem| {
-            self.fail(field, problem);
-            String::new()
-        })
-    }
-
-    pub fn text(&mut self, field: &str, value: &str, max: usize) -> String {
-        self.take(field, check_text(value, max))
-    }
-
-    fn optional_text(&mut self, field: &str, value: &str, max: usize) -> String {
-        if value.trim().is_empty() { String::new() } else { self.text(field, value, max) }
-    }
-
-    fn choice(&mut self, field: &str, value: &str, allowed: &[&str]) -> String {
-        let value = value.trim();
-        if value.is_empty() {
-            self.fail(field, Problem::Missing);
-        } else if !allowed.contains(&value) {
-            self.fail(field, Problem::UnknownChoice);
-        }
-        value.to_owned()
-    }
-
-    /// A whole number typed by a person ("1.500", "1500", "1 500"), within `min..=max`.
-    pub fn whole_number(&mut self, field: &str, value: &str, min: u64, max: u64) -> String {
-        let result = parse_whole_number(value).and_then(|number| {
-            if (min..=max).contains(&number) { Ok(number.to_string()) } else { Err(Problem::OutOfRange) }
-        });
-        self.take(field, result)
-    }
-
-    pub fn date(&mut self, field: &str, value: &str) -> Option<Date> {
-        let value = value.trim();
-        if value.is_empty() {
-            self.fail(field, Problem::Missing);
-            return None;
-        }
-        match value.parse::<Date>() {
-            Ok(date) => Some(date),
-            Err(_) => {
-                // Right shape but no such day (31 April) reads differently from nonsense.
-                let shaped = value.len() == 10
-                    && value.chars().enumerate().all(|(index, letter)| match index {
-                        4 | 7 => letter == '-',
-                        _ => letter.is_ascii_digit(),
-                    });
-                self.fail(field, if shaped { Problem::ImpossibleDate } else { Problem::Format });
-                None
-            }
-        }
-    }
-
-    /// A comune of the Città metropolitana, returned in its official spelling.
-    pub fn comune(&mut self, field: &str, value: &str) -> String {
-        if value.trim().is_empty() {
-            self.fail(field, Problem::Missing);
-            return String::new();
-        }
-        match Territory::embedded().lookup_comune(value) {
-            ComuneLookup::Found { comune, .. } => comune,
-            ComuneLookup::NotInTerritory { .. } => {
-                self.fail(field, Problem::NotInTerritory);
-                value.trim().to_owned()
-            }
-        }
-    }
-
-    /// Phone and email, at least one of them.
-    pub fn contact(&mut self, prefix: &str, phone: &str, email: &str) -> (String, String) {
-        if phone.trim().is_empty() && email.trim().is_empty() {
-            self.fail(&format!("{prefix}phone"), Problem::ContactNeeded);
-            return (String::new(), String::new());
-        }
-        let phone = if phone.trim().is_empty() {
-            String::new()
-        } else {
-            self.take(&format!("{prefix}phone"), check_phone(phone))
-        };
-        let email = if email.trim().is_empty() {
-            String::new()
-        } else {
-            self.take(&format!("{prefix}email"), check_email(email))
-        };
-        (phone, email)
-    }
-}
-
-/// Reads a whole number as people type it: digits with optional spaces, dots or apostrophes as
-/// thousands separators, and an optional "€".
-pub fn parse_whole_number(value: &str) -> Result<u64, Problem> {
-    let cleaned: String =
-        value.trim().trim_start_matches('€').trim_end_matches('€').chars().filter(|c| !" .'’".contains(*c)).collect();
-    if cleaned.is_empty() {
-        return Err(Problem::Missing);
-    }
-    if !cleaned.chars().all(|letter| letter.is_ascii_digit()) {
-        return Err(Problem::Format);
-    }
-    cleaned.parse::<u64>().map_err(|_| Problem::OutOfRange)
 }
 
 /// Checks the whole submission; `Ok` holds it with every value normalised.

@@ -3,12 +3,14 @@
 //! a stable problem code; the browser turns the code into a sentence in the person's language.
 
 pub mod application;
+pub mod checker;
 pub mod codice_fiscale;
 pub mod contact;
 
 use serde::{Deserialize, Serialize};
 
-pub use application::{Checker, Context, FieldProblem, OpenCall, check_submission};
+pub use application::{Context, FieldProblem, OpenCall, check_submission};
+pub use checker::Checker;
 pub use codice_fiscale::check_codice_fiscale;
 pub use contact::{check_email, check_phone};
 
