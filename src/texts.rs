@@ -81,9 +81,17 @@ pub fn status_slug(status: insieme_rules::ChannelStatus) -> &'static str {
 }
 
 /// The label of an application field (`enterprise.support[0]` is the `enterprise.support` field).
+/// A path inside a section without labels of its own (`answers.fragility.income`) is named by
+/// its section (`fields.answers.label`).
 pub fn field_label(i18n: I18n, path: &str) -> String {
     let field = path.split('[').next().unwrap_or_default();
-    i18n.t(&format!("fields.{field}.label"))
+    let key = format!("fields.{field}.label");
+    let text = i18n.t(&key);
+    if text != key {
+        return text;
+    }
+    let section = field.split('.').next().unwrap_or_default();
+    i18n.t(&format!("fields.{section}.label"))
 }
 
 /// A problem as the error summary lists it: the field's label, then what is wrong.

@@ -150,3 +150,14 @@ test('community: an organisation proposes an opportunity to its Quartiere networ
   const { reference, accessCode } = await application.consentAndSend();
   expect(await application.lookUp(reference, accessCode)).toBe('Proposta inviata');
 });
+
+test('fragility without a self-check on the device: the check page says so and points to it', async ({ page }) => {
+  const application = new Application(page);
+  await application.start('Fai domanda di accompagnamento');
+  await page.goto('/domanda/fragilita/controlla');
+  await application.expectPage('Controlla le risposte');
+  const summary = page.getByRole('alert');
+  await expect(summary).toContainText('Risposte della verifica: Questa risposta manca.');
+  await expect(page.getByText('Su questo dispositivo non ci sono risposte della verifica.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Continua' })).toBeDisabled();
+});

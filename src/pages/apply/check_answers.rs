@@ -73,7 +73,7 @@ pub fn CheckAnswers(form: Form) -> impl IntoView {
             None => i18n.t("apply.self_check_missing"),
         });
         view! {
-            <section class="notice" aria-labelledby="carried-title">
+            <section class="notice" id="row-field-answers" aria-labelledby="carried-title">
                 <h2 id="carried-title">{tr("apply.self_check_title")}</h2>
                 <p>{text}</p>
                 <NavLink href="/verifica/risultato">{tr("apply.self_check_change")}</NavLink>
