@@ -28,7 +28,7 @@ pub struct Submitted {
 /// same receipt, with other content a conflict.
 pub async fn submit(state: &AppState, submission: Submission) -> Result<Submitted> {
     let content_hash = hash_of(&submission);
-    let open_calls = open_call_ids(&state.pool).await?;
+    let open_calls = calls_for_checks(&state.pool).await?;
     let today = clock::today_in_italy();
     let context = Context { today, open_calls: &open_calls, instrument: Instrument::fragility() };
     let checked = check_submission(&submission, &context).map_err(unprocessable)?;
@@ -120,8 +120,29 @@ fn route(checked: &Submission, channel: Channel) -> (String, Option<String>) {
     }
 }
 
-/// The calls open today, with whom each is for.
-async fn open_call_ids(pool: &SqlitePool) -> Result<Vec<OpenCall>> {
+/// One entry of an application's public history (what the status page lists); runs inside the
+/// caller's transaction.
+async fn record_event<'e>(
+    executor: impl sqlx::Executor<'e, Database = sqlx::Sqlite>,
+    application_id: &str,
+    at: &str,
+    state: &str,
+    actor: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO application_events (application_id, occurred_at, state, public, actor) VALUES (?, ?, ?, 1, ?)",
+    )
+    .bind(application_id)
+    .bind(at)
+    .bind(state)
+    .bind(actor)
+    .execute(executor)
+    .await?;
+    Ok(())
+}
+
+/// The calls open today, with whom each is for (what the checks of channel 3 need).
+async fn calls_for_checks(pool: &SqlitePool) -> Result<Vec<OpenCall>> {
     Ok(open_calls(pool)
         .await?
         .into_iter()

@@ -7,7 +7,7 @@ use insieme_rules::Instrument;
 use insieme_validation::{Context, FieldProblem, check_submission};
 use sqlx::SqlitePool;
 
-use super::{open_call_ids, reassess, unprocessable};
+use super::{calls_for_checks, reassess, record_event, unprocessable};
 use crate::{AppState, Error, Result, audit, clock};
 
 /// One application as the status page needs it.
@@ -57,7 +57,7 @@ async fn status_view(pool: &SqlitePool, row: Row) -> Result<StatusView> {
     let state = State::from_code(&row.state).ok_or_else(|| Error::Internal(format!("unknown state {}", row.state)))?;
     let submission: serde_json::Value =
         serde_json::from_str(&row.submission).map_err(|error| Error::Internal(error.to_string()))?;
-    let issues = if state == State::HasIssues { flagged(&row.issues, &submission) } else { Vec::new() };
+    let issues = if state == State::HasIssues { flagged(row.issues.as_deref(), &submission) } else { Vec::new() };
     Ok(StatusView {
         reference: row.reference,
         channel: Channel::from_code(&row.channel).ok_or_else(|| Error::Internal("unknown channel".to_owned()))?,
@@ -71,11 +71,14 @@ async fn status_view(pool: &SqlitePool, row: Row) -> Result<StatusView> {
     })
 }
 
+/// The fields the partners flagged, as stored in `applications.issues`.
+fn flagged_fields(issues: Option<&str>) -> Vec<FlaggedField> {
+    issues.and_then(|json| serde_json::from_str(json).ok()).unwrap_or_default()
+}
+
 /// The fields the partners flagged, with their notes and the values now stored.
-fn flagged(issues: &Option<String>, submission: &serde_json::Value) -> Vec<Issue> {
-    let flagged: Vec<FlaggedField> =
-        issues.as_deref().and_then(|json| serde_json::from_str(json).ok()).unwrap_or_default();
-    flagged
+fn flagged(issues: Option<&str>, submission: &serde_json::Value) -> Vec<Issue> {
+    flagged_fields(issues)
         .into_iter()
         .map(|flag| Issue {
             current: submission
@@ -120,8 +123,7 @@ pub async fn correct(state: &AppState, correction: &Correction) -> Result<Status
             problem: "nothing_to_correct".to_owned(),
         }]));
     }
-    let flagged: Vec<FlaggedField> =
-        row.issues.as_deref().and_then(|json| serde_json::from_str(json).ok()).unwrap_or_default();
+    let flagged = flagged_fields(row.issues.as_deref());
     let mut submission: serde_json::Value =
         serde_json::from_str(&row.submission).map_err(|error| Error::Internal(error.to_string()))?;
     let mut refused = Vec::new();
@@ -141,7 +143,7 @@ pub async fn correct(state: &AppState, correction: &Correction) -> Result<Status
     }
     let submission: Submission =
         serde_json::from_value(submission).map_err(|error| Error::Internal(error.to_string()))?;
-    let open_calls = open_call_ids(&state.pool).await?;
+    let open_calls = calls_for_checks(&state.pool).await?;
     let today = clock::today_in_italy();
     let context = Context { today, open_calls: &open_calls, instrument: Instrument::fragility() };
     let checked = check_submission(&submission, &context).map_err(|problems| {
@@ -163,15 +165,12 @@ pub async fn correct(state: &AppState, correction: &Correction) -> Result<Status
     .bind(&row.id)
     .execute(&mut *tx)
     .await?;
-    sqlx::query("INSERT INTO application_events (application_id, occurred_at, state, public, actor) VALUES (?, ?, 'corrected', 1, 'applicant')")
-        .bind(&row.id)
-        .bind(&now)
-        .execute(&mut *tx)
-        .await?;
+    record_event(&mut *tx, &row.id, &now, &State::Corrected.code(), "applicant").await?;
     let fields: Vec<&str> = correction.values.keys().map(String::as_str).collect();
     audit::record(&mut *tx, "applicant", "update", "application", &row.reference, Some(&fields.join(","))).await?;
     tx.commit().await?;
-    let row = open(state, &correction.reference, &correction.access_code).await?;
+    // The access code was checked above; read the row back as it is now.
+    let row = find(&state.pool, &row.reference).await?.ok_or(Error::NotFound)?;
     status_view(&state.pool, row).await
 }
 
@@ -213,15 +212,7 @@ async fn change_state(
         .bind(&id)
         .execute(&mut *tx)
         .await?;
-    sqlx::query(
-        "INSERT INTO application_events (application_id, occurred_at, state, public, actor) VALUES (?, ?, ?, 1, ?)",
-    )
-    .bind(&id)
-    .bind(&now)
-    .bind(state.code())
-    .bind(actor)
-    .execute(&mut *tx)
-    .await?;
+    record_event(&mut *tx, &id, &now, &state.code(), actor).await?;
     audit::record(&mut *tx, actor, "update", "application", reference, Some(&state.code())).await?;
     tx.commit().await?;
     Ok(())

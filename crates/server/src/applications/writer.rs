@@ -154,14 +154,7 @@ async fn write_one(tx: &mut Transaction<'_, Sqlite>, application: &NewApplicatio
     .bind(&application.now)
     .execute(&mut **tx)
     .await?;
-    sqlx::query(
-        "INSERT INTO application_events (application_id, occurred_at, state, public, actor) VALUES (?, ?, ?, 1, 'applicant')",
-    )
-    .bind(&application.id)
-    .bind(&application.now)
-    .bind(state)
-    .execute(&mut **tx)
-    .await?;
+    super::record_event(&mut **tx, &application.id, &application.now, state, "applicant").await?;
     crate::audit::record(&mut **tx, "applicant", "create", "application", &reference, Some(application.channel))
         .await?;
     Ok(Outcome::Created(Stored { reference, state: state.to_owned(), submitted_at: application.now.clone() }))
