@@ -79,7 +79,7 @@ impl ApplicationStore {
         self.calls.with(|calls| match calls {
             Some(Ok(calls)) => calls
                 .iter()
-                .map(|call| OpenCall { id: call.id.clone(), for_organisations: call.target == "organisations" })
+                .map(|call| OpenCall { id: call.id.clone(), for_organisations: call.is_for_organisations() })
                 .collect(),
             _ => Vec::new(),
         })

@@ -156,7 +156,7 @@ fn select_choices(kind: Kind, store: crate::application_store::ApplicationStore)
         Kind::Call { for_organisations } => store.calls.with(|calls| match calls {
             Some(Ok(calls)) => calls
                 .iter()
-                .filter(|call| (call.target == "organisations") == for_organisations)
+                .filter(|call| call.is_for_organisations() == for_organisations)
                 .map(|call| (call.id.clone(), call.title.clone()))
                 .collect(),
             _ => Vec::new(),

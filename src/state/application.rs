@@ -94,6 +94,14 @@ mod tests {
     }
 
     #[test]
+    fn a_field_owns_its_path_and_its_list_items_only() {
+        let support = Form::Enterprise.pages()[5].fields[2];
+        assert_eq!(support.path, "enterprise.support");
+        assert!(support.owns("enterprise.support") && support.owns("enterprise.support[1]"));
+        assert!(!support.owns("enterprise.supporters") && !support.owns("enterprise"));
+    }
+
+    #[test]
     fn the_quartiere_is_asked_only_for_bologna() {
         let mut draft = filled_fragility();
         let quartiere = Form::Fragility.pages()[1].fields[1];

@@ -394,3 +394,10 @@ pub struct CallView {
     pub closes_on: String,
     pub description: String,
 }
+
+impl CallView {
+    /// Whether the call is for organisations' projects (otherwise for young people).
+    pub fn is_for_organisations(&self) -> bool {
+        self.target == "organisations"
+    }
+}

@@ -146,6 +146,6 @@ async fn calls_for_checks(pool: &SqlitePool) -> Result<Vec<OpenCall>> {
     Ok(open_calls(pool)
         .await?
         .into_iter()
-        .map(|call| OpenCall { for_organisations: call.target == "organisations", id: call.id })
+        .map(|call| OpenCall { for_organisations: call.is_for_organisations(), id: call.id })
         .collect())
 }

@@ -40,7 +40,7 @@ pub fn CheckAnswers(form: Form) -> impl IntoView {
             .filter(|(_, field)| is_asked(field, &draft))
             .map(|(slug, field)| {
                 let error = problems.with(|found| {
-                    found.iter().find(|problem| problem.field.starts_with(field.path)).map(|p| problem_message(i18n, p))
+                    found.iter().find(|problem| field.owns(&problem.field)).map(|p| problem_message(i18n, p))
                 });
                 let label = i18n.t(&format!("{}.label", field.text_key()));
                 view! {

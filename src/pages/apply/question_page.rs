@@ -69,9 +69,7 @@ pub fn QuestionPage(form: Form, index: usize) -> impl IntoView {
                 problems.with(|found| {
                     found
                         .iter()
-                        .find(|problem| {
-                            problem.field == field.path || problem.field.starts_with(&format!("{}[", field.path))
-                        })
+                        .find(|problem| field.owns(&problem.field))
                         .map(|problem| problem_message(i18n, problem))
                 })
             });

@@ -65,6 +65,12 @@ impl Field {
         element_id(self.path)
     }
 
+    /// Whether a problem at `path` belongs to this field (`enterprise.support[1]` belongs to
+    /// `enterprise.support`).
+    pub fn owns(&self, path: &str) -> bool {
+        path.strip_prefix(self.path).is_some_and(|rest| rest.is_empty() || rest.starts_with('['))
+    }
+
     /// `fields.person.given_name`, where its label and hint are.
     pub fn text_key(&self) -> String {
         format!("fields.{}", self.path)

@@ -22,10 +22,7 @@ pub fn problems(
 /// the order of its fields, so that the error summary reads like the form.
 pub fn problems_on_page(problems: &[FieldProblem], page: &Page, draft: &Draft) -> Vec<FieldProblem> {
     let position = |problem: &FieldProblem| {
-        page.fields.iter().position(|field| {
-            is_asked(field, draft)
-                && (problem.field == field.path || problem.field.starts_with(&format!("{}[", field.path)))
-        })
+        page.fields.iter().position(|field| is_asked(field, draft) && field.owns(&problem.field))
     };
     let mut found: Vec<(usize, FieldProblem)> =
         problems.iter().filter_map(|problem| position(problem).map(|index| (index, problem.clone()))).collect();
@@ -36,11 +33,7 @@ pub fn problems_on_page(problems: &[FieldProblem], page: &Page, draft: &Draft) -
 /// Every problem in the order of the form's pages and fields (those of no page last).
 pub fn problems_in_form_order(problems: Vec<FieldProblem>, form: Form) -> Vec<FieldProblem> {
     let order = |path: &str| {
-        form.pages()
-            .iter()
-            .flat_map(|page| page.fields.iter())
-            .position(|field| path == field.path || path.starts_with(&format!("{}[", field.path)))
-            .unwrap_or(usize::MAX)
+        form.pages().iter().flat_map(|page| page.fields.iter()).position(|field| field.owns(path)).unwrap_or(usize::MAX)
     };
     let mut problems = problems;
     problems.sort_by_key(|problem| order(&problem.field));
@@ -49,7 +42,7 @@ pub fn problems_in_form_order(problems: Vec<FieldProblem>, form: Form) -> Vec<Fi
 
 /// The page that holds a field, for the Change links and for problems found at the end.
 pub fn page_of(form: Form, path: &str) -> Option<&'static Page> {
-    form.pages().iter().find(|page| page.fields.iter().any(|field| path.starts_with(field.path)))
+    form.pages().iter().find(|page| page.fields.iter().any(|field| field.owns(path)))
 }
 
 /// The message key of a problem on a field: a specific one when the locale has it
