@@ -13,7 +13,7 @@ use leptos_router::{
 use crate::{
     application_store::provide_application_store,
     components::{SiteFooter, SiteHeader},
-    i18n::{APPLICATIONS, provide_i18n, provide_i18n_with},
+    i18n::{APPLICATIONS, PAGES, provide_i18n, provide_i18n_with},
     navigation::{InternalLinks, Link, provide_location},
     pages::{
         AccessPointsPage, AccessibilityPage, ApplyPage, ChannelPage, HomePage, NotFoundPage, OpportunitiesPage,
@@ -29,7 +29,7 @@ pub const MAIN_ID: &str = "contenuto";
 /// The public app: home, channels, access points, territory, sources, privacy, accessibility.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_i18n();
+    provide_i18n_with(Some(PAGES));
     provide_context(Bundle::Public);
     provide_context(InternalLinks(|href, class, children| {
         view! { <A href=href attr:class=class>{children()}</A> }.into_any()

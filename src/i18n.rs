@@ -36,6 +36,14 @@ pub struct ExtraTexts {
 /// The texts of the applications bundles.
 pub const APPLICATIONS: ExtraTexts = ExtraTexts { italian_json: APPLICATIONS_ITALIAN_JSON, folder: "applications" };
 
+/// The Italian texts of the public information pages (home, channels, access points,
+/// territory, sources, opportunities, privacy, accessibility): a third catalogue, embedded only
+/// in the public bundle, so that the self-check's first load has room for the fonts.
+pub const PAGES_ITALIAN_JSON: &str = include_str!("../locales/pages/it.json");
+
+/// The texts of the public bundle.
+pub const PAGES: ExtraTexts = ExtraTexts { italian_json: PAGES_ITALIAN_JSON, folder: "pages" };
+
 fn common_italian() -> &'static Catalogue {
     static ITALIAN: OnceLock<Catalogue> = OnceLock::new();
     ITALIAN.get_or_init(|| Catalogue::from_json(ITALIAN_JSON).unwrap_or_default())

@@ -10,9 +10,27 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The locale families: the common texts (every bundle) and the applications texts (the
-/// application and status bundles), each a folder of one file per language.
-const FAMILIES: [&str; 2] = ["locales", "locales/applications"];
+/// The locale families: the common texts (every bundle), the applications texts (the
+/// application and status bundles) and the public pages' texts (the public bundle), each a
+/// folder of one file per language.
+const FAMILIES: [&str; 3] = ["locales", "locales/applications", "locales/pages"];
+
+/// The families a bundle adds to the common texts.
+const EXTRA_FAMILIES: [&str; 2] = ["locales/applications", "locales/pages"];
+
+/// The source files of the public bundle's own pages: the only ones that may use the texts of
+/// `locales/pages`, which no other bundle embeds.
+const PUBLIC_PAGE_FILES: [&str; 9] = [
+    "access_points.rs",
+    "accessibility.rs",
+    "channel.rs",
+    "home.rs",
+    "not_found.rs",
+    "opportunities.rs",
+    "privacy.rs",
+    "sources.rs",
+    "territory.rs",
+];
 
 fn catalogue(code: &str) -> Catalogue {
     family_catalogue("locales", code)
@@ -97,23 +115,28 @@ fn every_shipped_language_has_exactly_the_italian_keys_and_parameters() {
 }
 
 #[test]
-fn the_applications_texts_exist_in_every_shipped_language_with_italians_keys_and_parameters() {
-    let family = "locales/applications";
-    assert_eq!(shipped_in(family), shipped_languages(), "every language ships both families");
-    let italian = family_catalogue(family, "it");
-    let reference = keys(&italian);
-    for language in shipped_in(family).into_iter().filter(|language| *language != Language::Italian) {
-        let code = language.code();
-        let translated = family_catalogue(family, code);
-        let own = keys(&translated);
-        let missing: Vec<_> = reference.difference(&own).collect();
-        let unknown: Vec<_> = own.difference(&reference).collect();
-        assert!(missing.is_empty(), "{family}/{code}: missing {missing:?}");
-        assert!(unknown.is_empty(), "{family}/{code}: keys Italian does not have {unknown:?}");
-        for key in &reference {
-            let wanted: BTreeSet<&str> = placeholders(italian.get(key).unwrap_or_default()).into_iter().collect();
-            let found: BTreeSet<&str> = placeholders(translated.get(key).unwrap_or_default()).into_iter().collect();
-            assert_eq!(wanted, found, "{family}/{code}: parameters of {key}");
+fn every_bundles_own_texts_exist_in_every_shipped_language_with_italians_keys_and_parameters() {
+    for family in EXTRA_FAMILIES {
+        assert_eq!(shipped_in(family), shipped_languages(), "every language ships {family}");
+        let italian = family_catalogue(family, "it");
+        let reference = keys(&italian);
+        assert!(reference.len() > 20, "{family}/it has only {} texts", reference.len());
+        let common = keys(&catalogue("it"));
+        let shadowed: Vec<_> = reference.intersection(&common).collect();
+        assert!(shadowed.is_empty(), "{family}/it repeats common keys {shadowed:?}");
+        for language in shipped_in(family).into_iter().filter(|language| *language != Language::Italian) {
+            let code = language.code();
+            let translated = family_catalogue(family, code);
+            let own = keys(&translated);
+            let missing: Vec<_> = reference.difference(&own).collect();
+            let unknown: Vec<_> = own.difference(&reference).collect();
+            assert!(missing.is_empty(), "{family}/{code}: missing {missing:?}");
+            assert!(unknown.is_empty(), "{family}/{code}: keys Italian does not have {unknown:?}");
+            for key in &reference {
+                let wanted: BTreeSet<&str> = placeholders(italian.get(key).unwrap_or_default()).into_iter().collect();
+                let found: BTreeSet<&str> = placeholders(translated.get(key).unwrap_or_default()).into_iter().collect();
+                assert_eq!(wanted, found, "{family}/{code}: parameters of {key}");
+            }
         }
     }
 }
@@ -166,13 +189,14 @@ fn every_language_file_is_marked_for_native_review() {
     }
 }
 
-/// Every literal key in `i18n.t("…")` and `i18n.t_with("…"` calls under src/.
-fn keys_used_in_code(dir: &Path, found: &mut BTreeSet<String>) {
+/// Every literal key in `i18n.t("…")` and `i18n.t_with("…"` calls under `dir`, in the files
+/// `include` accepts.
+fn keys_used_in_code(dir: &Path, found: &mut BTreeSet<String>, include: &dyn Fn(&Path) -> bool) {
     for entry in fs::read_dir(dir).expect("readable dir") {
         let path = entry.expect("entry").path();
         if path.is_dir() {
-            keys_used_in_code(&path, found);
-        } else if path.extension().is_some_and(|extension| extension == "rs") {
+            keys_used_in_code(&path, found, include);
+        } else if path.extension().is_some_and(|extension| extension == "rs") && include(&path) {
             let text = fs::read_to_string(&path).expect("readable source");
             for marker in [".t(\"", ".t_with(\"", "tr(\""] {
                 for piece in text.split(marker).skip(1) {
@@ -188,12 +212,30 @@ fn keys_used_in_code(dir: &Path, found: &mut BTreeSet<String>) {
 #[test]
 fn every_key_the_code_uses_exists_in_italian() {
     let mut italian = catalogue("it");
-    italian.merge(family_catalogue("locales/applications", "it"));
+    for family in EXTRA_FAMILIES {
+        italian.merge(family_catalogue(family, "it"));
+    }
     let mut used = BTreeSet::new();
-    keys_used_in_code(&root().join("src"), &mut used);
+    keys_used_in_code(&root().join("src"), &mut used, &|_| true);
     assert!(used.len() > 20, "found only {used:?}");
     let missing: Vec<_> = used.iter().filter(|key| italian.get(key).is_none()).collect();
     assert!(missing.is_empty(), "keys used in code but missing in the Italian locale files: {missing:?}");
+}
+
+#[test]
+fn only_the_public_pages_use_the_texts_only_the_public_bundle_embeds() {
+    let pages = family_catalogue("locales/pages", "it");
+    let is_public_page = |path: &Path| {
+        path.parent().is_some_and(|folder| folder.ends_with("src/pages"))
+            && path.file_name().is_some_and(|name| PUBLIC_PAGE_FILES.iter().any(|file| name == *file))
+    };
+    let mut used_elsewhere = BTreeSet::new();
+    keys_used_in_code(&root().join("src"), &mut used_elsewhere, &|path| !is_public_page(path));
+    let misplaced: Vec<_> = used_elsewhere.iter().filter(|key| pages.get(key).is_some()).collect();
+    assert!(misplaced.is_empty(), "used outside the public pages but only in locales/pages: {misplaced:?}");
+    let mut used_there = BTreeSet::new();
+    keys_used_in_code(&root().join("src/pages"), &mut used_there, &is_public_page);
+    assert!(used_there.iter().any(|key| pages.get(key).is_some()), "the public pages use none of their texts");
 }
 
 #[test]

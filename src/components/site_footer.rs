@@ -11,7 +11,7 @@ pub fn SiteFooter() -> impl IntoView {
             <p class="site-footer__promoters">{tr("site.promoters")}</p>
             <ul class="site-footer__links">
                 <li><NavLink href="/opportunita">{tr("nav.opportunities")}</NavLink></li>
-                <li><NavLink href="/stato">{tr("home.status")}</NavLink></li>
+                <li><NavLink href="/stato">{tr("nav.status")}</NavLink></li>
                 <li><NavLink href="/privacy">{tr("nav.privacy")}</NavLink></li>
                 <li><NavLink href="/accessibilita">{tr("nav.accessibility")}</NavLink></li>
                 <li><NavLink href="/fonti">{tr("nav.sources")}</NavLink></li>

@@ -21,7 +21,7 @@ pub fn AccessPointsPage() -> impl IntoView {
                     <h2>{point.name.clone()}</h2>
                     <p>
                         {tr("access_points.address")}": "
-                        {move || if point.address_is_confirmed() { point.address.clone() } else { i18n.t("access_points.to_be_confirmed") }}
+                        {move || if point.address_is_confirmed() { point.address.clone() } else { i18n.t("site.to_be_confirmed") }}
                     </p>
                     <p>{tr("access_points.serves")}": " <span lang="en">{point.serves.clone()}</span></p>
                     <p>

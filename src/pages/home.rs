@@ -36,7 +36,7 @@ pub fn HomePage() -> impl IntoView {
             <NavLink href="/verifica/inizio" class="button button--primary button--large">{tr("home.start")}</NavLink>
             <NavLink href="/domanda" class="button button--large">{tr("home.apply")}</NavLink>
         </p>
-        <p><NavLink href="/stato">{tr("home.status")}</NavLink></p>
+        <p><NavLink href="/stato">{tr("nav.status")}</NavLink></p>
         <h2>{tr("home.channels_title")}</h2>
         <ol class="channel-list">{channels}</ol>
         <h2>{tr("home.checklist_title")}</h2>

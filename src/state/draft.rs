@@ -32,7 +32,7 @@ pub fn to_text(check: &SelfCheck) -> String {
 /// A draft read back; answers that no longer validate (an older instrument) give `None`.
 pub fn from_text(text: &str, instrument: &Instrument) -> Option<SelfCheck> {
     let draft: DraftIn = serde_json::from_str(text).ok()?;
-    let answers = Answers::from_json(&draft.answers.to_string(), instrument).ok()?;
+    let answers = Answers::from_saved_json(&draft.answers.to_string(), instrument)?;
     Some(SelfCheck { intent: draft.intent, answers })
 }
 

@@ -74,7 +74,7 @@ pub fn ResultPage() -> impl IntoView {
                     let address = if point.address_is_confirmed() {
                         point.address.clone()
                     } else {
-                        i18n.t("access_points.to_be_confirmed")
+                        i18n.t("site.to_be_confirmed")
                     };
                     view! {
                         <li class="access-point">
