@@ -2,7 +2,10 @@
 //! `shared/spec/budgets.md`: HTML + JS + wasm + CSS + fonts, as the server sends them (brotli),
 //! at most 200 KB.
 
-use std::{fs, path::Path};
+use std::{
+    fs,
+    path::{Path, PathBuf},
+};
 
 use crate::process;
 
@@ -37,16 +40,29 @@ pub fn precompress(dist: &Path) -> Result<(), String> {
 pub fn first_load_bytes(dist: &Path, entry: &Path) -> Result<Vec<(String, u64)>, String> {
     let html = fs::read_to_string(entry).map_err(|error| format!("{}: {error}", entry.display()))?;
     let mut files = vec![entry.to_path_buf()];
-    for quote in ['"', '\''] {
-        for piece in html.split(quote).skip(1).step_by(2) {
-            if let Some(relative) = piece.strip_prefix('/')
-                && !relative.is_empty()
-                && !relative.contains(['<', '>', ' '])
-            {
-                let file = dist.join(relative);
-                if file.is_file() && has_extension(&file, &FIRST_LOAD) && !files.contains(&file) {
-                    files.push(file);
-                }
+    // Attribute values may be quoted or not (trunk's minifier drops the quotes), so every piece
+    // between quotes, spaces, brackets and `=` that starts with `/` and names a file counts.
+    let separators = ['"', '\'', ' ', '\n', '\t', '<', '>', '=', '(', ')', ';'];
+    for piece in html.split(separators) {
+        if let Some(relative) = piece.strip_prefix('/')
+            && !relative.is_empty()
+        {
+            let file = dist.join(relative);
+            if file.is_file() && has_extension(&file, &FIRST_LOAD) && !files.contains(&file) {
+                files.push(file);
+            }
+        }
+    }
+    let stylesheets: Vec<PathBuf> = files.iter().filter(|file| has_extension(file, &["css"])).cloned().collect();
+    for stylesheet in stylesheets {
+        let css = fs::read_to_string(&stylesheet).map_err(|error| format!("{}: {error}", stylesheet.display()))?;
+        for relative in fonts_every_page_loads(&css) {
+            let file = dist.join(relative);
+            if !file.is_file() {
+                return Err(format!("{} names {relative}, which is not in {}", stylesheet.display(), dist.display()));
+            }
+            if !files.contains(&file) {
+                files.push(file);
             }
         }
     }
@@ -61,6 +77,29 @@ pub fn first_load_bytes(dist: &Path, entry: &Path) -> Result<Vec<(String, u64)>,
                 .map_err(|error| format!("{}: {error}", file.display()))?
                 .len();
             Ok((file.strip_prefix(dist).unwrap_or(&file).display().to_string(), size))
+        })
+        .collect()
+}
+
+/// The fonts of a stylesheet's `@font-face` rules that every page downloads: those without a
+/// `unicode-range`, or whose range holds the letter "a" (a piece for other letters is only
+/// fetched by pages that show them). Paths are relative to the site's root.
+fn fonts_every_page_loads(css: &str) -> Vec<&str> {
+    css.split("@font-face")
+        .skip(1)
+        .filter_map(|rule| {
+            let rule = rule.split('}').next().unwrap_or_default();
+            let url = rule.split("url(").nth(1)?.split(')').next()?.trim_matches(['"', '\'', ' ']);
+            let range = rule.split("unicode-range:").nth(1).map(|range| range.split(';').next().unwrap_or_default());
+            let holds_a = range.is_none_or(|range| {
+                range.split(',').any(|part| {
+                    let part = part.trim().trim_start_matches(['U', 'u']).trim_start_matches('+');
+                    let (start, end) = part.split_once('-').unwrap_or((part, part));
+                    let number = |text: &str| u32::from_str_radix(text.trim(), 16).ok();
+                    matches!((number(start), number(end)), (Some(start), Some(end)) if (start..=end).contains(&0x61))
+                })
+            });
+            holds_a.then(|| url.trim_start_matches('/'))
         })
         .collect()
 }
@@ -83,4 +122,40 @@ fn files(dir: &Path) -> Result<Vec<std::path::PathBuf>, String> {
     }
     found.sort();
     Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{first_load_bytes, fonts_every_page_loads};
+
+    #[test]
+    fn quoted_and_unquoted_references_both_count() {
+        let dist = std::env::temp_dir().join(format!("xtask-budget-{}", std::process::id()));
+        std::fs::create_dir_all(dist.join("fonts")).expect("folder");
+        let html = "<link href=/app.css rel=stylesheet><link href=\"/fonts/a.woff2\" rel=preload>\
+                    <script type=module>import init from '/app.js';</script><a href=/elsewhere>x</a>";
+        std::fs::write(dist.join("index.html"), html).expect("html");
+        std::fs::write(dist.join("app.css"), "@font-face{src:url(/fonts/b.woff2)}").expect("css");
+        for file in ["fonts/a.woff2", "fonts/b.woff2", "app.js"] {
+            std::fs::write(dist.join(file), "x").expect("file");
+        }
+        let names: Vec<String> = first_load_bytes(&dist, &dist.join("index.html"))
+            .expect("measured")
+            .into_iter()
+            .map(|(name, _)| name)
+            .collect();
+        std::fs::remove_dir_all(&dist).ok();
+        assert_eq!(names, ["index.html", "app.css", "fonts/a.woff2", "app.js", "fonts/b.woff2"]);
+    }
+
+    #[test]
+    fn only_font_pieces_holding_basic_letters_count_as_first_load() {
+        let css = r#"
+            @font-face { font-family: "T"; src: url("/fonts/t-it.woff2") format("woff2"); unicode-range: U+0020-007E,U+00E0; }
+            @font-face { font-family: "T"; src: url(/fonts/t-ext.woff2) format("woff2"); unicode-range: U+0100-017F; }
+            @font-face { font-family: "T"; src: url('/fonts/t-all.woff2'); }
+            body { color: black; }
+        "#;
+        assert_eq!(fonts_every_page_loads(css), ["fonts/t-it.woff2", "fonts/t-all.woff2"]);
+    }
 }

@@ -5,6 +5,7 @@
 //! - `cargo xtask test`: install what is missing, then every check, test and budget; ends with
 //!   `N passed, N failed` and exits non-zero on any failure.
 //! - `cargo xtask build`: the release build of the browser app into ./dist (precompressed).
+//! - `cargo xtask budget`: that build, then each bundle's first load against its budget.
 //! - `cargo xtask setup`: only the installs.
 //! - `cargo xtask bench`: the full benchmarks, with their budgets.
 
@@ -28,10 +29,11 @@ fn main() -> ExitCode {
         Some("run") => run(),
         Some("test") => return test::all(),
         Some("build") => tools::ensure(tools::Needs::App).and_then(|()| build_app()),
+        Some("budget") => tools::ensure(tools::Needs::App).and_then(|()| test::app_build_and_budget().map(drop)),
         Some("setup") => tools::ensure(tools::Needs::Everything),
         Some("bench") => bench(),
         _ => {
-            eprintln!("usage: cargo xtask <run | test | build | setup | bench>");
+            eprintln!("usage: cargo xtask <run | test | build | budget | setup | bench>");
             return ExitCode::from(2);
         }
     };

@@ -140,7 +140,7 @@ fn rules_dependencies() -> Result<Outcome, String> {
     }
 }
 
-fn app_build_and_budget() -> Result<Outcome, String> {
+pub fn app_build_and_budget() -> Result<Outcome, String> {
     build_app()?;
     let dist = Path::new("dist");
     let mut over = Vec::new();

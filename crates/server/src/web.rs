@@ -20,6 +20,8 @@ use crate::AppState;
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 const REVALIDATE: &str = "no-cache";
 const SHORT: &str = "public, max-age=3600";
+/// Fonts never change under the same name (a new cut gets a new file name): a month.
+const FONTS: &str = "public, max-age=2592000";
 
 pub fn router(dist_dir: &Path) -> Router<AppState> {
     let root = dist_dir.to_path_buf();
@@ -48,6 +50,7 @@ async fn spa_index(index_path: PathBuf, request: Request) -> Response {
 
 async fn cache_headers(request: Request, next: Next) -> Response {
     let hashed = is_content_hashed(request.uri().path());
+    let font = request.uri().path().starts_with("/fonts/");
     let mut response = next.run(request).await;
     if !response.status().is_success() {
         return response;
@@ -58,6 +61,8 @@ async fn cache_headers(request: Request, next: Next) -> Response {
         REVALIDATE
     } else if hashed {
         IMMUTABLE
+    } else if font {
+        FONTS
     } else {
         SHORT
     };
@@ -65,12 +70,13 @@ async fn cache_headers(request: Request, next: Next) -> Response {
     response
 }
 
-/// trunk names built assets `name-<16 hex digits>.ext` (and `name-<hash>_bg.wasm`).
+/// trunk names built assets `name-<hash>.ext` (and `name-<hash>_bg.wasm`), the hash a 64-bit
+/// number in hex without leading zeros: usually 16 digits, sometimes fewer.
 fn is_content_hashed(path: &str) -> bool {
     let file = path.rsplit('/').next().unwrap_or_default();
     let stem = file.split('.').next().unwrap_or_default().trim_end_matches("_bg");
     stem.rsplit_once('-')
-        .is_some_and(|(_, hash)| hash.len() >= 16 && hash.chars().all(|letter| letter.is_ascii_hexdigit()))
+        .is_some_and(|(_, hash)| hash.len() >= 12 && hash.chars().all(|letter| letter.is_ascii_hexdigit()))
 }
 
 #[cfg(test)]
@@ -82,6 +88,7 @@ mod tests {
         assert!(is_content_hashed("/insieme-app-1a2b3c4d5e6f7a8b_bg.wasm"));
         assert!(is_content_hashed("/insieme-app-1a2b3c4d5e6f7a8b.js"));
         assert!(is_content_hashed("/main-0123456789abcdef.css"));
+        assert!(is_content_hashed("/verifica/main-6fafc05f61657c5.css"));
         assert!(!is_content_hashed("/index.html"));
         assert!(!is_content_hashed("/fonts/titillium-web-regular.woff2"));
         assert!(!is_content_hashed("/insieme-app.js"));

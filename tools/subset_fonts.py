@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""Makes the Titillium Web files in this folder from the npm package @fontsource/titillium-web.
+
+    npm pack @fontsource/titillium-web@5.3.0 && tar xzf fontsource-titillium-web-5.3.0.tgz
+    pip install fonttools==4.* brotli
+    python3 tools/subset_fonts.py package/files public/fonts
+
+Each weight (400 regular, 700 bold) is split by unicode-range, as Google Fonts does, so that a
+page downloads only the pieces whose characters it shows:
+  - "it": ASCII, the Italian accented letters and the punctuation our texts use. Every page
+    needs it; it is preloaded and counted in the first-load budget (about 4.6 KB a weight).
+  - "latin": the rest of Latin-1 and its punctuation (French, Spanish, Albanian letters).
+  - "latin-ext": Latin Extended (Romanian ă ș ț and others).
+Kerning and hinting are left out: they would double the size for little gain on screens.
+The `unicode-range` lines it prints go into the @font-face rules of style/main.css.
+"""
+
+import sys
+from pathlib import Path
+
+from fontTools import subset
+from fontTools.ttLib import TTFont
+
+ITALIAN = [*range(0x20, 0x7F), 0xA0, 0xAB, 0xB0, 0xB7, 0xBB, 0xC0, 0xC8, 0xC9, 0xCC, 0xD2, 0xD9,
+           0xE0, 0xE8, 0xE9, 0xEC, 0xF2, 0xF9, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D,
+           0x2022, 0x2026, 0x2039, 0x203A, 0x20AC]
+WEIGHTS = [400, 700]
+
+
+def ranges(points):
+    points = sorted(points)
+    parts, start, previous = [], points[0], points[0]
+    for point in points[1:] + [None]:
+        if point is not None and point == previous + 1:
+            previous = point
+            continue
+        parts.append(f"U+{start:04X}" if start == previous else f"U+{start:04X}-{previous:04X}")
+        if point is not None:
+            start = previous = point
+    return ",".join(parts)
+
+
+def make(source, target, points):
+    options = subset.Options()
+    options.flavor = "woff2"
+    options.layout_features = []
+    options.hinting = False
+    options.name_IDs = [1, 2]
+    font = TTFont(source)
+    present = set(font.getBestCmap())
+    wanted = sorted(set(points) & present)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=wanted)
+    subsetter.subset(font)
+    font.flavor = "woff2"
+    font.save(target)
+    return wanted
+
+
+def main(files, out):
+    files, out = Path(files), Path(out)
+    for weight in WEIGHTS:
+        latin = files / f"titillium-web-latin-{weight}-normal.woff2"
+        extended = files / f"titillium-web-latin-ext-{weight}-normal.woff2"
+        italian = make(latin, out / f"titillium-web-{weight}-it.woff2", ITALIAN)
+        rest = set(TTFont(latin).getBestCmap()) - set(italian) - set(range(0x20))
+        rest = make(latin, out / f"titillium-web-{weight}-latin.woff2", rest)
+        ext = set(TTFont(extended).getBestCmap()) - set(range(0x100))
+        ext = make(extended, out / f"titillium-web-{weight}-latin-ext.woff2", ext)
+        print(weight, "it", ranges(italian))
+        print(weight, "latin", ranges(rest))
+        print(weight, "latin-ext", ranges(ext))
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:3])
