@@ -19,9 +19,11 @@ struct DraftOut<'a> {
 }
 
 #[derive(Deserialize)]
-struct DraftIn {
+struct DraftIn<'a> {
     intent: Option<Intent>,
-    answers: serde_json::Value,
+    /// Read as text and checked by the rules crate, without building a JSON tree first.
+    #[serde(borrow)]
+    answers: &'a serde_json::value::RawValue,
 }
 
 /// The draft as JSON text.
@@ -32,7 +34,7 @@ pub fn to_text(check: &SelfCheck) -> String {
 /// A draft read back; answers that no longer validate (an older instrument) give `None`.
 pub fn from_text(text: &str, instrument: &Instrument) -> Option<SelfCheck> {
     let draft: DraftIn = serde_json::from_str(text).ok()?;
-    let answers = Answers::from_saved_json(&draft.answers.to_string(), instrument)?;
+    let answers = Answers::from_saved_json(draft.answers.get(), instrument)?;
     Some(SelfCheck { intent: draft.intent, answers })
 }
 
