@@ -81,6 +81,29 @@ pub fn first_load_bytes(dist: &Path, entry: &Path) -> Result<Vec<(String, u64)>,
         .collect()
 }
 
+/// The fonts every page downloads that `entry` does not preload. A font found only through the
+/// stylesheet arrives after the first render and moves the text when it swaps in (layout
+/// shift), so each entry page must preload them.
+pub fn fonts_not_preloaded(dist: &Path, entry: &Path) -> Result<Vec<String>, String> {
+    let html = fs::read_to_string(entry).map_err(|error| format!("{}: {error}", entry.display()))?;
+    let preloaded: Vec<&str> = html
+        .split("<link")
+        .skip(1)
+        .map(|tag| tag.split('>').next().unwrap_or_default())
+        .filter(|tag| {
+            tag.contains("preload") && ["as=font", "as=\"font\"", "as='font'"].iter().any(|kind| tag.contains(kind))
+        })
+        .collect();
+    let mut missing = Vec::new();
+    for (file, _) in first_load_bytes(dist, entry)? {
+        let is_font = file.ends_with(".woff2");
+        if is_font && !preloaded.iter().any(|tag| tag.contains(&format!("/{file}"))) {
+            missing.push(file);
+        }
+    }
+    Ok(missing)
+}
+
 /// The fonts of a stylesheet's `@font-face` rules that every page downloads: those without a
 /// `unicode-range`, or whose range holds the letter "a" (a piece for other letters is only
 /// fetched by pages that show them). Paths are relative to the site's root.
@@ -126,26 +149,26 @@ fn files(dir: &Path) -> Result<Vec<std::path::PathBuf>, String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{first_load_bytes, fonts_every_page_loads};
+    use super::{first_load_bytes, fonts_every_page_loads, fonts_not_preloaded};
 
     #[test]
     fn quoted_and_unquoted_references_both_count() {
         let dist = std::env::temp_dir().join(format!("xtask-budget-{}", std::process::id()));
         std::fs::create_dir_all(dist.join("fonts")).expect("folder");
-        let html = "<link href=/app.css rel=stylesheet><link href=\"/fonts/a.woff2\" rel=preload>\
+        let html = "<link href=/app.css rel=stylesheet><link href=\"/fonts/a.woff2\" rel=preload as=font>\
                     <script type=module>import init from '/app.js';</script><a href=/elsewhere>x</a>";
         std::fs::write(dist.join("index.html"), html).expect("html");
         std::fs::write(dist.join("app.css"), "@font-face{src:url(/fonts/b.woff2)}").expect("css");
         for file in ["fonts/a.woff2", "fonts/b.woff2", "app.js"] {
             std::fs::write(dist.join(file), "x").expect("file");
         }
-        let names: Vec<String> = first_load_bytes(&dist, &dist.join("index.html"))
-            .expect("measured")
-            .into_iter()
-            .map(|(name, _)| name)
-            .collect();
+        let entry = dist.join("index.html");
+        let names: Vec<String> =
+            first_load_bytes(&dist, &entry).expect("measured").into_iter().map(|(name, _)| name).collect();
+        let late = fonts_not_preloaded(&dist, &entry).expect("read");
         std::fs::remove_dir_all(&dist).ok();
         assert_eq!(names, ["index.html", "app.css", "fonts/a.woff2", "app.js", "fonts/b.woff2"]);
+        assert_eq!(late, ["fonts/b.woff2"], "only the font the stylesheet brings is late");
     }
 
     #[test]

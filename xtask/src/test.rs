@@ -156,12 +156,16 @@ pub fn app_build_and_budget() -> Result<Outcome, String> {
         if total > budget_bytes {
             over.push(format!("{} is {total} B of {budget_bytes} B", entry.display()));
         }
+        let late = budget::fonts_not_preloaded(dist, &entry)?;
+        if !late.is_empty() {
+            over.push(format!(
+                "{} does not preload {} (the text would jump when they arrive)",
+                entry.display(),
+                late.join(", ")
+            ));
+        }
     }
-    if over.is_empty() {
-        Ok(Outcome::check(true))
-    } else {
-        Err(format!("over the first-load budget: {}", over.join("; ")))
-    }
+    if over.is_empty() { Ok(Outcome::check(true)) } else { Err(format!("first load: {}", over.join("; "))) }
 }
 
 #[cfg(test)]

@@ -1,0 +1,11 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/lib/chromium/chromium', args: ['--no-sandbox','--disable-dev-shm-usage','--disable-background-networking','--disable-component-update','--disable-sync','--no-first-run','--disable-quic'] });
+const ctx = await browser.newContext({ viewport: { width: 412, height: 823 }, locale: 'it-IT' });
+const page = await ctx.newPage();
+const t0 = Date.now();
+page.on('request', r => console.log('req', Date.now() - t0, r.url().split('/').pop().slice(0, 40)));
+page.on('console', m => console.log('console', m.text()));
+await page.goto('http://127.0.0.1:8099/verifica/inizio');
+await page.waitForTimeout(1500);
+console.log(await page.evaluate(() => performance.getEntriesByType('resource').map(r => r.name.split('/').pop().slice(0,30) + ' ' + r.initiatorType + ' ' + Math.round(r.startTime)).join('\n')));
+await browser.close();
