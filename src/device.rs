@@ -37,6 +37,21 @@ pub fn set_document_language(code: &str, dir: &str) {
     }
 }
 
+/// Hides the page (`data-texts-pending` on `<html>`, see main.css) while the texts of the
+/// person's language load, so that nobody sees Italian flash and the layout jump; shown again
+/// when they arrive, fail, or after a short wait at most.
+pub fn set_texts_pending(pending: bool) {
+    if let Some(root) =
+        web_sys::window().and_then(|window| window.document()).and_then(|document| document.document_element())
+    {
+        let _ = if pending {
+            root.set_attribute("data-texts-pending", "")
+        } else {
+            root.remove_attribute("data-texts-pending")
+        };
+    }
+}
+
 /// A text kept on this device under `key`.
 pub fn load_text(key: &str) -> Option<String> {
     storage()?.get_item(key).ok().flatten()

@@ -17,6 +17,9 @@ pub use language::Language;
 
 use crate::{api, device};
 
+/// How long a page waits, hidden, for the texts of the person's language before showing Italian.
+const LANGUAGE_WAIT: std::time::Duration = std::time::Duration::from_millis(1500);
+
 /// The Italian texts, the reference every other language is checked against.
 pub const ITALIAN_JSON: &str = include_str!("../locales/it.json");
 
@@ -113,14 +116,10 @@ impl I18n {
         let extra = self.extra;
         spawn_local(async move {
             // Offline or missing: stay in the current language.
-            let Ok(text) = api::locale_texts(language.code()).await else { return };
-            let Ok(mut catalogue) = Catalogue::from_json(&text) else { return };
-            if let Some(extra) = extra {
-                let path = format!("{}/{}", extra.folder, language.code());
-                let Ok(text) = api::locale_texts(&path).await else { return };
-                let Ok(own) = Catalogue::from_json(&text) else { return };
-                catalogue.merge(own);
-            }
+            let Some(catalogue) = load_catalogue(language, extra).await else {
+                reveal();
+                return;
+            };
             let catalogue = Arc::new(catalogue);
             self.loaded.update_value(|loaded| {
                 loaded.insert(language, catalogue.clone());
@@ -134,7 +133,24 @@ impl I18n {
     fn apply(self, language: Language, texts: Option<Arc<Catalogue>>) {
         self.texts.set(texts);
         self.language.set(language);
+        reveal();
     }
+}
+
+/// Shows the page hidden while its texts loaded, at the next frame: by then the texts and the
+/// document's language have been updated, so the first thing seen is the right language.
+fn reveal() {
+    request_animation_frame(|| device::set_texts_pending(false));
+}
+
+/// The texts of `language` (with the bundle's own), or `None` offline or on a broken file.
+async fn load_catalogue(language: Language, extra: Option<ExtraTexts>) -> Option<Catalogue> {
+    let mut catalogue = Catalogue::from_json(&api::locale_texts(language.code()).await.ok()?).ok()?;
+    if let Some(extra) = extra {
+        let path = format!("{}/{}", extra.folder, language.code());
+        catalogue.merge(Catalogue::from_json(&api::locale_texts(&path).await.ok()?).ok()?);
+    }
+    Some(catalogue)
 }
 
 /// The reactive text for `key`, for a text node or an attribute. Every call returns the same
@@ -180,6 +196,12 @@ pub fn provide_i18n_with(extra: Option<ExtraTexts>) -> I18n {
     let initial = device::saved_language()
         .and_then(|code| Language::from_code(&code))
         .unwrap_or_else(|| Language::from_preferences(device::browser_languages().iter().map(String::as_str)));
+    if initial != Language::Italian {
+        // Until its texts arrive the page stays hidden, at most this long (a slow network
+        // then shows Italian, and the texts replace it when they come).
+        device::set_texts_pending(true);
+        set_timeout(|| device::set_texts_pending(false), LANGUAGE_WAIT);
+    }
     i18n.switch(initial);
     Effect::new(move |_| {
         let language = i18n.language.get();

@@ -43,3 +43,30 @@ test('the self-check in Arabic is right-to-left and fully translated', async ({ 
   await expect(fragility).toContainText('القانون رقم 296');
   await expectNoAxeViolations(page, 'self-check result (ar)');
 });
+
+test.describe('a browser that prefers Arabic', () => {
+  test.use({ locale: 'ar' });
+
+  test('opens the site in Arabic without showing Italian first', async ({ page }) => {
+    // Records whether text was ever visible while the page was still Italian.
+    await page.addInitScript(() => {
+      const state = window as unknown as { sawItalian: boolean };
+      state.sawItalian = false;
+      const check = () => {
+        const body = document.body;
+        if (!body || document.documentElement.lang !== 'it') return;
+        if (getComputedStyle(body).visibility !== 'hidden' && body.innerText.trim().length > 0) state.sawItalian = true;
+      };
+      new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+    for (const path of ['/', '/verifica/inizio']) {
+      await page.goto(path);
+      await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+      await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+      await expect(page.locator('h1')).not.toBeEmpty();
+      await expect(page.locator('body')).toBeVisible();
+      expect(await page.evaluate(() => (window as unknown as { sawItalian: boolean }).sawItalian), path).toBe(false);
+    }
+    await expectNoAxeViolations(page, 'self-check start, browser in Arabic');
+  });
+});
