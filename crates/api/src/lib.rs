@@ -4,13 +4,16 @@
 pub mod application;
 pub mod error;
 pub mod health;
+pub mod listings;
 pub mod paths;
+pub mod status;
 pub mod territory;
 
 pub use application::{
-    Availability, CallView, Channel, CommunityDetails, Consent, Correction, EnterpriseDetails, HistoryEntry, Issue,
-    Opportunity, Person, Receipt, State, StatusQuery, StatusView, Submission, YouthDetails, YouthProject,
+    Availability, Channel, CommunityDetails, Consent, EnterpriseDetails, Person, Submission, YouthDetails, YouthProject,
 };
 pub use error::{ErrorBody, ErrorCode, FieldError};
 pub use health::{DatabaseStatus, Health};
+pub use listings::{CallView, Opportunity};
+pub use status::{Correction, HistoryEntry, Issue, Receipt, State, StatusQuery, StatusView};
 pub use territory::{DistrettoView, QuartiereView, TerritoryView};
