@@ -84,7 +84,8 @@ pub fn first_load_bytes(dist: &Path, entry: &Path) -> Result<Vec<(String, u64)>,
 /// The fonts every page downloads that `entry` does not preload. A font found only through the
 /// stylesheet arrives after the first render and moves the text when it swaps in (layout
 /// shift), so each entry page must preload them.
-pub fn fonts_not_preloaded(dist: &Path, entry: &Path) -> Result<Vec<String>, String> {
+/// `first_load` is what [`first_load_bytes`] found for `entry`.
+pub fn fonts_not_preloaded(entry: &Path, first_load: &[(String, u64)]) -> Result<Vec<String>, String> {
     let html = fs::read_to_string(entry).map_err(|error| format!("{}: {error}", entry.display()))?;
     let preloaded: Vec<&str> = html
         .split("<link")
@@ -94,14 +95,12 @@ pub fn fonts_not_preloaded(dist: &Path, entry: &Path) -> Result<Vec<String>, Str
             tag.contains("preload") && ["as=font", "as=\"font\"", "as='font'"].iter().any(|kind| tag.contains(kind))
         })
         .collect();
-    let mut missing = Vec::new();
-    for (file, _) in first_load_bytes(dist, entry)? {
-        let is_font = file.ends_with(".woff2");
-        if is_font && !preloaded.iter().any(|tag| tag.contains(&format!("/{file}"))) {
-            missing.push(file);
-        }
-    }
-    Ok(missing)
+    Ok(first_load
+        .iter()
+        .map(|(file, _)| file)
+        .filter(|file| file.ends_with(".woff2") && !preloaded.iter().any(|tag| tag.contains(&format!("/{file}"))))
+        .cloned()
+        .collect())
 }
 
 /// The fonts of a stylesheet's `@font-face` rules that every page downloads: those without a
@@ -132,7 +131,7 @@ fn has_extension(path: &Path, extensions: &[&str]) -> bool {
 }
 
 /// Every regular file under `dir`, recursively.
-fn files(dir: &Path) -> Result<Vec<std::path::PathBuf>, String> {
+fn files(dir: &Path) -> Result<Vec<PathBuf>, String> {
     let mut found = Vec::new();
     let entries = fs::read_dir(dir).map_err(|error| format!("{}: {error}", dir.display()))?;
     for entry in entries {
@@ -163,9 +162,9 @@ mod tests {
             std::fs::write(dist.join(file), "x").expect("file");
         }
         let entry = dist.join("index.html");
-        let names: Vec<String> =
-            first_load_bytes(&dist, &entry).expect("measured").into_iter().map(|(name, _)| name).collect();
-        let late = fonts_not_preloaded(&dist, &entry).expect("read");
+        let first_load = first_load_bytes(&dist, &entry).expect("measured");
+        let late = fonts_not_preloaded(&entry, &first_load).expect("read");
+        let names: Vec<String> = first_load.into_iter().map(|(name, _)| name).collect();
         std::fs::remove_dir_all(&dist).ok();
         assert_eq!(names, ["index.html", "app.css", "fonts/a.woff2", "app.js", "fonts/b.woff2"]);
         assert_eq!(late, ["fonts/b.woff2"], "only the font the stylesheet brings is late");

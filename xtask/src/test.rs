@@ -156,7 +156,7 @@ pub fn app_build_and_budget() -> Result<Outcome, String> {
         if total > budget_bytes {
             over.push(format!("{} is {total} B of {budget_bytes} B", entry.display()));
         }
-        let late = budget::fonts_not_preloaded(dist, &entry)?;
+        let late = budget::fonts_not_preloaded(&entry, &sizes)?;
         if !late.is_empty() {
             over.push(format!(
                 "{} does not preload {} (the text would jump when they arrive)",
