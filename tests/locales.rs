@@ -83,6 +83,27 @@ fn data_texts() -> Vec<(String, BTreeSet<String>)> {
     texts
 }
 
+/// `translated` has exactly Italian's keys (besides `also_allowed`), each with Italian's
+/// `{parameters}`; `label` names the file in the messages.
+fn assert_same_keys_and_parameters(
+    label: &str,
+    italian: &Catalogue,
+    translated: &Catalogue,
+    also_allowed: &BTreeSet<String>,
+) {
+    let reference = keys(italian);
+    let own = keys(translated);
+    let missing: Vec<_> = reference.difference(&own).collect();
+    let unknown: Vec<_> = own.difference(&reference).filter(|key| !also_allowed.contains(*key)).collect();
+    assert!(missing.is_empty(), "{label}: missing {missing:?}");
+    assert!(unknown.is_empty(), "{label}: keys Italian does not have {unknown:?}");
+    for key in &reference {
+        let wanted: BTreeSet<&str> = placeholders(italian.get(key).unwrap_or_default()).into_iter().collect();
+        let found: BTreeSet<&str> = placeholders(translated.get(key).unwrap_or_default()).into_iter().collect();
+        assert_eq!(wanted, found, "{label}: parameters of {key}");
+    }
+}
+
 #[test]
 fn every_shipped_language_has_exactly_the_italian_keys_and_parameters() {
     let italian = catalogue("it");
@@ -93,16 +114,7 @@ fn every_shipped_language_has_exactly_the_italian_keys_and_parameters() {
     for language in shipped_languages().into_iter().filter(|language| *language != Language::Italian) {
         let code = language.code();
         let translated = catalogue(code);
-        let own = keys(&translated);
-        let missing: Vec<_> = reference.difference(&own).collect();
-        let unknown: Vec<_> = own.difference(&reference).filter(|key| !data_keys.contains(*key)).collect();
-        assert!(missing.is_empty(), "{code}: missing {missing:?}");
-        assert!(unknown.is_empty(), "{code}: keys Italian does not have {unknown:?}");
-        for key in &reference {
-            let wanted: BTreeSet<&str> = placeholders(italian.get(key).unwrap_or_default()).into_iter().collect();
-            let found: BTreeSet<&str> = placeholders(translated.get(key).unwrap_or_default()).into_iter().collect();
-            assert_eq!(wanted, found, "{code}: parameters of {key}");
-        }
+        assert_same_keys_and_parameters(code, &italian, &translated, &data_keys);
         // English texts of the data come from the rules; every other language translates them.
         if language != Language::English {
             for (key, params) in &data {
@@ -127,16 +139,7 @@ fn every_bundles_own_texts_exist_in_every_shipped_language_with_italians_keys_an
         for language in shipped_in(family).into_iter().filter(|language| *language != Language::Italian) {
             let code = language.code();
             let translated = family_catalogue(family, code);
-            let own = keys(&translated);
-            let missing: Vec<_> = reference.difference(&own).collect();
-            let unknown: Vec<_> = own.difference(&reference).collect();
-            assert!(missing.is_empty(), "{family}/{code}: missing {missing:?}");
-            assert!(unknown.is_empty(), "{family}/{code}: keys Italian does not have {unknown:?}");
-            for key in &reference {
-                let wanted: BTreeSet<&str> = placeholders(italian.get(key).unwrap_or_default()).into_iter().collect();
-                let found: BTreeSet<&str> = placeholders(translated.get(key).unwrap_or_default()).into_iter().collect();
-                assert_eq!(wanted, found, "{family}/{code}: parameters of {key}");
-            }
+            assert_same_keys_and_parameters(&format!("{family}/{code}"), &italian, &translated, &BTreeSet::new());
         }
     }
 }
