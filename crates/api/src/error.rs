@@ -11,6 +11,8 @@ pub enum ErrorCode {
     NotFound,
     BadRequest,
     Conflict,
+    /// The application changed while the request was on its way (409): reload and retry.
+    ChangedMeanwhile,
     PayloadTooLarge,
     UnsupportedMediaType,
     Unprocessable,

@@ -13,7 +13,7 @@ pub use application::{
     Availability, Channel, CommunityDetails, Consent, EnterpriseDetails, Person, Submission, YouthDetails, YouthProject,
 };
 pub use error::{ErrorBody, ErrorCode, FieldError};
-pub use health::{DatabaseStatus, Health};
+pub use health::{DatabaseStatus, Health, WriterStatus};
 pub use listings::{CallView, Opportunity};
 pub use status::{Correction, HistoryEntry, Issue, Receipt, State, StatusQuery, StatusView};
 pub use territory::{DistrettoView, QuartiereView, TerritoryView};

@@ -6,7 +6,7 @@ use std::{collections::BTreeMap, fmt};
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Date, Instrument, Territory};
+use crate::{Date, DateError, Instrument, Territory};
 
 /// A level of an item, 0..=3 (the points it gives).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -54,6 +54,11 @@ pub struct Answers {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct InputError {
     pub field: String,
+    /// A stable code for programs: `malformed_json`, `wrong_type`, `unknown_field`, `missing`,
+    /// `format`, `impossible_date`, `future_date`, `unknown_choice`, `unknown_item`,
+    /// `out_of_range`.
+    pub code: &'static str,
+    /// A sentence for people reading the command line's output.
     pub problem: String,
 }
 
@@ -93,9 +98,20 @@ impl Answers {
         let raw: RawAnswers = serde_path_to_error::deserialize(deserializer).map_err(|error| {
             let path = error.path().to_string();
             let inner = error.into_inner();
-            let whole_document = inner.is_syntax() || inner.is_eof() || path == "." || path == "?";
+            let malformed = inner.is_syntax() || inner.is_eof();
+            let whole_document = malformed || path == "." || path == "?";
             let field = if whole_document { "(document)".to_owned() } else { path };
-            vec![InputError { field, problem: plain_serde_message(&inner.to_string()) }]
+            let message = plain_serde_message(&inner.to_string());
+            let code = if malformed {
+                "malformed_json"
+            } else if message.starts_with("unknown field") {
+                "unknown_field"
+            } else if message.starts_with("missing field") {
+                "missing"
+            } else {
+                "wrong_type"
+            };
+            vec![InputError { field, code, problem: message }]
         })?;
         from_raw(raw, instrument)
     }
@@ -121,7 +137,8 @@ fn from_raw(raw: RawAnswers, instrument: &Instrument) -> Result<Answers, Vec<Inp
     let mut date = |field: &str, text: Option<String>| match text.map(|text| text.parse::<Date>()) {
         Some(Ok(date)) => Some(date),
         Some(Err(error)) => {
-            errors.push(InputError { field: field.to_owned(), problem: error.to_string() });
+            let code = if error == DateError::Impossible { "impossible_date" } else { "format" };
+            errors.push(InputError { field: field.to_owned(), code, problem: error.to_string() });
             None
         }
         None => None,
@@ -133,6 +150,7 @@ fn from_raw(raw: RawAnswers, instrument: &Instrument) -> Result<Answers, Vec<Inp
     {
         errors.push(InputError {
             field: "profile.birth_date".to_owned(),
+            code: "future_date",
             problem: "the date of birth is after the day of the assessment".to_owned(),
         });
     }
@@ -141,6 +159,7 @@ fn from_raw(raw: RawAnswers, instrument: &Instrument) -> Result<Answers, Vec<Inp
     {
         errors.push(InputError {
             field: "profile.quartiere".to_owned(),
+            code: "unknown_choice",
             problem: format!("unknown Quartiere {quartiere:?}"),
         });
     }
@@ -150,6 +169,7 @@ fn from_raw(raw: RawAnswers, instrument: &Instrument) -> Result<Answers, Vec<Inp
         if instrument.item(&item_id).is_none() {
             errors.push(InputError {
                 field,
+                code: "unknown_item",
                 problem: format!("unknown item of instrument {} {}", instrument.id, instrument.version),
             });
             continue;
@@ -159,7 +179,11 @@ fn from_raw(raw: RawAnswers, instrument: &Instrument) -> Result<Answers, Vec<Inp
             Some(level) => {
                 fragility.insert(item_id, level);
             }
-            None => errors.push(InputError { field, problem: format!("level {level} is outside 0..=3") }),
+            None => errors.push(InputError {
+                field,
+                code: "out_of_range",
+                problem: format!("level {level} is outside 0..=3"),
+            }),
         }
     }
     if !errors.is_empty() {

@@ -1,21 +1,70 @@
-//! The server's only clock: today's date in Italy, for assessments that do not say their day.
+//! The server's only clock: now in UTC and today's date in Italy. Every part of the server that
+//! needs the time asks the [`Clock`] in `AppState`, so that tests (and the demo seed) can set
+//! it: a test written today still passes in 2031, because it says which day it runs on.
 
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::{
+    sync::{
+        Arc,
+        atomic::{AtomicI64, Ordering},
+    },
+    time::{Duration, SystemTime, UNIX_EPOCH},
+};
 
 use insieme_rules::Date;
 
-/// Today in Italy (Europe/Rome): UTC+1, or UTC+2 from the last Sunday of March to the last
-/// Sunday of October (EU summer time, Directive 2000/84/EC), switching at 01:00 UTC.
-pub fn today_in_italy() -> Date {
-    let seconds = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |elapsed| elapsed.as_secs() as i64);
-    date_in_italy(seconds)
+/// Where the time comes from: the system, or a moment a test sets and moves.
+#[derive(Clone, Debug)]
+pub struct Clock {
+    /// Milliseconds since the Unix epoch when fixed; `None` reads the system clock.
+    fixed: Option<Arc<AtomicI64>>,
 }
 
-/// Now in UTC as ISO 8601 with milliseconds (`2026-11-25T16:31:16.123Z`), the form the database
-/// keeps every time in.
-pub fn now_utc() -> String {
-    let elapsed = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
-    timestamp(elapsed.as_secs() as i64, elapsed.subsec_millis())
+impl Default for Clock {
+    fn default() -> Self {
+        Self::system()
+    }
+}
+
+impl Clock {
+    /// The real time of the machine.
+    pub fn system() -> Self {
+        Self { fixed: None }
+    }
+
+    /// A clock stopped at noon (Italian time) of `date`, moved only by [`Clock::advance`].
+    pub fn fixed_on(date: Date) -> Self {
+        let noon_in_italy_utc = date.days_since_unix_epoch() * 86_400 + 10 * 3600;
+        Self { fixed: Some(Arc::new(AtomicI64::new(noon_in_italy_utc * 1000))) }
+    }
+
+    /// Moves a fixed clock forward (a system clock moves by itself and ignores this).
+    pub fn advance(&self, by: Duration) {
+        if let Some(fixed) = &self.fixed {
+            fixed.fetch_add(i64::try_from(by.as_millis()).unwrap_or(i64::MAX), Ordering::SeqCst);
+        }
+    }
+
+    /// Milliseconds since the Unix epoch.
+    pub fn unix_millis(&self) -> i64 {
+        match &self.fixed {
+            Some(fixed) => fixed.load(Ordering::SeqCst),
+            None => SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_or(0, |elapsed| i64::try_from(elapsed.as_millis()).unwrap_or(i64::MAX)),
+        }
+    }
+
+    /// Today in Italy (Europe/Rome).
+    pub fn today_in_italy(&self) -> Date {
+        date_in_italy(self.unix_millis().div_euclid(1000))
+    }
+
+    /// Now in UTC as ISO 8601 with milliseconds (`2026-11-25T16:31:16.123Z`), the form the
+    /// database keeps every time in.
+    pub fn now_utc(&self) -> String {
+        let millis = self.unix_millis();
+        timestamp(millis.div_euclid(1000), u32::try_from(millis.rem_euclid(1000)).unwrap_or(0))
+    }
 }
 
 /// The ISO 8601 UTC text of a moment.
@@ -26,7 +75,16 @@ pub fn timestamp(unix_seconds: i64, millis: u32) -> String {
     format!("{date}T{hours:02}:{minutes:02}:{seconds:02}.{millis:03}Z")
 }
 
-/// The Italian calendar date at `unix_seconds`.
+/// Unix seconds of a moment written by [`timestamp`] (`2026-11-25T16:31:16.123Z`).
+pub fn parse_timestamp(text: &str) -> Option<i64> {
+    let date: Date = text.get(..10)?.parse().ok()?;
+    let mut parts = text.get(11..19)?.split(':').map(|part| part.parse::<i64>().ok());
+    let (hours, minutes, seconds) = (parts.next()??, parts.next()??, parts.next()??);
+    Some(date.days_since_unix_epoch() * 86_400 + hours * 3600 + minutes * 60 + seconds)
+}
+
+/// The Italian calendar date at `unix_seconds`: UTC+1, or UTC+2 from the last Sunday of March
+/// to the last Sunday of October (EU summer time, Directive 2000/84/EC), switching at 01:00 UTC.
 pub fn date_in_italy(unix_seconds: i64) -> Date {
     let utc_date = Date::from_days_since_unix_epoch(unix_seconds.div_euclid(86_400));
     let year = utc_date.year();
@@ -49,8 +107,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_fixed_clock_stays_on_its_day_until_moved() {
+        let clock = Clock::fixed_on(Date::new(2031, 2, 28).expect("date"));
+        assert_eq!(clock.today_in_italy().to_string(), "2031-02-28");
+        assert_eq!(clock.now_utc(), "2031-02-28T10:00:00.000Z");
+        clock.advance(Duration::from_secs(14 * 3600));
+        assert_eq!(clock.today_in_italy().to_string(), "2031-03-01");
+        let system = Clock::system();
+        assert!(system.today_in_italy() >= Date::new(2026, 11, 1).expect("date"));
+    }
+
+    #[test]
     fn timestamps_are_iso_utc() {
         assert_eq!(timestamp(1_795_649_400, 7), "2026-11-25T23:30:00.007Z");
+        assert_eq!(parse_timestamp("2026-11-25T23:30:00.007Z"), Some(1_795_649_400));
+        assert_eq!(parse_timestamp("not a time"), None);
     }
 
     #[test]

@@ -1,9 +1,15 @@
 //! Configuration from environment variables, each with a default that works on a laptop.
 
-use std::{env, net::SocketAddr, path::PathBuf};
+use std::{
+    env,
+    net::{IpAddr, SocketAddr},
+    path::{Path, PathBuf},
+};
 
-/// Everything the server can be told at start-up.
-#[derive(Clone, Debug)]
+use ipnet::IpNet;
+
+/// Everything the server can be told at start-up. Its `Debug` output never shows the key.
+#[derive(Clone)]
 pub struct Config {
     /// `IPL_BIND`: where to listen (default `127.0.0.1:8080`).
     pub bind: SocketAddr,
@@ -22,6 +28,40 @@ pub struct Config {
     /// `IPL_SUBMISSIONS_PER_MINUTE`: how many application requests (submit, status, correct)
     /// one client address may make per minute, after a burst of a fifth of that (default 30).
     pub submissions_per_minute: u32,
+    /// `IPL_TRUSTED_PROXIES`: comma-separated addresses or networks (`10.0.0.5`, `10.0.0.0/8`,
+    /// `::1`) of reverse proxies whose `X-Forwarded-For` is believed (default: none).
+    pub trusted_proxies: Vec<IpNet>,
+    /// `IPL_FAILED_LOOKUPS_PER_HOUR`: wrong reference/access-code pairs one client may try per
+    /// hour before being refused until the hour ends (default 20).
+    pub failed_lookups_per_hour: u32,
+    /// `IPL_DEMO`: `0` in production; otherwise the demo calls of channel 3 are made at start.
+    pub demo: bool,
+    /// `IPL_MAX_CONNECTIONS`: open connections served at once; more wait (default 1024).
+    pub max_connections: usize,
+    /// `IPL_HEADER_TIMEOUT_SECS`: how long a client may take to send a request's headers, also
+    /// while a kept-alive connection waits for its next request (default 10 s).
+    pub header_timeout_secs: u64,
+}
+
+impl std::fmt::Debug for Config {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter
+            .debug_struct("Config")
+            .field("bind", &self.bind)
+            .field("data_dir", &self.data_dir)
+            .field("dist_dir", &self.dist_dir)
+            .field("body_limit_bytes", &self.body_limit_bytes)
+            .field("request_timeout_secs", &self.request_timeout_secs)
+            .field("log_json", &self.log_json)
+            .field("secret_key", &self.secret_key.as_ref().map(|_| "(set, not shown)"))
+            .field("submissions_per_minute", &self.submissions_per_minute)
+            .field("trusted_proxies", &self.trusted_proxies)
+            .field("failed_lookups_per_hour", &self.failed_lookups_per_hour)
+            .field("demo", &self.demo)
+            .field("max_connections", &self.max_connections)
+            .field("header_timeout_secs", &self.header_timeout_secs)
+            .finish()
+    }
 }
 
 impl Default for Config {
@@ -35,6 +75,11 @@ impl Default for Config {
             log_json: false,
             secret_key: None,
             submissions_per_minute: 30,
+            trusted_proxies: Vec::new(),
+            failed_lookups_per_hour: 20,
+            demo: true,
+            max_connections: 1024,
+            header_timeout_secs: 10,
         }
     }
 }
@@ -69,6 +114,31 @@ impl Config {
             submissions_per_minute: parse(&lookup, "IPL_SUBMISSIONS_PER_MINUTE", "a whole number above 0")?
                 .filter(|per_minute: &u32| *per_minute > 0)
                 .unwrap_or(defaults.submissions_per_minute),
+            trusted_proxies: match lookup("IPL_TRUSTED_PROXIES") {
+                None => defaults.trusted_proxies,
+                Some(list) => parse_networks(&list).ok_or(ConfigError {
+                    name: "IPL_TRUSTED_PROXIES",
+                    value: list,
+                    expected: "comma-separated addresses or networks such as 10.0.0.5, 10.0.0.0/8, ::1",
+                })?,
+            },
+            failed_lookups_per_hour: parse(&lookup, "IPL_FAILED_LOOKUPS_PER_HOUR", "a whole number above 0")?
+                .filter(|per_hour: &u32| *per_hour > 0)
+                .unwrap_or(defaults.failed_lookups_per_hour),
+            demo: match lookup("IPL_DEMO").as_deref().map(str::trim) {
+                None => defaults.demo,
+                Some("0" | "false" | "no") => false,
+                Some("1" | "true" | "yes") => true,
+                Some(other) => {
+                    return Err(ConfigError { name: "IPL_DEMO", value: other.to_owned(), expected: "0 or 1" });
+                }
+            },
+            max_connections: parse(&lookup, "IPL_MAX_CONNECTIONS", "a whole number above 0")?
+                .filter(|count: &usize| *count > 0)
+                .unwrap_or(defaults.max_connections),
+            header_timeout_secs: parse(&lookup, "IPL_HEADER_TIMEOUT_SECS", "a number of seconds")?
+                .filter(|seconds: &u64| *seconds > 0)
+                .unwrap_or(defaults.header_timeout_secs),
             log_json: match lookup("IPL_LOG_FORMAT").as_deref() {
                 None | Some("text") => false,
                 Some("json") => true,
@@ -83,10 +153,36 @@ impl Config {
         })
     }
 
+    /// Refuses a layout that would publish the data: the data folder (database, secret key)
+    /// inside the folder of files served to everyone.
+    pub fn check_layout(&self) -> Result<(), ConfigError> {
+        let absolute = |path: &Path| {
+            std::fs::canonicalize(path).unwrap_or_else(|_| env::current_dir().unwrap_or_default().join(path))
+        };
+        let (data, dist) = (absolute(&self.data_dir), absolute(&self.dist_dir));
+        if data.starts_with(&dist) {
+            return Err(ConfigError {
+                name: "IPL_DATA_DIR",
+                value: self.data_dir.display().to_string(),
+                expected: "a folder outside IPL_DIST_DIR (files there are served to everyone)",
+            });
+        }
+        Ok(())
+    }
+
     /// The SQLite database file inside the data directory.
     pub fn database_path(&self) -> PathBuf {
         self.data_dir.join("insieme.db")
     }
+}
+
+/// `10.0.0.5, 10.0.0.0/8, ::1` as networks (a plain address is a network of one).
+fn parse_networks(list: &str) -> Option<Vec<IpNet>> {
+    list.split(',')
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .map(|part| part.parse::<IpNet>().ok().or_else(|| part.parse::<IpAddr>().ok().map(IpNet::from)))
+        .collect()
 }
 
 fn parse<T: std::str::FromStr>(
@@ -109,6 +205,40 @@ mod tests {
         let config = Config::from_lookup(|_| None).expect("defaults are valid");
         assert_eq!(config.bind.to_string(), "127.0.0.1:8080");
         assert_eq!(config.database_path(), PathBuf::from("data/insieme.db"));
+    }
+
+    #[test]
+    fn debug_output_never_shows_the_key() {
+        let key = "ab".repeat(32);
+        let config = Config::from_lookup(|name| (name == "IPL_SECRET_KEY").then(|| key.clone())).expect("valid");
+        let printed = format!("{config:?}");
+        assert!(!printed.contains(&key), "{printed}");
+        assert!(printed.contains("secret_key"), "{printed}");
+    }
+
+    #[test]
+    fn trusted_proxies_are_addresses_or_networks() {
+        let config =
+            Config::from_lookup(|name| (name == "IPL_TRUSTED_PROXIES").then(|| "10.0.0.5, 10.1.0.0/16,::1".to_owned()))
+                .expect("valid");
+        let shown: Vec<String> = config.trusted_proxies.iter().map(ToString::to_string).collect();
+        assert_eq!(shown, ["10.0.0.5/32", "10.1.0.0/16", "::1/128"]);
+        assert!(Config::from_lookup(|name| (name == "IPL_TRUSTED_PROXIES").then(|| "a proxy".to_owned())).is_err());
+    }
+
+    #[test]
+    fn the_data_folder_may_not_lie_inside_the_served_folder() {
+        let root = tempfile::tempdir().expect("temporary folder");
+        let inside = Config {
+            dist_dir: root.path().join("dist"),
+            data_dir: root.path().join("dist").join("data"),
+            ..Config::default()
+        };
+        assert!(inside.check_layout().is_err());
+        let beside = Config { data_dir: root.path().join("data"), ..inside.clone() };
+        assert!(beside.check_layout().is_ok());
+        let same = Config { data_dir: root.path().join("dist"), ..inside };
+        assert!(same.check_layout().is_err());
     }
 
     #[test]

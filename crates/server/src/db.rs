@@ -13,11 +13,11 @@ use sqlx::{
 /// The migrations in `crates/server/migrations`, embedded in the binary.
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
-/// Opens (creating if needed) the database file, then runs every pending migration.
+/// Opens (creating if needed) the database file, then runs every pending migration. The
+/// folder is made private to this user (0700) and the file (with its WAL, which SQLite creates
+/// with the file's mode) 0600: they hold special-category personal data.
 pub async fn open(path: &Path) -> Result<SqlitePool, sqlx::Error> {
-    if let Some(parent) = path.parent() {
-        tokio::fs::create_dir_all(parent).await.map_err(sqlx::Error::Io)?;
-    }
+    make_private(path).map_err(sqlx::Error::Io)?;
     let options = SqliteConnectOptions::from_str("sqlite:")?
         .filename(path)
         .create_if_missing(true)
@@ -28,6 +28,19 @@ pub async fn open(path: &Path) -> Result<SqlitePool, sqlx::Error> {
     let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
     MIGRATOR.run(&pool).await?;
     Ok(pool)
+}
+
+fn make_private(path: &Path) -> std::io::Result<()> {
+    use std::{
+        fs,
+        os::unix::fs::{OpenOptionsExt, PermissionsExt},
+    };
+    if let Some(folder) = path.parent().filter(|folder| !folder.as_os_str().is_empty()) {
+        fs::create_dir_all(folder)?;
+        fs::set_permissions(folder, fs::Permissions::from_mode(0o700))?;
+    }
+    fs::OpenOptions::new().write(true).create(true).truncate(false).mode(0o600).open(path)?;
+    fs::set_permissions(path, fs::Permissions::from_mode(0o600))
 }
 
 /// Answers whether the database responds to a trivial query.

@@ -12,6 +12,9 @@ use insieme_api::{ErrorBody, ErrorCode, FieldError};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// At most this many field problems are listed in one answer (the first ones, in form order).
+pub const MAX_FIELD_ERRORS: usize = 50;
+
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// 400: the request cannot be read (malformed JSON, wrong types).
@@ -23,6 +26,10 @@ pub enum Error {
     /// 409: an application id already used for other content.
     #[error("conflict")]
     Conflict,
+    /// 409: the application changed between reading and writing (another correction, a
+    /// partner's change of state): nothing was saved, the client reloads and decides again.
+    #[error("changed meanwhile")]
+    ChangedMeanwhile,
     /// 429: too many submissions from one address; retry after the given seconds.
     #[error("too many requests")]
     TooManyRequests { retry_after_secs: u64 },
@@ -32,7 +39,9 @@ pub enum Error {
     /// 422: the body is JSON but some fields are invalid; each is named with its problem.
     #[error("unprocessable: {0:?}")]
     Unprocessable(Vec<FieldError>),
-    /// 503: a dependency (the database) does not answer.
+    /// 503: the database does not answer or refused the work (every database error is this one
+    /// status: the request can be retried, and a retried submission is idempotent), or the
+    /// request took longer than `IPL_REQUEST_TIMEOUT_SECS`.
     #[error("service unavailable: {0}")]
     Unavailable(String),
     /// 500: anything unexpected; the cause is logged, the client gets a generic sentence.
@@ -42,12 +51,7 @@ pub enum Error {
 
 impl From<sqlx::Error> for Error {
     fn from(error: sqlx::Error) -> Self {
-        match error {
-            sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => {
-                Self::Unavailable(error.to_string())
-            }
-            other => Self::Internal(other.to_string()),
-        }
+        Self::Unavailable(format!("database: {error}"))
     }
 }
 
@@ -56,7 +60,7 @@ impl Error {
         match self {
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
             Self::NotFound => StatusCode::NOT_FOUND,
-            Self::Conflict => StatusCode::CONFLICT,
+            Self::Conflict | Self::ChangedMeanwhile => StatusCode::CONFLICT,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
@@ -78,7 +82,15 @@ impl IntoResponse for Error {
             _ => None,
         };
         let body = match self {
-            Self::Unprocessable(fields) => body_for(status).with_fields(fields),
+            Self::ChangedMeanwhile => ErrorBody::new(
+                ErrorCode::ChangedMeanwhile,
+                "La domanda è cambiata nel frattempo: ricarica la pagina e riprova.",
+            ),
+            Self::Unprocessable(mut fields) => {
+                // A body made of thousands of bad values must not get an answer larger still.
+                fields.truncate(MAX_FIELD_ERRORS);
+                body_for(status).with_fields(fields)
+            }
             Self::BadRequest(problem) => {
                 body_for(status).with_fields(vec![FieldError { field: "(document)".to_owned(), problem }])
             }

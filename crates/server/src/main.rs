@@ -3,7 +3,7 @@
 
 use std::process::ExitCode;
 
-use insieme_server::{AppState, Config, app, db};
+use insieme_server::{AppState, Config, app, clock::Clock, db, demo, serve};
 use tokio::net::TcpListener;
 use tracing_subscriber::EnvFilter;
 
@@ -37,20 +37,24 @@ fn init_logs(json: bool) {
 }
 
 async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
+    config.check_layout()?;
     let database_path = config.database_path();
     let pool = db::open(&database_path).await?;
     tracing::info!(database = %database_path.display(), "database ready");
+    let clock = Clock::system();
+    if config.demo {
+        demo::seed(&pool, &clock).await?;
+        tracing::info!(calls = ?demo::call_ids(), "demo data ready (IPL_DEMO=0 in production)");
+    }
     if !config.dist_dir.join("index.html").is_file() {
         tracing::warn!(dist = %config.dist_dir.display(), "no built app found; serving the API only");
     }
     let listener = TcpListener::bind(config.bind).await?;
     let address = listener.local_addr()?;
-    let state = AppState::new(pool.clone(), config)?;
+    let state = AppState::with_clock(pool.clone(), config.clone(), clock)?;
     tracing::info!(%address, "listening");
     println!("Insieme per il lavoro is running at http://{address}/");
-    // The client address feeds the per-address limit on application requests.
-    let service = app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, service).with_graceful_shutdown(shutdown_signal()).await?;
+    serve::serve(listener, app(state), &config, shutdown_signal()).await?;
     pool.close().await;
     tracing::info!("stopped");
     Ok(())

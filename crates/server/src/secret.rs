@@ -5,7 +5,12 @@
 //! the code to check it, and a retried submission gets the same code back. The key comes from
 //! `IPL_SECRET_KEY` (hex) or is made once, at random, in `<data dir>/secret.key`.
 
-use std::{fs, io, path::Path};
+use std::{
+    fs,
+    io::{self, Write},
+    os::unix::fs::OpenOptionsExt,
+    path::Path,
+};
 
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
@@ -24,22 +29,43 @@ impl std::fmt::Debug for SecretKey {
 }
 
 impl SecretKey {
-    /// The key from `hex` (64 hex digits) if given, else from the key file, made if missing.
+    /// The key from `hex` (64 hex digits) if given, else from the key file. Only a missing file
+    /// makes a new key (written atomically, readable by this user only, and logged); a file
+    /// that cannot be read or holds something else stops the start-up, because a new key would
+    /// silently invalidate every access code already given out.
     pub fn load_or_create(hex: Option<&str>, data_dir: &Path) -> io::Result<Self> {
         if let Some(hex) = hex {
             return Self::from_hex(hex.trim())
                 .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "IPL_SECRET_KEY must be 64 hex digits"));
         }
         let path = data_dir.join("secret.key");
-        if let Ok(text) = fs::read_to_string(&path) {
-            return Self::from_hex(text.trim())
-                .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "the secret.key file is damaged"));
+        match fs::read_to_string(&path) {
+            Ok(text) => Self::from_hex(text.trim()).ok_or_else(|| {
+                io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    format!("{} is damaged: it must hold 64 hex digits", path.display()),
+                )
+            }),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => Self::create(&path),
+            Err(error) => Err(io::Error::new(error.kind(), format!("cannot read {}: {error}", path.display()))),
         }
+    }
+
+    /// A new random key in `path`: written to a temporary file with mode 0600, flushed to disk,
+    /// then renamed into place, so that a crash never leaves half a key.
+    fn create(path: &Path) -> io::Result<Self> {
         let mut bytes = [0u8; KEY_BYTES];
         getrandom::getrandom(&mut bytes).map_err(io::Error::other)?;
-        fs::create_dir_all(data_dir)?;
+        let folder = path.parent().unwrap_or(Path::new("."));
+        fs::create_dir_all(folder)?;
         let hex: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
-        fs::write(&path, hex)?;
+        let temporary = folder.join("secret.key.new");
+        let mut file = fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(&temporary)?;
+        file.write_all(hex.as_bytes())?;
+        file.sync_all()?;
+        fs::rename(&temporary, path)?;
+        fs::File::open(folder)?.sync_all()?;
+        tracing::warn!(path = %path.display(), "made a new secret key for access codes: back it up with the database");
         Ok(Self(bytes))
     }
 
@@ -132,6 +158,30 @@ mod tests {
         wrong[0] = if wrong[0] == b'A' { b'B' } else { b'A' };
         assert!(!key().verify(id, &String::from_utf8(wrong).expect("ascii")));
         assert!(!key().verify(id, ""));
+    }
+
+    /// Known answer: how an access code is derived. If this changes, every access code already
+    /// given to a person stops opening their application.
+    #[test]
+    fn access_codes_are_pinned() {
+        assert_eq!(key().access_code("0b6f1f0e-1111-4222-8333-944445555666"), "MPNG-AF2G-WW0T-HRCM");
+    }
+
+    #[test]
+    fn only_a_missing_key_file_makes_a_new_key() {
+        use std::os::unix::fs::PermissionsExt;
+        let folder = tempfile::tempdir().expect("temporary folder");
+        let made = SecretKey::load_or_create(None, folder.path()).expect("made");
+        let path = folder.path().join("secret.key");
+        let mode = fs::metadata(&path).expect("written").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        let again = SecretKey::load_or_create(None, folder.path()).expect("read back");
+        assert_eq!(made.access_code("x"), again.access_code("x"));
+        fs::write(&path, "not a key").expect("spoil");
+        assert!(SecretKey::load_or_create(None, folder.path()).is_err());
+        fs::remove_file(&path).expect("remove");
+        fs::create_dir(&path).expect("a folder where the file should be");
+        assert!(SecretKey::load_or_create(None, folder.path()).is_err(), "an unreadable key must stop the start");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::{io, net::IpAddr, num::NonZeroU32, sync::Arc};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use sqlx::SqlitePool;
 
-use crate::{Config, applications::Writer, secret::SecretKey};
+use crate::{Config, applications::Writer, client::FailedLookups, clock::Clock, secret::SecretKey};
 
 #[derive(Clone)]
 pub struct AppState {
@@ -14,12 +14,23 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub writer: Writer,
     pub secret: Arc<SecretKey>,
+    /// Application requests per client (an IPv4 address or an IPv6 /64, see `client::limit_key`).
     pub limiter: Arc<DefaultKeyedRateLimiter<IpAddr>>,
+    /// The one source of the time for everything the server decides or records.
+    pub clock: Clock,
+    /// Failed access-code lookups per client address.
+    pub failed_lookups: Arc<FailedLookups>,
 }
 
 impl AppState {
     /// Starts the application writer, so it must run inside the Tokio runtime.
     pub fn new(pool: SqlitePool, config: Config) -> io::Result<Self> {
+        Self::with_clock(pool, config, Clock::system())
+    }
+
+    /// As [`AppState::new`], with the time taken from `clock` (tests fix the day they run on).
+    pub fn with_clock(pool: SqlitePool, config: Config, clock: Clock) -> io::Result<Self> {
+        let config_failed_lookups = config.failed_lookups_per_hour;
         let secret = SecretKey::load_or_create(config.secret_key.as_deref(), &config.data_dir)?;
         let per_minute = NonZeroU32::new(config.submissions_per_minute).unwrap_or(NonZeroU32::MIN);
         let burst = NonZeroU32::new((config.submissions_per_minute / 5).max(1)).unwrap_or(NonZeroU32::MIN);
@@ -41,6 +52,8 @@ impl AppState {
             config: Arc::new(config),
             secret: Arc::new(secret),
             limiter,
+            clock,
+            failed_lookups: Arc::new(FailedLookups::new(config_failed_lookups, std::time::Duration::from_secs(3600))),
         })
     }
 }

@@ -27,7 +27,22 @@ pub fn router(dist_dir: &Path) -> Router<AppState> {
     let root = dist_dir.to_path_buf();
     let spa_fallback = move |request: Request| spa_index(index_for(&root, request.uri().path()), request);
     let files = ServeDir::new(dist_dir).precompressed_br().precompressed_gzip().fallback(spa_fallback.into_service());
-    Router::new().fallback_service(files).layer(middleware::from_fn(cache_headers))
+    Router::new()
+        .fallback_service(files)
+        .layer(middleware::from_fn(cache_headers))
+        .layer(middleware::from_fn(refuse_odd_paths))
+}
+
+/// The longest path segment a file of ours can have (file systems refuse 256 bytes or more).
+const MAX_SEGMENT_BYTES: usize = 255;
+
+/// 404 for paths no file of ours can have: a segment too long for any file system (the file
+/// server would fail with an internal error), or an empty segment (`//fonts`, which the file
+/// server would redirect to `//fonts/`, an address a browser reads as another host).
+async fn refuse_odd_paths(request: Request, next: Next) -> Response {
+    let path = request.uri().path();
+    let odd = path.contains("//") || path.split('/').any(|segment| segment.len() > MAX_SEGMENT_BYTES);
+    if odd { StatusCode::NOT_FOUND.into_response() } else { next.run(request).await }
 }
 
 /// The entry page of the bundle a path belongs to (see `insieme_api::paths::Bundle`).

@@ -50,7 +50,7 @@ async fn count(app: &TestApp, sql: &str) -> i64 {
 #[tokio::test]
 async fn each_channel_is_stored_with_a_reference_and_access_code() {
     let app = TestApp::new().await;
-    let year = insieme_server::clock::today_in_italy().year();
+    let year = app.state.clock.today_in_italy().year();
     for (index, submission) in applications::all_channels().iter().enumerate() {
         let (status, receipt) = submit(&app, submission).await;
         assert_eq!(status, StatusCode::CREATED, "{receipt}");
@@ -144,77 +144,232 @@ async fn a_reused_id_with_other_content_is_a_conflict() {
 #[tokio::test]
 async fn bad_input_on_every_field_is_a_422_naming_the_field() {
     let app = TestApp::with_config(|config| config.submissions_per_minute = 10_000).await;
-    let cases: Vec<(Value, &str, &str, Value)> = vec![
-        (applications::fragility(), "/id", "id", json!("not-a-uuid")),
-        (applications::fragility(), "/language", "language", json!("it it")),
-        (applications::fragility(), "/person/given_name", "person.given_name", json!("  ")),
-        (applications::fragility(), "/person/family_name", "person.family_name", json!("x".repeat(81))),
-        (applications::fragility(), "/person/codice_fiscale", "person.codice_fiscale", json!("RSSMRA85T10A562T")),
-        (applications::fragility(), "/person/codice_fiscale", "person.codice_fiscale", json!("RSSMRA")),
-        (applications::fragility(), "/person/birth_date", "person.birth_date", json!("1985-02-30")),
-        (applications::fragility(), "/person/birth_date", "person.birth_date", json!("10/12/1985")),
-        (applications::fragility(), "/person/birth_date", "person.codice_fiscale", json!("1985-12-11")),
-        (applications::fragility(), "/person/comune", "person.comune", json!("Milano")),
-        (applications::fragility(), "/person/quartiere", "person.quartiere", json!("centro")),
-        (applications::fragility(), "/person/phone", "person.phone", json!("call me")),
-        (applications::fragility(), "/person/access_point", "person.access_point", json!("nowhere")),
-        (applications::fragility(), "/answers/fragility/income", "answers.fragility.income", json!(7)),
-        (applications::fragility(), "/answers/fragility/physical", "answers.fragility.physical", json!(2)),
-        (applications::fragility(), "/consent/privacy_notice", "consent.privacy_notice", json!(false)),
-        (applications::enterprise(), "/person/email", "person.email", json!("mario@")),
-        (applications::enterprise(), "/enterprise/business_comune", "enterprise.business_comune", json!("Roma")),
-        (applications::enterprise(), "/enterprise/sector", "enterprise.sector", json!("mining")),
-        (applications::enterprise(), "/enterprise/stage", "enterprise.stage", json!("")),
-        (applications::enterprise(), "/enterprise/description", "enterprise.description", json!("x".repeat(2001))),
-        (applications::enterprise(), "/enterprise/market", "enterprise.market", json!("")),
-        (applications::enterprise(), "/enterprise/team_skills", "enterprise.team_skills", json!("")),
-        (applications::enterprise(), "/enterprise/investment_needed", "enterprise.investment_needed", json!("tanti")),
-        (applications::enterprise(), "/enterprise/own_funds", "enterprise.own_funds", json!("99999999999")),
-        (applications::enterprise(), "/enterprise/support/0", "enterprise.support[0]", json!("luck")),
-        (applications::youth(), "/youth/call_id", "youth.call_id", json!("closed-call")),
-        (applications::youth(), "/youth/school", "youth.school", json!("")),
-        (applications::youth(), "/youth/left_school_year", "youth.left_school_year", json!("1890")),
-        (applications::youth(), "/youth/situation", "youth.situation", json!("astronaut")),
-        (applications::youth(), "/youth/motivation", "youth.motivation", json!("")),
-        (applications::youth_project(), "/youth_project/call_id", "youth_project.call_id", json!("demo-2026-giovani")),
-        (applications::youth_project(), "/youth_project/organisation", "youth_project.organisation", json!("")),
-        (applications::youth_project(), "/youth_project/partners", "youth_project.partners", json!("")),
-        (applications::youth_project(), "/youth_project/field", "youth_project.field", json!("tourism")),
-        (applications::youth_project(), "/youth_project/description", "youth_project.description", json!("")),
-        (applications::youth_project(), "/youth_project/budget", "youth_project.budget", json!("0")),
+    let cases: Vec<(Value, &str, &str, Value, &str)> = vec![
+        (applications::fragility(), "/id", "id", json!("not-a-uuid"), "format"),
+        (applications::fragility(), "/language", "language", json!("it it"), "format"),
+        (applications::fragility(), "/person/given_name", "person.given_name", json!("  "), "missing"),
+        (applications::fragility(), "/person/family_name", "person.family_name", json!("x".repeat(81)), "too_long"),
+        (
+            applications::fragility(),
+            "/person/codice_fiscale",
+            "person.codice_fiscale",
+            json!("RSSMRA85T10A562T"),
+            "check_character",
+        ),
+        (applications::fragility(), "/person/codice_fiscale", "person.codice_fiscale", json!("RSSMRA"), "format"),
+        (applications::fragility(), "/person/birth_date", "person.birth_date", json!("1985-02-30"), "impossible_date"),
+        (applications::fragility(), "/person/birth_date", "person.birth_date", json!("10/12/1985"), "format"),
+        (
+            applications::fragility(),
+            "/person/birth_date",
+            "person.codice_fiscale",
+            json!("1985-12-11"),
+            "birth_date_mismatch",
+        ),
+        (applications::fragility(), "/person/comune", "person.comune", json!("Milano"), "not_in_territory"),
+        (applications::fragility(), "/person/quartiere", "person.quartiere", json!("centro"), "unknown_choice"),
+        (applications::fragility(), "/person/phone", "person.phone", json!("call me"), "format"),
+        (applications::fragility(), "/person/access_point", "person.access_point", json!("nowhere"), "unknown_choice"),
+        (applications::fragility(), "/answers/fragility/income", "answers.fragility.income", json!(7), "format"),
+        (
+            applications::fragility(),
+            "/answers/fragility/physical",
+            "answers.fragility.physical",
+            json!(2),
+            "sensitive_without_consent",
+        ),
+        (
+            applications::fragility(),
+            "/consent/privacy_notice",
+            "consent.privacy_notice",
+            json!(false),
+            "consent_needed",
+        ),
+        (applications::enterprise(), "/person/email", "person.email", json!("mario@"), "format"),
+        (
+            applications::enterprise(),
+            "/enterprise/business_comune",
+            "enterprise.business_comune",
+            json!("Roma"),
+            "not_in_territory",
+        ),
+        (applications::enterprise(), "/enterprise/sector", "enterprise.sector", json!("mining"), "unknown_choice"),
+        (applications::enterprise(), "/enterprise/stage", "enterprise.stage", json!(""), "missing"),
+        (
+            applications::enterprise(),
+            "/enterprise/description",
+            "enterprise.description",
+            json!("x".repeat(2001)),
+            "too_long",
+        ),
+        (applications::enterprise(), "/enterprise/market", "enterprise.market", json!(""), "missing"),
+        (applications::enterprise(), "/enterprise/team_skills", "enterprise.team_skills", json!(""), "missing"),
+        (
+            applications::enterprise(),
+            "/enterprise/investment_needed",
+            "enterprise.investment_needed",
+            json!("tanti"),
+            "format",
+        ),
+        (
+            applications::enterprise(),
+            "/enterprise/own_funds",
+            "enterprise.own_funds",
+            json!("99999999999"),
+            "out_of_range",
+        ),
+        (applications::enterprise(), "/enterprise/support/0", "enterprise.support[0]", json!("luck"), "unknown_choice"),
+        (applications::youth(), "/youth/call_id", "youth.call_id", json!("closed-call"), "call_not_open"),
+        (applications::youth(), "/youth/school", "youth.school", json!(""), "missing"),
+        (applications::youth(), "/youth/left_school_year", "youth.left_school_year", json!("1890"), "out_of_range"),
+        (applications::youth(), "/youth/situation", "youth.situation", json!("astronaut"), "unknown_choice"),
+        (applications::youth(), "/youth/motivation", "youth.motivation", json!(""), "missing"),
+        (
+            applications::youth_project(),
+            "/youth_project/call_id",
+            "youth_project.call_id",
+            json!("demo-giovani"),
+            "call_not_open",
+        ),
+        (
+            applications::youth_project(),
+            "/youth_project/organisation",
+            "youth_project.organisation",
+            json!(""),
+            "missing",
+        ),
+        (applications::youth_project(), "/youth_project/partners", "youth_project.partners", json!(""), "missing"),
+        (
+            applications::youth_project(),
+            "/youth_project/field",
+            "youth_project.field",
+            json!("tourism"),
+            "unknown_choice",
+        ),
+        (
+            applications::youth_project(),
+            "/youth_project/description",
+            "youth_project.description",
+            json!(""),
+            "missing",
+        ),
+        (applications::youth_project(), "/youth_project/budget", "youth_project.budget", json!("0"), "out_of_range"),
         (
             applications::youth_project(),
             "/youth_project/contact_given_name",
             "youth_project.contact_given_name",
             json!(""),
+            "missing",
         ),
         (
             applications::youth_project(),
             "/youth_project/contact_family_name",
             "youth_project.contact_family_name",
             json!(""),
+            "missing",
         ),
-        (applications::youth_project(), "/youth_project/contact_phone", "youth_project.contact_phone", json!("")),
-        (applications::youth(), "/youth/call_id", "youth.call_id", json!("demo-2026-progetti")),
-        (applications::community(), "/community/organisation", "community.organisation", json!("")),
-        (applications::community(), "/community/organisation_type", "community.organisation_type", json!("club")),
-        (applications::community(), "/community/area", "community.area", json!("atlantis")),
-        (applications::community(), "/community/tasks", "community.tasks", json!("")),
-        (applications::community(), "/community/hours_per_week", "community.hours_per_week", json!("100")),
-        (applications::community(), "/community/starts_on", "community.starts_on", json!("soon")),
-        (applications::community(), "/community/ends_on", "community.ends_on", json!("2029-12-31")),
-        (applications::community(), "/community/places", "community.places", json!("0")),
-        (applications::community(), "/community/contact_given_name", "community.contact_given_name", json!("")),
-        (applications::community(), "/community/contact_family_name", "community.contact_family_name", json!("")),
-        (applications::community(), "/community/contact_email", "community.contact_phone", json!("")),
+        (
+            applications::youth_project(),
+            "/youth_project/contact_phone",
+            "youth_project.contact_phone",
+            json!(""),
+            "contact_needed",
+        ),
+        (applications::youth(), "/youth/call_id", "youth.call_id", json!("demo-progetti"), "call_not_open"),
+        (applications::community(), "/community/organisation", "community.organisation", json!(""), "missing"),
+        (
+            applications::community(),
+            "/community/organisation_type",
+            "community.organisation_type",
+            json!("club"),
+            "unknown_choice",
+        ),
+        (applications::community(), "/community/area", "community.area", json!("atlantis"), "unknown_choice"),
+        (applications::community(), "/community/tasks", "community.tasks", json!(""), "missing"),
+        (
+            applications::community(),
+            "/community/hours_per_week",
+            "community.hours_per_week",
+            json!("100"),
+            "out_of_range",
+        ),
+        (applications::community(), "/community/starts_on", "community.starts_on", json!("soon"), "format"),
+        (
+            applications::community(),
+            "/community/ends_on",
+            "community.ends_on",
+            json!(applications::days_after(applications::today(), 29)),
+            "before_start",
+        ),
+        (applications::community(), "/community/places", "community.places", json!("0"), "out_of_range"),
+        (
+            applications::community(),
+            "/community/contact_given_name",
+            "community.contact_given_name",
+            json!(""),
+            "missing",
+        ),
+        (
+            applications::community(),
+            "/community/contact_family_name",
+            "community.contact_family_name",
+            json!(""),
+            "missing",
+        ),
+        (applications::community(), "/community/contact_email", "community.contact_phone", json!(""), "contact_needed"),
+        // Control characters, direction overrides, line breaks in names, invisible-only names.
+        (
+            applications::fragility(),
+            "/person/given_name",
+            "person.given_name",
+            json!("Ma\u{0}rio"),
+            "invalid_characters",
+        ),
+        (
+            applications::fragility(),
+            "/person/given_name",
+            "person.given_name",
+            json!("Mario\nRossi"),
+            "invalid_characters",
+        ),
+        (
+            applications::fragility(),
+            "/person/family_name",
+            "person.family_name",
+            json!("\u{202E}issoR"),
+            "invalid_characters",
+        ),
+        (
+            applications::fragility(),
+            "/person/family_name",
+            "person.family_name",
+            json!("\u{200B}\u{2060}"),
+            "invalid_characters",
+        ),
+        (
+            applications::community(),
+            "/community/tasks",
+            "community.tasks",
+            json!("Pasti\u{1b}[2J"),
+            "invalid_characters",
+        ),
+        (
+            applications::community(),
+            "/community/organisation",
+            "community.organisation",
+            json!("\u{FEFF}"),
+            "invalid_characters",
+        ),
     ];
-    for (mut submission, pointer, field, value) in cases {
+    for (mut submission, pointer, field, value, code) in cases {
         set(&mut submission, pointer, value.clone());
         let (status, body) = submit(&app, &submission).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{pointer} = {value}: {body}");
         let problems = field_problems(&body);
-        assert!(problems.iter().any(|(named, _)| named == field), "{pointer} = {value}: {problems:?}");
-        assert!(problems.iter().all(|(_, problem)| !problem.is_empty() && !problem.contains(' ')), "{problems:?}");
+        assert!(
+            problems.iter().any(|(named, problem)| named == field && problem == code),
+            "{pointer} = {value}: expected {field} {code}, got {problems:?}"
+        );
     }
     assert_eq!(count(&app, "SELECT COUNT(*) FROM applications").await, 0);
 }
@@ -349,9 +504,15 @@ async fn a_flagged_field_can_be_corrected_and_is_checked_again() {
         field: "person.phone".to_owned(),
         note: "Il numero non risponde".to_owned(),
     }];
-    insieme_server::applications::mark_has_issues(&app.state.pool, reference, "test-partner", &flagged)
-        .await
-        .expect("marked");
+    insieme_server::applications::mark_has_issues(
+        &app.state.pool,
+        &app.state.clock,
+        reference,
+        "test-partner",
+        &flagged,
+    )
+    .await
+    .expect("marked");
     let query = json!({ "reference": reference, "access_code": receipt["access_code"] });
     let view = body_json(app.send(post_json("/api/applications/status", &query)).await).await;
     assert_eq!(view["state"], "has_issues");
@@ -389,14 +550,20 @@ async fn open_calls_and_supported_opportunities_are_public_lists() {
     let app = TestApp::new().await;
     let calls = body_json(app.get("/api/calls").await).await;
     let ids: Vec<&str> = calls.as_array().expect("list").iter().filter_map(|call| call["id"].as_str()).collect();
-    assert_eq!(ids, ["demo-2026-giovani", "demo-2026-progetti"]);
+    assert_eq!(ids, ["demo-giovani", "demo-progetti"]);
 
     let (_, receipt) = submit(&app, &applications::community()).await;
     let reference = receipt["reference"].as_str().expect("reference");
     assert_eq!(body_json(app.get("/api/opportunities").await).await, json!([]), "proposed is not yet public");
-    insieme_server::applications::set_state(&app.state.pool, reference, "test-partner", insieme_api::State::Supported)
-        .await
-        .expect("supported");
+    insieme_server::applications::set_state(
+        &app.state.pool,
+        &app.state.clock,
+        reference,
+        "test-partner",
+        insieme_api::State::Supported,
+    )
+    .await
+    .expect("supported");
     let listed = body_json(app.get("/api/opportunities").await).await;
     assert_eq!(listed[0]["organisation"], "Parrocchia di San Donato");
     assert_eq!(listed[0]["area_name"].as_str().map(|name| name.contains("San Donato")), Some(true));
@@ -456,7 +623,14 @@ async fn only_text_fields_can_be_flagged() {
     let reference = receipt["reference"].as_str().expect("reference");
     for field in ["consent.privacy_notice", "person.availability", "answers.fragility.income", "person"] {
         let flagged = [insieme_server::applications::FlaggedField { field: field.to_owned(), note: "x".to_owned() }];
-        let result = insieme_server::applications::mark_has_issues(&app.state.pool, reference, "test", &flagged).await;
+        let result = insieme_server::applications::mark_has_issues(
+            &app.state.pool,
+            &app.state.clock,
+            reference,
+            "test",
+            &flagged,
+        )
+        .await;
         assert!(result.is_err(), "{field} must not be flaggable");
     }
 }

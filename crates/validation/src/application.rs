@@ -15,7 +15,8 @@ use insieme_rules::{AccessPoint, Answers, Date, Instrument, Territory};
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    Checker, Problem, check_codice_fiscale, check_email, check_phone, check_text, codice_fiscale::encoded_birth,
+    Checker, Problem, check_codice_fiscale, check_email, check_long_text, check_phone, check_text,
+    codice_fiscale::encoded_birth,
 };
 
 /// Names and short answers.
@@ -50,6 +51,43 @@ pub struct OpenCall {
 
 /// Checks the whole submission; `Ok` holds it with every value normalised.
 pub fn check_submission(submission: &Submission, context: &Context<'_>) -> Result<Submission, Vec<FieldProblem>> {
+    let (checked, problems) = check_parts(submission, context);
+    if problems.is_empty() { Ok(checked) } else { Err(problems) }
+}
+
+/// A correction of `fields` (paths such as `person.phone`) of an application stored as `stored`,
+/// checked against `context` as it was when the application was submitted. Only what the
+/// correction breaks is refused: a problem the stored application already had (a call closed
+/// since, an access point removed since) never blocks a person asked to fix their phone
+/// number, while a new problem of any field (the corrected one, or one tied to it, such as the
+/// codice fiscale and the birth date) does. `Ok` holds the stored application with the
+/// corrected fields, normalised.
+pub fn check_correction(
+    stored: &Submission,
+    corrected: &Submission,
+    fields: &[&str],
+    context: &Context<'_>,
+) -> Result<Submission, Vec<FieldProblem>> {
+    let (_, known) = check_parts(stored, context);
+    let (normalised, problems) = check_parts(corrected, context);
+    let new: Vec<FieldProblem> = problems.into_iter().filter(|problem| !known.contains(problem)).collect();
+    if !new.is_empty() {
+        return Err(new);
+    }
+    let normalised = serde_json::to_value(&normalised).unwrap_or_default();
+    let mut result = serde_json::to_value(stored).unwrap_or_default();
+    for field in fields {
+        let pointer = format!("/{}", field.replace('.', "/"));
+        if let (Some(value), Some(slot)) = (normalised.pointer(&pointer), result.pointer_mut(&pointer)) {
+            *slot = value.clone();
+        }
+    }
+    serde_json::from_value(result)
+        .map_err(|_| vec![FieldProblem { field: "values".to_owned(), problem: Problem::Format }])
+}
+
+/// The submission normalised as far as it goes, and every problem found on the way.
+fn check_parts(submission: &Submission, context: &Context<'_>) -> (Submission, Vec<FieldProblem>) {
     let mut checker = Checker::default();
     let mut checked = Submission {
         id: submission.id.trim().to_ascii_lowercase(),
@@ -69,7 +107,7 @@ pub fn check_submission(submission: &Submission, context: &Context<'_>) -> Resul
     }
     let Some(channel) = submission.channel else {
         checker.fail("channel", Problem::Missing);
-        return Err(checker.problems);
+        return (checked, checker.problems);
     };
     // Channel 3 has two kinds of applicant: a young person, or an organisation with a project.
     let project = channel == Channel::Youth && submission.youth_project.is_some();
@@ -117,7 +155,7 @@ pub fn check_submission(submission: &Submission, context: &Context<'_>) -> Resul
         _ => {}
     }
     check_consent(&mut checker, &submission.consent);
-    if checker.problems.is_empty() { Ok(checked) } else { Err(checker.problems) }
+    (checked, checker.problems)
 }
 
 fn section<T>(
@@ -201,9 +239,9 @@ pub fn check_youth_project(checker: &mut Checker, details: &YouthProject, contex
     YouthProject {
         call_id: check_call(checker, "youth_project.call_id", &details.call_id, true, context),
         organisation: checker.text("youth_project.organisation", &details.organisation, NAME_MAX * 2),
-        partners: checker.text("youth_project.partners", &details.partners, TEXT_MAX),
+        partners: checker.long_text("youth_project.partners", &details.partners, TEXT_MAX),
         field: checker.choice("youth_project.field", &details.field, &YOUTH_PROJECT_FIELDS),
-        description: checker.text("youth_project.description", &details.description, TEXT_MAX),
+        description: checker.long_text("youth_project.description", &details.description, TEXT_MAX),
         budget: checker.whole_number("youth_project.budget", &details.budget, 1, EUROS_MAX),
         contact_given_name: checker.text("youth_project.contact_given_name", &details.contact_given_name, NAME_MAX),
         contact_family_name: checker.text("youth_project.contact_family_name", &details.contact_family_name, NAME_MAX),
@@ -220,7 +258,7 @@ pub fn check_youth(checker: &mut Checker, youth: &YouthDetails, context: &Contex
         school: checker.text("youth.school", &youth.school, NAME_MAX * 2),
         left_school_year: checker.whole_number("youth.left_school_year", &youth.left_school_year, 1950, this_year + 1),
         situation: checker.choice("youth.situation", &youth.situation, &YOUTH_SITUATIONS),
-        motivation: checker.text("youth.motivation", &youth.motivation, TEXT_MAX),
+        motivation: checker.long_text("youth.motivation", &youth.motivation, TEXT_MAX),
     }
 }
 
@@ -242,9 +280,9 @@ pub fn check_enterprise(checker: &mut Checker, details: &EnterpriseDetails) -> E
         business_comune: checker.comune("enterprise.business_comune", &details.business_comune),
         sector: checker.choice("enterprise.sector", &details.sector, &ENTERPRISE_SECTORS),
         stage: checker.choice("enterprise.stage", &details.stage, &ENTERPRISE_STAGES),
-        description: checker.text("enterprise.description", &details.description, TEXT_MAX),
-        market: checker.text("enterprise.market", &details.market, TEXT_MAX),
-        team_skills: checker.text("enterprise.team_skills", &details.team_skills, TEXT_MAX),
+        description: checker.long_text("enterprise.description", &details.description, TEXT_MAX),
+        market: checker.long_text("enterprise.market", &details.market, TEXT_MAX),
+        team_skills: checker.long_text("enterprise.team_skills", &details.team_skills, TEXT_MAX),
         investment_needed: investment,
         own_funds,
         support,
@@ -280,7 +318,7 @@ pub fn check_community(checker: &mut Checker, details: &CommunityDetails, today:
             &ORGANISATION_TYPES,
         ),
         area: checker.choice("community.area", &details.area, &areas),
-        tasks: checker.text("community.tasks", &details.tasks, TEXT_MAX),
+        tasks: checker.long_text("community.tasks", &details.tasks, TEXT_MAX),
         hours_per_week: checker.whole_number("community.hours_per_week", &details.hours_per_week, 1, 48),
         starts_on: starts.map(|date| date.to_string()).unwrap_or_default(),
         ends_on: ends.map(|date| date.to_string()).unwrap_or_default(),
@@ -359,7 +397,7 @@ pub fn check_single_field(path: &str, value: &str) -> Result<(), Problem> {
             checker.comune(path, value);
         }
         "description" | "market" | "team_skills" | "motivation" | "tasks" | "partners" => {
-            check_text(value, TEXT_MAX)?;
+            check_long_text(value, TEXT_MAX)?;
         }
         _ => {
             check_text(value, NAME_MAX * 4)?;

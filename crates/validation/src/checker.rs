@@ -3,7 +3,7 @@
 
 use insieme_rules::{ComuneLookup, Date, Territory};
 
-use crate::{FieldProblem, Problem, check_email, check_phone, check_text};
+use crate::{FieldProblem, Problem, check_email, check_long_text, check_phone, check_text};
 
 /// Collects problems while checking; each check returns the normalised value or records why not.
 #[derive(Debug, Default)]
@@ -26,6 +26,11 @@ impl Checker {
 
     pub fn text(&mut self, field: &str, value: &str, max: usize) -> String {
         self.take(field, check_text(value, max))
+    }
+
+    /// A text of several lines (line breaks kept).
+    pub fn long_text(&mut self, field: &str, value: &str, max: usize) -> String {
+        self.take(field, check_long_text(value, max))
     }
 
     /// A text that may be left empty.

@@ -22,6 +22,9 @@ pub enum Problem {
     Missing,
     /// Longer than the field allows.
     TooLong,
+    /// Control characters, direction overrides, line breaks in a one-line answer, or nothing but
+    /// invisible characters.
+    InvalidCharacters,
     /// Not of the expected shape (letters where digits go, wrong length, ...).
     Format,
     /// The shape is right but the control character does not match.
@@ -60,6 +63,7 @@ impl Problem {
         match self {
             Self::Missing => "missing",
             Self::TooLong => "too_long",
+            Self::InvalidCharacters => "invalid_characters",
             Self::Format => "format",
             Self::CheckCharacter => "check_character",
             Self::ImpossibleDate => "impossible_date",
@@ -78,9 +82,10 @@ impl Problem {
         }
     }
 
-    pub const ALL: [Problem; 17] = [
+    pub const ALL: [Problem; 18] = [
         Self::Missing,
         Self::TooLong,
+        Self::InvalidCharacters,
         Self::Format,
         Self::CheckCharacter,
         Self::ImpossibleDate,
@@ -99,16 +104,55 @@ impl Problem {
     ];
 }
 
-/// A text field: trimmed, not empty, at most `max_chars` characters.
+/// A one-line text field (a name, a short answer): trimmed, not empty, at most `max_chars`
+/// characters, no line breaks, no control or direction-override characters, not only
+/// invisible characters.
 pub fn check_text(value: &str, max_chars: usize) -> Result<String, Problem> {
+    checked_text(value, max_chars, false)
+}
+
+/// A text of several lines (a description, a motivation): as [`check_text`], but line breaks
+/// and tabs are kept (`\r\n` becomes `\n`).
+pub fn check_long_text(value: &str, max_chars: usize) -> Result<String, Problem> {
+    checked_text(value, max_chars, true)
+}
+
+fn checked_text(value: &str, max_chars: usize, multi_line: bool) -> Result<String, Problem> {
     let trimmed = value.trim();
     if trimmed.is_empty() {
         return Err(Problem::Missing);
     }
-    if trimmed.chars().count() > max_chars {
+    let allowed_control = |letter: char| multi_line && matches!(letter, '\n' | '\t' | '\r');
+    if trimmed.chars().any(|letter| (is_forbidden(letter) || letter.is_control()) && !allowed_control(letter)) {
+        return Err(Problem::InvalidCharacters);
+    }
+    if trimmed.chars().all(|letter| is_invisible(letter) || letter.is_whitespace()) {
+        return Err(Problem::InvalidCharacters);
+    }
+    let text = if multi_line { trimmed.replace("\r\n", "\n").replace('\r', "\n") } else { trimmed.to_owned() };
+    if text.chars().count() > max_chars {
         return Err(Problem::TooLong);
     }
-    Ok(trimmed.to_owned())
+    Ok(text)
+}
+
+/// Characters that change how the rest of a text is shown (bidirectional embeddings, overrides
+/// and isolates: a name could be made to read backwards in a list), and the line and paragraph
+/// separators. Never needed in an answer.
+fn is_forbidden(letter: char) -> bool {
+    matches!(letter, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
+}
+
+/// Characters that show nothing: zero-width spaces and joiners, word joiner, soft hyphen, the
+/// byte-order mark, direction marks. Allowed inside a text (some scripts need joiners), but a
+/// text made only of them is empty to a reader.
+fn is_invisible(letter: char) -> bool {
+    matches!(
+        letter,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+            | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{3164}' | '\u{FEFF}'
+            | '\u{FFA0}'
+    )
 }
 
 #[cfg(test)]
@@ -120,6 +164,20 @@ mod tests {
         for problem in Problem::ALL {
             assert_eq!(serde_json::to_value(problem).expect("serialises"), problem.code());
         }
+    }
+
+    #[test]
+    fn control_characters_overrides_and_invisible_only_texts_are_refused() {
+        assert_eq!(check_text("Ma\u{0}rio", 80), Err(Problem::InvalidCharacters));
+        assert_eq!(check_text("Mario\u{1b}[31m", 80), Err(Problem::InvalidCharacters));
+        assert_eq!(check_text("Mario\nRossi", 80), Err(Problem::InvalidCharacters));
+        assert_eq!(check_text("\u{202E}oiraM", 80), Err(Problem::InvalidCharacters));
+        assert_eq!(check_text("\u{200B}\u{200B}\u{FEFF}", 80), Err(Problem::InvalidCharacters));
+        assert_eq!(check_text("\u{0085}Mario", 80), Err(Problem::InvalidCharacters));
+        // Joiners inside real words stay (Bengali, Urdu and emoji need them).
+        assert_eq!(check_text("ক্\u{200D}ষ", 80), Ok("ক্\u{200D}ষ".to_owned()));
+        assert_eq!(check_long_text("Prima riga\r\nseconda\triga", 80), Ok("Prima riga\nseconda\triga".to_owned()));
+        assert_eq!(check_long_text("Testo\u{7}", 80), Err(Problem::InvalidCharacters));
     }
 
     #[test]

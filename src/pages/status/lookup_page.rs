@@ -72,6 +72,7 @@ fn failure_key(error: &ApiError) -> &'static str {
         ApiError::Network | ApiError::UnexpectedBody => "apply.offline_title",
         ApiError::Server { code: ErrorCode::NotFound, .. } => "apply.lookup_not_found",
         ApiError::Server { code: ErrorCode::TooManyRequests, .. } => "apply.refused_too_many",
+        ApiError::Server { code: ErrorCode::ChangedMeanwhile, .. } => "apply.correction_changed",
         ApiError::Server { .. } => "apply.refused_other",
     }
 }

@@ -4,11 +4,19 @@
 use insieme_api::{CallView, Opportunity, Submission};
 use sqlx::SqlitePool;
 
-use crate::{Result, clock};
+use insieme_rules::Date;
+
+use super::stored;
+use crate::{Result, clock::Clock};
 
 /// Calls open today, for `GET /api/calls`.
-pub async fn open_calls(pool: &SqlitePool) -> Result<Vec<CallView>> {
-    let today = clock::today_in_italy().to_string();
+pub async fn open_calls(pool: &SqlitePool, clock: &Clock) -> Result<Vec<CallView>> {
+    calls_open_on(pool, clock.today_in_italy()).await
+}
+
+/// Calls open on `day` (a correction is checked against the calls open when it was submitted).
+pub async fn calls_open_on(pool: &SqlitePool, day: Date) -> Result<Vec<CallView>> {
+    let today = day.to_string();
     let rows: Vec<CallRow> = sqlx::query_as(
         "SELECT id, title, min_age, max_age, target, opens_on, closes_on, description FROM calls \
          WHERE opens_on <= ? AND closes_on >= ? ORDER BY closes_on, id",
@@ -56,7 +64,7 @@ pub async fn opportunities(pool: &SqlitePool) -> Result<Vec<Opportunity>> {
     Ok(rows
         .into_iter()
         .filter_map(|(reference, submission)| {
-            let submission: Submission = serde_json::from_str(&submission).ok()?;
+            let submission: Submission = stored::decode(&submission).ok()?;
             let details = submission.community?;
             let area_name = areas.iter().find(|(id, _)| *id == details.area).map(|(_, name)| (*name).to_owned())?;
             Some(Opportunity {

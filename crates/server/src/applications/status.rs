@@ -3,14 +3,16 @@
 //! change is one transaction with its public history and audit entry.
 
 use insieme_api::{Channel, Correction, HistoryEntry, Issue, State, StatusQuery, StatusView, Submission};
+use std::net::IpAddr;
+
 use insieme_rules::Instrument;
-use insieme_validation::{Context, FieldProblem, check_submission};
+use insieme_validation::{Context, FieldProblem, application::check_correction};
 use sqlx::SqlitePool;
 
-use super::{calls_for_checks, reassess, record_event, unprocessable};
-use crate::{AppState, Error, Result, audit, clock};
+use super::{calls_for_checks, reassess, record_event, route, stored, unprocessable};
+use crate::{AppState, Error, Result, audit, clock, clock::Clock};
 
-/// One application as the status page needs it.
+/// One application as the status page and a correction need it.
 #[derive(sqlx::FromRow)]
 struct Row {
     id: String,
@@ -20,11 +22,13 @@ struct Row {
     submitted_at: String,
     submission: String,
     issues: Option<String>,
+    version: i64,
 }
 
 async fn find(pool: &SqlitePool, reference: &str) -> Result<Option<Row>> {
     Ok(sqlx::query_as(
-        "SELECT id, reference, channel, state, submitted_at, submission, issues FROM applications WHERE reference = ?",
+        "SELECT id, reference, channel, state, submitted_at, submission, issues, version FROM applications \
+         WHERE reference = ?",
     )
     .bind(reference.trim().to_ascii_uppercase())
     .fetch_optional(pool)
@@ -32,17 +36,23 @@ async fn find(pool: &SqlitePool, reference: &str) -> Result<Option<Row>> {
 }
 
 /// The application behind a reference, if the access code opens it. A wrong code and an unknown
-/// reference give the same answer, so that neither can be probed.
-async fn open(state: &AppState, reference: &str, access_code: &str) -> Result<Row> {
+/// reference give the same answer, so that neither can be probed; each failure is logged and
+/// counted against the client's address, which is refused for a while after too many.
+async fn open(state: &AppState, client: IpAddr, reference: &str, access_code: &str) -> Result<Row> {
+    state.failed_lookups.check(client)?;
     match find(&state.pool, reference).await? {
         Some(row) if state.secret.verify(&row.id, access_code) => Ok(row),
-        _ => Err(Error::NotFound),
+        _ => {
+            tracing::warn!(%client, "an application lookup failed: unknown reference or wrong access code");
+            state.failed_lookups.record_failure(client);
+            Err(Error::NotFound)
+        }
     }
 }
 
 /// `POST /api/applications/status`.
-pub async fn status(state: &AppState, query: &StatusQuery) -> Result<StatusView> {
-    let row = open(state, &query.reference, &query.access_code).await?;
+pub async fn status(state: &AppState, client: IpAddr, query: &StatusQuery) -> Result<StatusView> {
+    let row = open(state, client, &query.reference, &query.access_code).await?;
     audit::record(&state.pool, "applicant", "view", "application", &row.reference, None).await?;
     status_view(&state.pool, row).await
 }
@@ -55,8 +65,7 @@ async fn status_view(pool: &SqlitePool, row: Row) -> Result<StatusView> {
     .fetch_all(pool)
     .await?;
     let state = State::from_code(&row.state).ok_or_else(|| Error::Internal(format!("unknown state {}", row.state)))?;
-    let submission: serde_json::Value =
-        serde_json::from_str(&row.submission).map_err(|error| Error::Internal(error.to_string()))?;
+    let submission = stored::decode_value(&row.submission)?;
     let issues = if state == State::HasIssues { flagged(row.issues.as_deref(), &submission) } else { Vec::new() };
     Ok(StatusView {
         reference: row.reference,
@@ -113,10 +122,12 @@ pub fn is_correctable(field: &str) -> bool {
         && !matches!(name, "availability" | "support")
 }
 
-/// `POST /api/applications/correction`: only when the partners asked, only the flagged fields;
-/// the corrected submission passes every check again and is re-scored.
-pub async fn correct(state: &AppState, correction: &Correction) -> Result<StatusView> {
-    let row = open(state, &correction.reference, &correction.access_code).await?;
+/// `POST /api/applications/correction`: only when the partners asked, only the flagged fields.
+/// The corrected application is checked against what applied when it was submitted (calls open
+/// then, its date), re-scored, routed again (a business's comune, a proposal's area) and written
+/// only if nobody changed it since it was read; otherwise nothing is saved and the answer is 409.
+pub async fn correct(state: &AppState, client: IpAddr, correction: &Correction) -> Result<StatusView> {
+    let row = open(state, client, &correction.reference, &correction.access_code).await?;
     if row.state != "has_issues" {
         return Err(Error::Unprocessable(vec![insieme_api::FieldError {
             field: "reference".to_owned(),
@@ -124,13 +135,13 @@ pub async fn correct(state: &AppState, correction: &Correction) -> Result<Status
         }]));
     }
     let flagged = flagged_fields(row.issues.as_deref());
-    let mut submission: serde_json::Value =
-        serde_json::from_str(&row.submission).map_err(|error| Error::Internal(error.to_string()))?;
+    let stored_submission = stored::decode(&row.submission)?;
+    let mut corrected = stored::decode_value(&row.submission)?;
     let mut refused = Vec::new();
     for (field, value) in &correction.values {
-        match submission.pointer_mut(&pointer(field)) {
+        match corrected.pointer_mut(&pointer(field)) {
             Some(slot) if flagged.iter().any(|flag| &flag.field == field) && slot.is_string() => {
-                *slot = value.clone().into();
+                *slot = super::normalised_text(value).into();
             }
             _ => refused.push(insieme_api::FieldError {
                 field: format!("values.{field}"),
@@ -141,73 +152,115 @@ pub async fn correct(state: &AppState, correction: &Correction) -> Result<Status
     if !refused.is_empty() {
         return Err(Error::Unprocessable(refused));
     }
-    let submission: Submission =
-        serde_json::from_value(submission).map_err(|error| Error::Internal(error.to_string()))?;
-    let open_calls = calls_for_checks(&state.pool).await?;
-    let today = clock::today_in_italy();
-    let context = Context { today, open_calls: &open_calls, instrument: Instrument::fragility() };
-    let checked = check_submission(&submission, &context).map_err(|problems| {
+    let corrected: Submission =
+        serde_json::from_value(corrected).map_err(|error| Error::Internal(error.to_string()))?;
+    let submitted_on = clock::parse_timestamp(&row.submitted_at)
+        .map(clock::date_in_italy)
+        .ok_or_else(|| Error::Internal(format!("unreadable submitted_at {}", row.submitted_at)))?;
+    let open_calls = calls_for_checks(&state.pool, submitted_on).await?;
+    let context = Context { today: submitted_on, open_calls: &open_calls, instrument: Instrument::fragility() };
+    let fields: Vec<&str> = correction.values.keys().map(String::as_str).collect();
+    let checked = check_correction(&stored_submission, &corrected, &fields, &context).map_err(|problems| {
         unprocessable(
             problems.into_iter().map(|p| FieldProblem { field: format!("values.{}", p.field), ..p }).collect(),
         )
     })?;
-    let (assessment, version) = reassess(&checked, today)?;
-    let now = clock::now_utc();
+    let channel = Channel::from_code(&row.channel).ok_or_else(|| Error::Internal("unknown channel".to_owned()))?;
+    let (assessment, version) = reassess(&checked, submitted_on)?;
+    let (owner_partner, area) = route(&checked, channel);
+    let now = state.clock.now_utc();
     let mut tx = state.pool.begin_with("BEGIN IMMEDIATE").await?;
-    sqlx::query(
+    let previous_owner: Option<String> =
+        sqlx::query_scalar("SELECT owner_partner FROM applications WHERE id = ? AND version = ?")
+            .bind(&row.id)
+            .bind(row.version)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let updated = sqlx::query(
         "UPDATE applications SET submission = ?, assessment = ?, instrument_version = ?, state = 'corrected', \
-         issues = NULL, updated_at = ? WHERE id = ? AND state = 'has_issues'",
+         issues = NULL, owner_partner = ?, area = ?, updated_at = ?, version = version + 1 \
+         WHERE id = ? AND state = 'has_issues' AND version = ?",
     )
-    .bind(serde_json::to_string(&checked).map_err(|error| Error::Internal(error.to_string()))?)
+    .bind(stored::encode(&checked)?)
     .bind(assessment)
     .bind(version)
+    .bind(&owner_partner)
+    .bind(&area)
     .bind(&now)
     .bind(&row.id)
+    .bind(row.version)
     .execute(&mut *tx)
     .await?;
+    if updated.rows_affected() != 1 {
+        tx.rollback().await?;
+        return Err(Error::ChangedMeanwhile);
+    }
     record_event(&mut *tx, &row.id, &now, &State::Corrected.code(), "applicant").await?;
-    let fields: Vec<&str> = correction.values.keys().map(String::as_str).collect();
     audit::record(&mut *tx, "applicant", "update", "application", &row.reference, Some(&fields.join(","))).await?;
+    if previous_owner.as_deref() != Some(owner_partner.as_str()) {
+        let detail = format!("{} -> {owner_partner}", previous_owner.unwrap_or_default());
+        audit::record(&mut *tx, "applicant", "route", "application", &row.reference, Some(&detail)).await?;
+    }
     tx.commit().await?;
     // The access code was checked above; read the row back as it is now.
     let row = find(&state.pool, &row.reference).await?.ok_or(Error::NotFound)?;
     status_view(&state.pool, row).await
 }
 
-/// Moves an application to `has_issues` with the fields to correct. The back office will call
-/// this; until then the `insieme-admin` command does.
-pub async fn mark_has_issues(pool: &SqlitePool, reference: &str, actor: &str, flagged: &[FlaggedField]) -> Result<()> {
+/// Moves an application to `has_issues` with the fields to correct: only text fields that this
+/// application has (a partner cannot ask a community proposal for a codice fiscale). The back
+/// office will call this; until then the `insieme-admin` command does.
+pub async fn mark_has_issues(
+    pool: &SqlitePool,
+    clock: &Clock,
+    reference: &str,
+    actor: &str,
+    flagged: &[FlaggedField],
+) -> Result<()> {
     if flagged.is_empty() || flagged.iter().any(|flag| !is_correctable(&flag.field)) {
         return Err(Error::BadRequest("each flagged field must be a text field such as person.phone".to_owned()));
     }
     let issues = serde_json::to_string(flagged).map_err(|error| Error::Internal(error.to_string()))?;
-    change_state(pool, reference, actor, State::HasIssues, Some(issues)).await
+    change_state(pool, clock, reference, actor, State::HasIssues, Some((issues, flagged))).await
 }
 
 /// Moves an application to any public state (the back office's job; for now `insieme-admin`).
-pub async fn set_state(pool: &SqlitePool, reference: &str, actor: &str, state: State) -> Result<()> {
-    change_state(pool, reference, actor, state, None).await
+pub async fn set_state(pool: &SqlitePool, clock: &Clock, reference: &str, actor: &str, state: State) -> Result<()> {
+    change_state(pool, clock, reference, actor, state, None).await
 }
 
 /// One change of state in one transaction: the application, its public history and the audit
-/// log. `issues` are the fields to correct (kept only while the state is `has_issues`).
+/// log. `issues` are the fields to correct (kept only while the state is `has_issues`), each of
+/// which must be a text field of this application.
 async fn change_state(
     pool: &SqlitePool,
+    clock: &Clock,
     reference: &str,
     actor: &str,
     state: State,
-    issues: Option<String>,
+    issues: Option<(String, &[FlaggedField])>,
 ) -> Result<()> {
-    let now = clock::now_utc();
+    let now = clock.now_utc();
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let id: Option<String> = sqlx::query_scalar("SELECT id FROM applications WHERE reference = ?")
+    let found: Option<(String, String)> = sqlx::query_as("SELECT id, submission FROM applications WHERE reference = ?")
         .bind(reference)
         .fetch_optional(&mut *tx)
         .await?;
-    let id = id.ok_or(Error::NotFound)?;
-    sqlx::query("UPDATE applications SET state = ?, issues = ?, updated_at = ? WHERE id = ?")
+    let (id, submission) = found.ok_or(Error::NotFound)?;
+    if let Some((_, flagged)) = &issues {
+        let submission = stored::decode_value(&submission)?;
+        let missing: Vec<&str> = flagged
+            .iter()
+            .filter(|flag| !submission.pointer(&pointer(&flag.field)).is_some_and(serde_json::Value::is_string))
+            .map(|flag| flag.field.as_str())
+            .collect();
+        if !missing.is_empty() {
+            return Err(Error::BadRequest(format!("this application has no field {}", missing.join(", "))));
+        }
+    }
+    sqlx::query("UPDATE applications SET state = ?, issues = ?, updated_at = ?, version = version + 1 WHERE id = ?")
         .bind(state.code())
-        .bind(issues)
+        .bind(issues.map(|(json, _)| json))
         .bind(&now)
         .bind(&id)
         .execute(&mut *tx)

@@ -4,9 +4,22 @@
 //! after the commit. So an acknowledged application is on disk, a burst of 32 costs one disk
 //! flush instead of 32, and "same id twice" is decided by a single writer in order: twenty
 //! concurrent retries of one id make exactly one application.
+//!
+//! Each application is written under its own savepoint, so a row the database refuses fails
+//! only its own submission. The writer task is supervised: if it ever panics it is started
+//! again (the applications of that batch are answered 503 and retried by their browsers), and
+//! `/api/health` reports unhealthy while the writer is down or its last write failed.
 
-use sqlx::{Sqlite, SqlitePool, Transaction};
-use tokio::sync::{mpsc, oneshot};
+use std::{
+    sync::{
+        Arc,
+        atomic::{AtomicBool, AtomicU64, Ordering},
+    },
+    time::Duration,
+};
+
+use sqlx::{Acquire, Sqlite, SqlitePool, Transaction};
+use tokio::sync::{Mutex, mpsc, oneshot};
 
 use crate::{Error, Result};
 
@@ -59,14 +72,38 @@ struct Job {
 #[derive(Clone, Debug)]
 pub struct Writer {
     sender: mpsc::Sender<Job>,
+    health: Arc<WriterHealth>,
+}
+
+/// What `/api/health` reads of the writer.
+#[derive(Debug, Default)]
+struct WriterHealth {
+    running: AtomicBool,
+    last_write_failed: AtomicBool,
+    restarts: AtomicU64,
 }
 
 impl Writer {
-    /// Starts the writer task on the current runtime.
+    /// Starts the writer task, and its supervisor, on the current runtime.
     pub fn start(pool: SqlitePool) -> Self {
         let (sender, receiver) = mpsc::channel(QUEUE);
-        tokio::spawn(run(pool, receiver));
-        Self { sender }
+        let health = Arc::new(WriterHealth::default());
+        // Running from the start: the task begins at the runtime's next turn.
+        health.running.store(true, Ordering::SeqCst);
+        tokio::spawn(supervise(pool, Arc::new(Mutex::new(receiver)), health.clone()));
+        Self { sender, health }
+    }
+
+    /// Whether the writer can store applications now: running, and its last write succeeded.
+    pub fn is_healthy(&self) -> bool {
+        self.health.running.load(Ordering::SeqCst)
+            && !self.health.last_write_failed.load(Ordering::SeqCst)
+            && !self.sender.is_closed()
+    }
+
+    /// How many times the writer was started again after a panic.
+    pub fn restarts(&self) -> u64 {
+        self.health.restarts.load(Ordering::SeqCst)
     }
 
     /// Stores `application` and answers once it is committed to disk.
@@ -79,17 +116,42 @@ impl Writer {
     }
 }
 
-async fn run(pool: SqlitePool, mut receiver: mpsc::Receiver<Job>) {
+/// Runs the writer, and starts it again whenever it panics, until every handle is dropped.
+async fn supervise(pool: SqlitePool, receiver: Arc<Mutex<mpsc::Receiver<Job>>>, health: Arc<WriterHealth>) {
+    loop {
+        health.running.store(true, Ordering::SeqCst);
+        let task = tokio::spawn(run(pool.clone(), receiver.clone(), health.clone()));
+        let ended = task.await;
+        health.running.store(false, Ordering::SeqCst);
+        match ended {
+            Ok(()) => return,
+            Err(failure) => {
+                health.restarts.fetch_add(1, Ordering::SeqCst);
+                tracing::error!(%failure, "the application writer stopped; starting it again");
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+        }
+    }
+}
+
+async fn run(pool: SqlitePool, receiver: Arc<Mutex<mpsc::Receiver<Job>>>, health: Arc<WriterHealth>) {
+    let mut receiver = receiver.lock().await;
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while receiver.recv_many(&mut batch, MAX_BATCH).await > 0 {
+        #[cfg(test)]
+        if batch.iter().any(|job| job.application.id == tests::PANIC_ID) {
+            panic!("a test asked the writer to stop");
+        }
         let applications: Vec<&NewApplication> = batch.iter().map(|job| &job.application).collect();
         match write_batch(&pool, &applications).await {
             Ok(outcomes) => {
+                health.last_write_failed.store(false, Ordering::SeqCst);
                 for (job, outcome) in batch.drain(..).zip(outcomes) {
-                    let _ = job.reply.send(Ok(outcome));
+                    let _ = job.reply.send(outcome);
                 }
             }
             Err(error) => {
+                health.last_write_failed.store(true, Ordering::SeqCst);
                 tracing::error!(%error, size = batch.len(), "a batch of applications was not stored");
                 for job in batch.drain(..) {
                     let _ = job.reply.send(Err(Error::Unavailable("the database refused the batch".to_owned())));
@@ -99,13 +161,26 @@ async fn run(pool: SqlitePool, mut receiver: mpsc::Receiver<Job>) {
     }
 }
 
-async fn write_batch(pool: &SqlitePool, applications: &[&NewApplication]) -> Result<Vec<Outcome>, sqlx::Error> {
+/// One transaction for the batch, one savepoint per application: a refused row is rolled back
+/// alone and answered with its error; the others are committed together.
+async fn write_batch(pool: &SqlitePool, applications: &[&NewApplication]) -> Result<Vec<Result<Outcome>>, sqlx::Error> {
     // IMMEDIATE takes the write lock at once, so that no other writer can make this
     // transaction fail half-way when it turns from reading to writing.
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let mut outcomes = Vec::with_capacity(applications.len());
     for application in applications {
-        outcomes.push(write_one(&mut tx, application).await?);
+        let mut savepoint = tx.begin().await?;
+        match write_one(&mut savepoint, application).await {
+            Ok(outcome) => {
+                savepoint.commit().await?;
+                outcomes.push(Ok(outcome));
+            }
+            Err(error) => {
+                savepoint.rollback().await?;
+                tracing::error!(%error, id = %application.id, "an application was refused by the database");
+                outcomes.push(Err(Error::from(error)));
+            }
+        }
     }
     tx.commit().await?;
     Ok(outcomes)
@@ -158,4 +233,61 @@ async fn write_one(tx: &mut Transaction<'_, Sqlite>, application: &NewApplicatio
     crate::audit::record(&mut **tx, "applicant", "create", "application", &reference, Some(application.channel))
         .await?;
     Ok(Outcome::Created(Stored { reference, state: state.to_owned(), submitted_at: application.now.clone() }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub const PANIC_ID: &str = "writer-test-panic";
+
+    fn application(id: &str, channel: &'static str) -> NewApplication {
+        NewApplication {
+            id: id.to_owned(),
+            year: 2026,
+            channel,
+            owner_partner: "segreteria".to_owned(),
+            area: None,
+            language: "it".to_owned(),
+            content_hash: format!("hash-{id}"),
+            submission: "{}".to_owned(),
+            assessment: None,
+            instrument_version: None,
+            consent_sensitive: false,
+            consent_contact: false,
+            now: "2026-11-29T10:00:00.000Z".to_owned(),
+        }
+    }
+
+    async fn pool() -> (SqlitePool, tempfile::TempDir) {
+        let folder = tempfile::tempdir().expect("temporary folder");
+        let pool = crate::db::open(&folder.path().join("test.db")).await.expect("database");
+        (pool, folder)
+    }
+
+    #[tokio::test]
+    async fn a_refused_row_fails_only_its_own_submission() {
+        let (pool, _folder) = pool().await;
+        let good = application("a", "fragility");
+        let refused = application("b", "no-such-channel");
+        let also_good = application("c", "community");
+        let outcomes = write_batch(&pool, &[&good, &refused, &also_good]).await.expect("the batch commits");
+        assert!(matches!(outcomes[0], Ok(Outcome::Created(_))), "{:?}", outcomes[0]);
+        assert!(matches!(outcomes[1], Err(Error::Unavailable(_))), "{:?}", outcomes[1]);
+        assert!(matches!(outcomes[2], Ok(Outcome::Created(_))), "{:?}", outcomes[2]);
+        let stored: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM applications").fetch_one(&pool).await.expect("count");
+        assert_eq!(stored, 2);
+    }
+
+    #[tokio::test]
+    async fn a_writer_that_panics_is_started_again() {
+        let (pool, _folder) = pool().await;
+        let writer = Writer::start(pool.clone());
+        assert!(writer.store(application(PANIC_ID, "fragility")).await.is_err());
+        let outcome = writer.store(application("after", "fragility")).await.expect("stored after the restart");
+        assert!(matches!(outcome, Outcome::Created(_)));
+        assert_eq!(writer.restarts(), 1);
+        assert!(writer.is_healthy());
+    }
 }

@@ -13,6 +13,7 @@ use std::process::ExitCode;
 use insieme_server::{
     Config,
     applications::{self, FlaggedField},
+    clock::Clock,
     db,
 };
 
@@ -41,13 +42,13 @@ async fn run(arguments: &[String]) -> Result<String, String> {
         [command, reference, pairs @ ..] if command == "has-issues" && !pairs.is_empty() && pairs.len() % 2 == 0 => {
             let flagged: Vec<FlaggedField> =
                 pairs.chunks(2).map(|pair| FlaggedField { field: pair[0].clone(), note: pair[1].clone() }).collect();
-            applications::mark_has_issues(&pool, reference, ACTOR, &flagged)
+            applications::mark_has_issues(&pool, &Clock::system(), reference, ACTOR, &flagged)
                 .await
                 .map(|()| format!("{reference}: has_issues"))
         }
         [command, reference, state] if command == "set-state" => {
             let state = insieme_api::State::from_code(state).ok_or_else(|| format!("unknown state {state}"))?;
-            applications::set_state(&pool, reference, ACTOR, state)
+            applications::set_state(&pool, &Clock::system(), reference, ACTOR, state)
                 .await
                 .map(|()| format!("{reference}: {}", state.code()))
         }

@@ -5,14 +5,15 @@ use axum::{
     Json,
     body::Bytes,
     extract::State,
-    http::{HeaderMap, StatusCode},
+    http::{HeaderMap, HeaderValue, StatusCode, header},
     middleware,
 };
 use insieme_api::{Correction, ErrorBody, Receipt, StatusQuery, StatusView, Submission};
+use tower_http::set_header::SetResponseHeaderLayer;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use super::{json_body, rate_limit};
-use crate::{AppState, Result, applications};
+use crate::{AppState, Result, applications, client::ClientAddress};
 
 pub fn router(state: AppState) -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -20,6 +21,9 @@ pub fn router(state: AppState) -> OpenApiRouter<AppState> {
         .routes(routes!(application_status))
         .routes(routes!(application_correct))
         .route_layer(middleware::from_fn_with_state(state, rate_limit::per_address))
+        // Receipts, states and corrections carry an access code or personal data: no cache, no
+        // shared proxy and no back button may keep them.
+        .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
 }
 
 /// Submit an application. A repeated id with the same content answers the same receipt (200);
@@ -56,11 +60,12 @@ async fn application_create(
     ))]
 async fn application_status(
     State(state): State<AppState>,
+    ClientAddress(client): ClientAddress,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Json<StatusView>> {
     let query: StatusQuery = json_body::parse(&headers, &body)?;
-    Ok(Json(applications::status(&state, &query).await?))
+    Ok(Json(applications::status(&state, client, &query).await?))
 }
 
 /// New values for the fields the partners flagged; the application is checked and re-scored
@@ -74,9 +79,10 @@ async fn application_status(
     ))]
 async fn application_correct(
     State(state): State<AppState>,
+    ClientAddress(client): ClientAddress,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Json<StatusView>> {
     let correction: Correction = json_body::parse(&headers, &body)?;
-    Ok(Json(applications::correct(&state, &correction).await?))
+    Ok(Json(applications::correct(&state, client, &correction).await?))
 }

@@ -14,7 +14,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// Calls open today.
 #[utoipa::path(get, path = "/api/calls", tag = "public", responses((status = 200, body = Vec<CallView>)))]
 async fn calls_index(State(state): State<AppState>) -> Result<Json<Vec<CallView>>> {
-    Ok(Json(applications::open_calls(&state.pool).await?))
+    Ok(Json(applications::open_calls(&state.pool, &state.clock).await?))
 }
 
 /// Community opportunities supported by the Quartiere and distretto networks.

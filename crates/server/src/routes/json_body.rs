@@ -1,6 +1,8 @@
-//! Reading JSON bodies the same way on every route: 415 unless declared as JSON, 400 when the
-//! text is not JSON at all, 422 naming the field when a value has the wrong type or a field is
-//! unknown.
+//! Reading JSON bodies the same way on every route: 415 unless declared as JSON; 400
+//! (`malformed_json`) when the text is not one JSON document (bad syntax, or anything after it);
+//! 422 naming the field with a stable problem code when the document is not an object
+//! (`(document)`: `wrong_type`), a value has the wrong type (`wrong_type`), a field is unknown
+//! (`unknown_field`) or missing (`missing`).
 
 use axum::http::{HeaderMap, header};
 use insieme_api::FieldError;
@@ -18,15 +20,33 @@ pub fn require_json(headers: &HeaderMap) -> Result<()> {
     if is_json { Ok(()) } else { Err(Error::UnsupportedMediaType) }
 }
 
+/// The stable problem of a body that is not one JSON document.
+pub const MALFORMED: &str = "malformed_json";
+
+/// 400 unless `body` is exactly one JSON document; 422 unless that document is an object.
+pub fn require_object(body: &[u8]) -> Result<()> {
+    // `from_slice` reads the whole body: trailing characters after the document are an error.
+    serde_json::from_slice::<serde::de::IgnoredAny>(body).map_err(|_| Error::BadRequest(MALFORMED.to_owned()))?;
+    let first = body.iter().find(|byte| !byte.is_ascii_whitespace());
+    if first != Some(&b'{') {
+        return Err(Error::Unprocessable(vec![FieldError {
+            field: "(document)".to_owned(),
+            problem: "wrong_type".to_owned(),
+        }]));
+    }
+    Ok(())
+}
+
 /// The body as `T`, with the path of the first field that does not fit.
 pub fn parse<T: DeserializeOwned>(headers: &HeaderMap, body: &[u8]) -> Result<T> {
     require_json(headers)?;
+    require_object(body)?;
     let deserializer = &mut serde_json::Deserializer::from_slice(body);
     serde_path_to_error::deserialize(deserializer).map_err(|error| {
         let path = error.path().to_string();
         let inner = error.into_inner();
         if inner.is_syntax() || inner.is_eof() || inner.is_io() {
-            return Error::BadRequest("the body is not valid JSON".to_owned());
+            return Error::BadRequest(MALFORMED.to_owned());
         }
         let message = inner.to_string();
         let named = message.split('`').nth(1).unwrap_or_default();

@@ -1,28 +1,31 @@
 //! At most `IPL_SUBMISSIONS_PER_MINUTE` application requests per client address, so that
-//! nobody can flood the database or guess access codes. Behind a reverse proxy the address is
-//! the proxy's: put the limit in the proxy too (see ARCHITECTURE.md).
-
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+//! nobody can flood the database or guess access codes. The address is the client's as
+//! `client::resolve` found it (behind a trusted proxy, from `X-Forwarded-For`); IPv6 clients
+//! count by their /64.
 
 use axum::{
-    extract::{ConnectInfo, Request, State},
+    extract::{Request, State},
     middleware::Next,
     response::{IntoResponse, Response},
 };
 use governor::clock::{Clock, DefaultClock};
 
-use crate::{AppState, Error};
+use crate::{
+    AppState, Error,
+    client::{ClientAddress, limit_key, whole_seconds_rounded_up},
+};
 
-pub async fn per_address(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let address = request
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map_or(IpAddr::V4(Ipv4Addr::LOCALHOST), |ConnectInfo(address)| address.ip());
-    match state.limiter.check_key(&address) {
+pub async fn per_address(
+    State(state): State<AppState>,
+    ClientAddress(client): ClientAddress,
+    request: Request,
+    next: Next,
+) -> Response {
+    match state.limiter.check_key(&limit_key(client)) {
         Ok(()) => next.run(request).await,
         Err(not_until) => {
             let wait = not_until.wait_time_from(DefaultClock::default().now());
-            Error::TooManyRequests { retry_after_secs: wait.as_secs().max(1) }.into_response()
+            Error::TooManyRequests { retry_after_secs: whole_seconds_rounded_up(wait) }.into_response()
         }
     }
 }

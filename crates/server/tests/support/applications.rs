@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+use insieme_rules::Date;
 use serde_json::{Value, json};
 
 /// A fresh UUID-shaped id for each call (counter + process id; unique within a test run).
@@ -37,7 +38,7 @@ pub fn youth() -> Value {
         "person": { "given_name": "Giulia", "family_name": "Bianchi", "codice_fiscale": "BNCGLI05A41A944D",
                     "birth_date": "2005-01-01", "comune": "Imola", "email": "giulia@example.org" },
         "answers": { "profile": { "school_leaver": true } },
-        "youth": { "call_id": "demo-2026-giovani", "school": "Istituto Alberghetti, Imola", "left_school_year": "2024",
+        "youth": { "call_id": "demo-giovani", "school": "Istituto Alberghetti, Imola", "left_school_year": "2024",
                    "situation": "looking_for_work", "motivation": "Vorrei imparare un mestiere." },
         "consent": { "privacy_notice": true }
     })
@@ -46,7 +47,7 @@ pub fn youth() -> Value {
 pub fn youth_project() -> Value {
     json!({
         "id": new_id(), "channel": "youth", "language": "it",
-        "youth_project": { "call_id": "demo-2026-progetti", "organisation": "Istituto Aldini Valeriani",
+        "youth_project": { "call_id": "demo-progetti", "organisation": "Istituto Aldini Valeriani",
                            "partners": "Officine Meccaniche Reno, Comune di Bologna", "field": "social_innovation",
                            "description": "Un laboratorio di cultura tecnica aperto al quartiere.", "budget": "25.000",
                            "contact_given_name": "Paola", "contact_family_name": "Gialli", "contact_phone": "051 123 4567" },
@@ -65,12 +66,27 @@ pub fn enterprise() -> Value {
     })
 }
 
+/// Today as the test server's clock sees it (the real date: fixtures are relative to it).
+pub fn today() -> Date {
+    insieme_server::clock::Clock::system().today_in_italy()
+}
+
+/// `days` after `today`, as the forms write dates.
+pub fn days_after(today: Date, days: i64) -> String {
+    Date::from_days_since_unix_epoch(today.days_since_unix_epoch() + days).to_string()
+}
+
 pub fn community() -> Value {
+    community_on(today())
+}
+
+/// A community proposal whose opportunity starts in a month and lasts half a year from `today`.
+pub fn community_on(today: Date) -> Value {
     json!({
         "id": new_id(), "channel": "community", "language": "it",
         "community": { "organisation": "Parrocchia di San Donato", "organisation_type": "caritas",
                        "area": "san-donato-san-vitale", "tasks": "Distribuzione dei pasti",
-                       "hours_per_week": "10", "starts_on": "2030-01-01", "ends_on": "2030-06-30", "places": "2",
+                       "hours_per_week": "10", "starts_on": days_after(today, 30), "ends_on": days_after(today, 210), "places": "2",
                        "contact_given_name": "Lucia", "contact_family_name": "Neri", "contact_email": "lucia@example.org" },
         "consent": { "privacy_notice": true }
     })
@@ -78,5 +94,10 @@ pub fn community() -> Value {
 
 /// Every channel's valid submission.
 pub fn all_channels() -> Vec<Value> {
-    vec![fragility(), youth(), youth_project(), enterprise(), community()]
+    all_channels_on(today())
+}
+
+/// Every channel's valid submission, for a server whose clock says `today`.
+pub fn all_channels_on(today: Date) -> Vec<Value> {
+    vec![fragility(), youth(), youth_project(), enterprise(), community_on(today)]
 }

@@ -9,7 +9,8 @@ use axum::{
     http::{Request, Response},
 };
 use http_body_util::BodyExt;
-use insieme_server::{AppState, Config, app, db};
+use insieme_rules::Date;
+use insieme_server::{AppState, Config, app, clock::Clock, db, demo};
 use tempfile::TempDir;
 use tower::ServiceExt;
 
@@ -26,12 +27,22 @@ impl TestApp {
     }
 
     pub async fn with_config(adjust: impl FnOnce(&mut Config)) -> Self {
+        Self::on(Clock::system().today_in_italy(), adjust).await
+    }
+
+    /// An app whose clock stands still at noon of `today` (move it with `state.clock.advance`).
+    /// The demo calls are seeded as at start-up, relative to that day.
+    pub async fn on(today: Date, adjust: impl FnOnce(&mut Config)) -> Self {
         let data = tempfile::tempdir().expect("temporary folder");
         let mut config =
-            Config { data_dir: data.path().to_path_buf(), dist_dir: data.path().join("dist"), ..Config::default() };
+            Config { data_dir: data.path().join("data"), dist_dir: data.path().join("dist"), ..Config::default() };
         adjust(&mut config);
         let pool = db::open(&config.database_path()).await.expect("database opens");
-        let state = AppState::new(pool, config).expect("state starts");
+        let clock = Clock::fixed_on(today);
+        if config.demo {
+            demo::seed(&pool, &clock).await.expect("demo data");
+        }
+        let state = AppState::with_clock(pool, config, clock).expect("state starts");
         Self { router: app(state.clone()), state, _data: data }
     }
 
