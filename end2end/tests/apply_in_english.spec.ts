@@ -2,6 +2,7 @@
 // English, the errors name their field, and the server's receipt is the same.
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from '../fixtures/axe';
+import { daysFromToday } from '../fixtures/dates';
 
 test('errors and receipt are in the language the person chose', async ({ page }) => {
   await page.goto('/domanda');
@@ -27,8 +28,8 @@ test('errors and receipt are in the language the person chose', async ({ page })
   await page.getByLabel('What the work is (tasks)', { exact: true }).fill('Looking after the community garden');
   await page.getByLabel('Hours per week', { exact: true }).fill('6');
   await page.getByLabel('How many people', { exact: true }).fill('1');
-  await page.getByLabel('Start date', { exact: true }).fill('2030-03-01');
-  await page.getByLabel('End date', { exact: true }).fill('2030-09-30');
+  await page.getByLabel('Start date', { exact: true }).fill(daysFromToday(90));
+  await page.getByLabel('End date', { exact: true }).fill(daysFromToday(270));
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByLabel("Contact person's first name", { exact: true }).fill('Anna');
   await page.getByLabel("Contact person's surname", { exact: true }).fill('Verdi');

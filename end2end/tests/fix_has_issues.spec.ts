@@ -8,7 +8,7 @@ import { expectNoAxeViolations } from '../fixtures/axe';
 test('a person corrects what the partners flagged, checked like the form', async ({ page }) => {
   const application = new Application(page);
   await application.start('Rispondi a un avviso');
-  await application.select('Avviso', 'Avviso dimostrativo 2026: percorsi per giovani tra scuola e lavoro');
+  await application.select('Avviso', 'Avviso dimostrativo: percorsi per giovani tra scuola e lavoro');
   await application.continue();
   await application.fillPerson(GIULIA);
   await application.next('Scuola e situazione attuale');

@@ -3,6 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { Application, GIULIA, MARIO } from '../fixtures/application';
 import { expectNoAxeViolations } from '../fixtures/axe';
+import { daysFromToday } from '../fixtures/dates';
 import { SelfCheck } from '../fixtures/self_check';
 
 test('fragility: the self-check answers go into the application and the secretariat contacts within five weeks', async ({ page }) => {
@@ -55,7 +56,7 @@ test('youth: a young person answers the open call', async ({ page }) => {
   const application = new Application(page);
   await application.start('Rispondi a un avviso');
   await application.expectPage("L'avviso a cui rispondi");
-  await application.select('Avviso', 'Avviso dimostrativo 2026: percorsi per giovani tra scuola e lavoro');
+  await application.select('Avviso', 'Avviso dimostrativo: percorsi per giovani tra scuola e lavoro');
   await application.continue();
   await application.fillPerson(GIULIA);
   await application.next('Scuola e situazione attuale');
@@ -78,9 +79,9 @@ test('youth, organisations: a school proposes a social-innovation project to the
   // Only the calls for organisations are offered here.
   await expect(page.getByLabel('Avviso per progetti', { exact: true }).locator('option')).toHaveText([
     'Scegli…',
-    'Avviso dimostrativo 2026: progetti di scuole, imprese e associazioni per i giovani',
+    'Avviso dimostrativo: progetti di scuole, imprese e associazioni per i giovani',
   ]);
-  await application.select('Avviso per progetti', 'Avviso dimostrativo 2026: progetti di scuole, imprese e associazioni per i giovani');
+  await application.select('Avviso per progetti', 'Avviso dimostrativo: progetti di scuole, imprese e associazioni per i giovani');
   await application.next("L'organizzazione che propone");
   await application.fill("Nome dell'organizzazione", 'Istituto Aldini Valeriani');
   await application.fill('Partner del progetto (scuole, imprese)', 'Officine Meccaniche Reno');
@@ -136,11 +137,11 @@ test('community: an organisation proposes an opportunity to its Quartiere networ
   await application.fill('Che cosa si fa (mansioni)', 'Distribuzione dei pasti');
   await application.fill('Ore alla settimana', '10');
   await application.fill('Quante persone', '2');
-  await application.fill('Data di inizio', '2030-01-01');
-  await application.fill('Data di fine', '2029-06-30');
+  await application.fill('Data di inizio', daysFromToday(60));
+  await application.fill('Data di fine', daysFromToday(59));
   await application.continue();
   await expect(page.getByRole('alert')).toContainText('La data di fine viene prima di quella di inizio');
-  await application.fill('Data di fine', '2030-06-30');
+  await application.fill('Data di fine', daysFromToday(240));
   await application.next('La persona di riferimento');
   await application.fill('Nome del referente', 'Lucia');
   await application.fill('Cognome del referente', 'Neri');

@@ -96,7 +96,9 @@ fn run() -> Result<(), String> {
     println!("Starting Insieme per il lavoro on http://127.0.0.1:8080/ (Ctrl+C stops it).");
     println!("Database: ./data/insieme.db (created and migrated on first start).");
     println!("Demo accounts: none yet (the back office comes with a later issue).");
-    println!("Demo data: two open calls of channel 3 (demo-2026-giovani, demo-2026-progetti).");
+    println!(
+        "Demo data: two open calls of channel 3 (demo-giovani, demo-progetti, open from a month ago to a year from today)."
+    );
     println!("Try: the self-check at /verifica, applications at /domanda, the status page at /stato.");
     println!("Play a partner on an application you sent (the back office comes later):");
     println!(

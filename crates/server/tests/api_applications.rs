@@ -10,38 +10,8 @@ use axum::{
     body::Body,
     http::{Request, StatusCode, header},
 };
-use common::{TestApp, body_json};
+use common::{TestApp, body_json, field_problems, post_json, submit};
 use serde_json::{Value, json};
-
-fn post_json(uri: &str, body: &Value) -> Request<Body> {
-    Request::post(uri)
-        .header(header::CONTENT_TYPE, "application/json")
-        .body(Body::from(body.to_string()))
-        .expect("request")
-}
-
-async fn submit(app: &TestApp, body: &Value) -> (StatusCode, Value) {
-    let response = app.send(post_json("/api/applications", body)).await;
-    let status = response.status();
-    (status, body_json(response).await)
-}
-
-fn field_problems(body: &Value) -> Vec<(String, String)> {
-    body["error"]["fields"]
-        .as_array()
-        .map(|fields| {
-            fields
-                .iter()
-                .map(|field| {
-                    (
-                        field["field"].as_str().unwrap_or("").to_owned(),
-                        field["problem"].as_str().unwrap_or("").to_owned(),
-                    )
-                })
-                .collect()
-        })
-        .unwrap_or_default()
-}
 
 async fn count(app: &TestApp, sql: &str) -> i64 {
     sqlx::query_scalar(sql).fetch_one(&app.state.pool).await.expect("count")

@@ -45,8 +45,11 @@ pub fn parse<T: DeserializeOwned>(headers: &HeaderMap, body: &[u8]) -> Result<T>
     serde_path_to_error::deserialize(deserializer).map_err(|error| {
         let path = error.path().to_string();
         let inner = error.into_inner();
+        // The text was read as JSON above, so a "syntax" error here is serde_json's way of
+        // saying that an enum got a value of another type (`"channel": 1`): a wrong type.
         if inner.is_syntax() || inner.is_eof() || inner.is_io() {
-            return Error::BadRequest(MALFORMED.to_owned());
+            let field = if path == "." || path == "?" { "(document)".to_owned() } else { path };
+            return Error::Unprocessable(vec![FieldError { field, problem: "wrong_type".to_owned() }]);
         }
         let message = inner.to_string();
         let named = message.split('`').nth(1).unwrap_or_default();

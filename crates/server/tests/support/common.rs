@@ -6,11 +6,12 @@
 use axum::{
     Router,
     body::Body,
-    http::{Request, Response},
+    http::{Request, Response, StatusCode, header},
 };
 use http_body_util::BodyExt;
 use insieme_rules::Date;
 use insieme_server::{AppState, Config, app, clock::Clock, db, demo};
+use serde_json::Value;
 use tempfile::TempDir;
 use tower::ServiceExt;
 
@@ -64,4 +65,34 @@ pub async fn body_json(response: Response<Body>) -> serde_json::Value {
 pub async fn body_text(response: Response<Body>) -> String {
     let bytes = response.into_body().collect().await.expect("body").to_bytes();
     String::from_utf8_lossy(&bytes).into_owned()
+}
+
+pub fn post_json(uri: &str, body: &Value) -> Request<Body> {
+    Request::post(uri)
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(body.to_string()))
+        .expect("request")
+}
+
+pub async fn submit(app: &TestApp, body: &Value) -> (StatusCode, Value) {
+    let response = app.send(post_json("/api/applications", body)).await;
+    let status = response.status();
+    (status, body_json(response).await)
+}
+
+pub fn field_problems(body: &Value) -> Vec<(String, String)> {
+    body["error"]["fields"]
+        .as_array()
+        .map(|fields| {
+            fields
+                .iter()
+                .map(|field| {
+                    (
+                        field["field"].as_str().unwrap_or("").to_owned(),
+                        field["problem"].as_str().unwrap_or("").to_owned(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
 }
