@@ -395,3 +395,68 @@ async fn applications_stored_in_the_previous_shape_are_still_read() {
     let response = app.send(post_json("/api/applications/status", &query)).await;
     assert_eq!(response.status(), StatusCode::OK);
 }
+
+/// A real listener with a one-second header timeout and room for two connections.
+async fn served(app: &TestApp) -> std::net::SocketAddr {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("port");
+    let address = listener.local_addr().expect("address");
+    let config = insieme_server::Config { header_timeout_secs: 1, max_connections: 2, ..(*app.state.config).clone() };
+    let router = app.router.clone();
+    tokio::spawn(async move { insieme_server::serve::serve(listener, router, &config, std::future::pending()).await });
+    address
+}
+
+/// Reads until the server closes the connection; `None` if it is still open after `wait`.
+async fn closed_within(stream: &mut tokio::net::TcpStream, wait: std::time::Duration) -> Option<Vec<u8>> {
+    use tokio::io::AsyncReadExt;
+    let mut received = Vec::new();
+    tokio::time::timeout(wait, stream.read_to_end(&mut received)).await.ok().map(|_| received)
+}
+
+#[tokio::test]
+async fn slow_or_silent_connections_are_closed_and_do_not_hold_the_server() {
+    use tokio::io::AsyncWriteExt;
+    let app = TestApp::new().await;
+    let address = served(&app).await;
+    let wait = std::time::Duration::from_secs(4);
+    // A client that says nothing at all.
+    let mut silent = tokio::net::TcpStream::connect(address).await.expect("connect");
+    // A client that sends its headers a line every 600 ms, never finishing.
+    let mut slow = tokio::net::TcpStream::connect(address).await.expect("connect");
+    slow.write_all(b"GET /api/health HTTP/1.1\r\n").await.expect("write");
+    let dripping = tokio::spawn(async move {
+        for n in 0..20 {
+            tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+            if slow.write_all(format!("X-Drip-{n}: 1\r\n").as_bytes()).await.is_err() {
+                return true;
+            }
+        }
+        false
+    });
+    assert!(closed_within(&mut silent, wait).await.is_some(), "a silent connection must be closed");
+    assert!(
+        tokio::time::timeout(std::time::Duration::from_secs(8), dripping)
+            .await
+            .is_ok_and(|closed| closed.unwrap_or(false)),
+        "a connection dripping headers must be closed"
+    );
+    // With both slots free again, a normal request is answered.
+    let mut client = tokio::net::TcpStream::connect(address).await.expect("connect");
+    client.write_all(b"GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").await.expect("write");
+    let answer = closed_within(&mut client, wait).await.expect("answered and closed");
+    assert!(answer.starts_with(b"HTTP/1.1 200"), "{}", String::from_utf8_lossy(&answer));
+}
+
+#[tokio::test]
+async fn idle_kept_alive_connections_are_closed() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let app = TestApp::new().await;
+    let address = served(&app).await;
+    let mut client = tokio::net::TcpStream::connect(address).await.expect("connect");
+    client.write_all(b"GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n").await.expect("write");
+    let mut first = [0u8; 12];
+    client.read_exact(&mut first).await.expect("an answer");
+    assert_eq!(&first, b"HTTP/1.1 200");
+    // Kept alive, then silent: closed after the header timeout.
+    assert!(closed_within(&mut client, std::time::Duration::from_secs(4)).await.is_some());
+}
