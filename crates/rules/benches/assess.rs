@@ -35,6 +35,12 @@ fn main() -> ExitCode {
     let instrument = Instrument::fragility();
     let answers = complete_answers(instrument);
     let short = std::env::var_os("IPL_BENCH_SHORT").is_some();
+    // `cargo bench` passes `--bench`; `cargo test --benches` does not, and only runs each
+    // benchmark once without measuring.
+    let measuring = std::env::args().any(|argument| argument == "--bench");
+    let estimates = output_dir().join(BENCH_ID).join("new/estimates.json");
+    // An estimate left by an earlier run must never stand in for this one.
+    let _ = std::fs::remove_file(&estimates);
     let mut criterion = Criterion::default().output_directory(&output_dir()).configure_from_args();
     if short {
         criterion =
@@ -43,9 +49,11 @@ fn main() -> ExitCode {
     criterion.bench_function(BENCH_ID, |bencher| bencher.iter(|| assess(black_box(&answers), black_box(instrument))));
     criterion.final_summary();
 
-    let estimates = output_dir().join(BENCH_ID).join("new/estimates.json");
     let Ok(text) = std::fs::read_to_string(&estimates) else {
-        // `cargo test --benches` runs each benchmark once without measuring: nothing to check.
+        if measuring {
+            eprintln!("assess: nothing was measured ({} is missing)", estimates.display());
+            return ExitCode::FAILURE;
+        }
         return ExitCode::SUCCESS;
     };
     let median = serde_json::from_str::<serde_json::Value>(&text)
