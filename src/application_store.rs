@@ -13,6 +13,7 @@ use crate::{
     state::{
         application::{self, Draft, Form},
         draft::{self as self_check_draft, DRAFT_KEY},
+        receipts::{LEGACY_KEY_PREFIX, RECEIPTS_KEY, ReceiptBook},
     },
 };
 
@@ -43,10 +44,6 @@ pub struct ApplicationStore {
 
 fn draft_key(form: Form) -> String {
     format!("ipl.application.{}", form.slug())
-}
-
-fn receipt_key(form: Form) -> String {
-    format!("ipl.receipt.{}", form.slug())
 }
 
 impl ApplicationStore {
@@ -115,7 +112,9 @@ impl ApplicationStore {
         spawn_local(async move {
             match api::submit_application(&submission).await {
                 Ok(receipt) => {
-                    device::save_text(&receipt_key(form), &serde_json::to_string(&receipt).unwrap_or_default());
+                    // Kept if the browser lets us; shown anyway (the receipt page gets it in the
+                    // address's fragment), so the draft can go.
+                    keep_receipt(&receipt);
                     device::forget(&draft_key(form));
                     self.sending.set(Sending::Idle);
                     self.form.set(None);
@@ -145,14 +144,38 @@ impl ApplicationStore {
     }
 }
 
-/// The receipt of the last application sent from this device with `form`.
-pub fn saved_receipt(form: Form) -> Option<Receipt> {
-    device::load_text(&receipt_key(form)).and_then(|text| serde_json::from_str(&text).ok())
+/// Every receipt kept on this device, newest first; the first release's one receipt per form
+/// is moved into the list the first time it is read.
+pub fn saved_receipts() -> ReceiptBook {
+    let mut book = ReceiptBook::from_text(device::load_text(RECEIPTS_KEY).as_deref());
+    for form in Form::ALL {
+        let legacy_key = format!("{LEGACY_KEY_PREFIX}{}", form.slug());
+        let Some(legacy) = device::load_text(&legacy_key).and_then(|text| serde_json::from_str::<Receipt>(&text).ok())
+        else {
+            continue;
+        };
+        if !book.holds(&legacy.reference) {
+            book.receipts.push(legacy);
+        }
+        if device::save_text(RECEIPTS_KEY, &book.to_text()) {
+            device::forget(&legacy_key);
+        }
+    }
+    book
 }
 
-/// Removes the receipt (and its access code) from this device.
-pub fn forget_receipt(form: Form) {
-    device::forget(&receipt_key(form));
+/// Adds `receipt` to the device's receipts; false when the browser refused to store it.
+pub fn keep_receipt(receipt: &Receipt) -> bool {
+    let mut book = saved_receipts();
+    book.keep(receipt.clone());
+    device::save_text(RECEIPTS_KEY, &book.to_text())
+}
+
+/// Removes one receipt (and its access code) from this device.
+pub fn forget_receipt(reference: &str) {
+    let mut book = saved_receipts();
+    book.forget(reference);
+    device::save_text(RECEIPTS_KEY, &book.to_text());
 }
 
 pub fn provide_application_store() -> ApplicationStore {

@@ -3,4 +3,5 @@
 
 pub mod application;
 pub mod draft;
+pub mod receipts;
 pub mod self_check;

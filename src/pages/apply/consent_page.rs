@@ -13,7 +13,10 @@ use crate::{
     i18n::{tr, use_i18n},
     navigation::Link,
     pages::apply::{CHECK, receipt_href, step_href},
-    state::application::{Form, sensitive_answered},
+    state::{
+        application::{Form, sensitive_answered},
+        receipts,
+    },
 };
 
 #[component]
@@ -50,8 +53,11 @@ pub fn ConsentPage(form: Form) -> impl IntoView {
         if !store.draft.with_untracked(|draft| draft.consent.privacy_notice) {
             return;
         }
-        // The receipt is the status app: a page load, with the receipt kept on the device.
-        store.send(move |_| device::load_page(&receipt_href(form)));
+        // The receipt is the status app: a page load. The receipt travels in the fragment (never
+        // sent to a server), so it is shown even if the browser refused to keep it.
+        store.send(move |receipt| {
+            device::load_page(&format!("{}#{}", receipt_href(form), receipts::to_fragment(&receipt)))
+        });
     };
     let outcome = move || match store.sending.get() {
         Sending::Idle => None,

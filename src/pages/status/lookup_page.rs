@@ -10,18 +10,19 @@ use leptos::{prelude::*, task::spawn_local};
 
 use crate::{
     api::{self, ApiError},
-    application_store::saved_receipt,
+    application_store::saved_receipts,
     components::PageTitle,
     device,
     i18n::{tr, use_i18n},
-    state::application::{Form, element_id},
+    state::application::element_id,
     texts::problem_message,
 };
 
 #[component]
 pub fn StatusPage() -> impl IntoView {
     let i18n = use_i18n();
-    let last = Form::ALL.into_iter().find_map(saved_receipt);
+    // The newest receipt on this device, if any, fills the form in.
+    let last = saved_receipts().receipts.into_iter().next();
     let reference = RwSignal::new(last.as_ref().map(|r| r.reference.clone()).unwrap_or_default());
     let access_code = RwSignal::new(last.map(|r| r.access_code).unwrap_or_default());
     let view_state = RwSignal::new(None::<StatusView>);
