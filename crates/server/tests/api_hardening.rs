@@ -99,12 +99,16 @@ async fn a_correction_is_not_blocked_by_a_call_closed_since_submission() {
 async fn concurrent_corrections_store_one_and_refuse_the_others_plainly() {
     let app = TestApp::with_config(|config| config.submissions_per_minute = 10_000).await;
     let (reference, code) = flagged(&app, &applications::fragility(), "person.phone").await;
-    let sends = (0..10).map(|n| {
+    let mut sends = tokio::task::JoinSet::new();
+    for n in 0..10 {
         let body = correction(&reference, &code, "person.phone", &format!("333 000 00{n:02}"));
-        let app = &app;
-        async move { app.send(post_json("/api/applications/correction", &body)).await.status() }
-    });
-    let statuses = futures_join_all(sends).await;
+        let router = app.router.clone();
+        sends.spawn(async move {
+            use tower::ServiceExt;
+            router.oneshot(post_json("/api/applications/correction", &body)).await.expect("infallible").status()
+        });
+    }
+    let statuses: Vec<StatusCode> = sends.join_all().await;
     let corrected = statuses.iter().filter(|status| **status == StatusCode::OK).count();
     assert_eq!(corrected, 1, "{statuses:?}");
     assert!(
@@ -118,28 +122,6 @@ async fn concurrent_corrections_store_one_and_refuse_the_others_plainly() {
         .await
         .expect("count");
     assert_eq!(history, 1, "one correction, one history entry");
-}
-
-/// Runs the futures concurrently on this task (no extra dependency for `join_all`).
-async fn futures_join_all<F: std::future::Future<Output = StatusCode>>(
-    futures: impl Iterator<Item = F>,
-) -> Vec<StatusCode> {
-    let handles: Vec<_> = futures.map(Box::pin).collect();
-    let mut results = Vec::new();
-    let mut pending: Vec<_> = handles.into_iter().map(Some).collect();
-    std::future::poll_fn(|context| {
-        for slot in &mut pending {
-            if let Some(future) = slot
-                && let std::task::Poll::Ready(status) = future.as_mut().poll(context)
-            {
-                results.push(status);
-                *slot = None;
-            }
-        }
-        if pending.iter().all(Option::is_none) { std::task::Poll::Ready(()) } else { std::task::Poll::Pending }
-    })
-    .await;
-    results
 }
 
 #[tokio::test]

@@ -6,6 +6,7 @@ pub mod application;
 pub mod checker;
 pub mod codice_fiscale;
 pub mod contact;
+pub mod correction;
 
 use serde::{Deserialize, Serialize};
 

@@ -6,7 +6,7 @@ use insieme_api::{Channel, Correction, HistoryEntry, Issue, State, StatusQuery, 
 use std::net::IpAddr;
 
 use insieme_rules::Instrument;
-use insieme_validation::{Context, FieldProblem, application::check_correction};
+use insieme_validation::{Context, FieldProblem, correction::check_correction};
 use sqlx::SqlitePool;
 
 use super::{calls_for_checks, reassess, record_event, route, stored, unprocessable};
@@ -135,8 +135,10 @@ pub async fn correct(state: &AppState, client: IpAddr, correction: &Correction) 
         }]));
     }
     let flagged = flagged_fields(row.issues.as_deref());
-    let stored_submission = stored::decode(&row.submission)?;
-    let mut corrected = stored::decode_value(&row.submission)?;
+    let stored_value = stored::decode_value(&row.submission)?;
+    let stored_submission: Submission =
+        serde_json::from_value(stored_value.clone()).map_err(|error| Error::Internal(error.to_string()))?;
+    let mut corrected = stored_value;
     let mut refused = Vec::new();
     for (field, value) in &correction.values {
         match corrected.pointer_mut(&pointer(field)) {
