@@ -6,8 +6,8 @@ use std::{env, fs, path::Path};
 #[path = "src/toml_json.rs"]
 mod toml_json;
 
-const DATA_FILES: [&str; 6] =
-    ["territory", "fragility-2016", "sustainability-2026", "access-points", "sources", "reasons"];
+const DATA_FILES: [&str; 7] =
+    ["territory", "fragility-2016", "sustainability-2026", "access-points", "sources", "reasons", "workflows"];
 
 fn main() {
     let out_dir = env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");

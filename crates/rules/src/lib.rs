@@ -18,6 +18,7 @@ pub mod instrument;
 pub mod reason;
 pub mod source;
 pub mod territory;
+pub mod workflow;
 #[cfg(feature = "toml")]
 pub mod toml_json;
 
@@ -32,3 +33,4 @@ pub use instrument::{Area, Instrument, InstrumentError, Item};
 pub use reason::{Outcome, Param, Reason};
 pub use source::{Source, Status};
 pub use territory::{ComuneLookup, Distretto, Quartiere, Territory};
+pub use workflow::{ChannelWorkflow, Refusal, Requirement, Role, Transition, Workflows};

@@ -4,10 +4,11 @@
 
 use std::{fs, path::Path};
 
-const COPIES: [(&str, &str); 3] = [
+const COPIES: [(&str, &str); 4] = [
     ("territory.toml", "territory.toml"),
     ("fragility-2016.toml", "instruments/fragility-2016.toml"),
     ("access-points.toml", "access-points.toml"),
+    ("workflows.toml", "workflows.toml"),
 ];
 
 #[test]
