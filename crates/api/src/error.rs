@@ -14,6 +14,17 @@ pub enum ErrorCode {
     /// The application changed while the request was on its way (409): reload and retry.
     ChangedMeanwhile,
     PayloadTooLarge,
+    /// Back office: no valid session (never signed in, signed out, expired, account disabled).
+    NotSignedIn,
+    /// Back office: signed in, but this role may not do this; or a state-changing request that
+    /// did not come from our own pages (cross-site).
+    Forbidden,
+    /// Back office: wrong e-mail or password (never says which), or a wrong one-time code.
+    LoginFailed,
+    /// Back office: the workflow does not allow this action from this state for this role.
+    TransitionNotAllowed,
+    /// Back office: someone else holds the application.
+    HeldBySomeoneElse,
     UnsupportedMediaType,
     Unprocessable,
     TooManyRequests,

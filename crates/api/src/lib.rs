@@ -2,6 +2,7 @@
 //! travel on them. Only serde lives here, so both sides compile the same definitions.
 
 pub mod application;
+pub mod back_office;
 pub mod error;
 pub mod health;
 pub mod listings;

@@ -21,8 +21,34 @@ pub const OPPORTUNITIES: &str = "/api/opportunities";
 /// The OpenAPI document of every route above, generated from the code.
 pub const OPENAPI: &str = "/api/openapi.json";
 
+/// The back office (signed-in accounts only; see `back_office`). Sign in, who am I, sign out.
+pub const BACK_OFFICE_SESSION: &str = "/api/back-office/session";
+/// Change one's own password.
+pub const BACK_OFFICE_PASSWORD: &str = "/api/back-office/password";
+/// The queue: the applications this account may see, filtered and paged.
+pub const BACK_OFFICE_APPLICATIONS: &str = "/api/back-office/applications";
+/// One case, its workflow steps, its holder and its internal notes.
+pub const BACK_OFFICE_CASE: &str = "/api/back-office/applications/{reference}";
+pub const BACK_OFFICE_CASE_ACTIONS: &str = "/api/back-office/applications/{reference}/actions";
+pub const BACK_OFFICE_CASE_ASSIGNMENT: &str = "/api/back-office/applications/{reference}/assignment";
+pub const BACK_OFFICE_CASE_NOTES: &str = "/api/back-office/applications/{reference}/notes";
+/// Several applications to one holder.
+pub const BACK_OFFICE_ASSIGNMENTS: &str = "/api/back-office/assignments";
+/// Accounts the signed-in person may assign to (id and name), and administrators' account list.
+pub const BACK_OFFICE_ACCOUNTS: &str = "/api/back-office/accounts";
+/// Disable an account and end its sessions (administrators).
+pub const BACK_OFFICE_ACCOUNT_DISABLE: &str = "/api/back-office/accounts/{id}/disable";
+/// The audit log (administrators).
+pub const BACK_OFFICE_AUDIT: &str = "/api/back-office/audit";
+
+/// `BACK_OFFICE_CASE` and its sub-resources for one reference.
+pub fn back_office_case(reference: &str, sub: &str) -> String {
+    let base = format!("/api/back-office/applications/{reference}");
+    if sub.is_empty() { base } else { format!("{base}/{sub}") }
+}
+
 /// Every API route, for the test that checks the OpenAPI document lists them all.
-pub const ALL_API: [&str; 9] = [
+pub const ALL_API: [&str; 20] = [
     HEALTH,
     TERRITORY,
     ASSESS,
@@ -32,6 +58,17 @@ pub const ALL_API: [&str; 9] = [
     CALLS,
     OPPORTUNITIES,
     OPENAPI,
+    BACK_OFFICE_SESSION,
+    BACK_OFFICE_PASSWORD,
+    BACK_OFFICE_APPLICATIONS,
+    BACK_OFFICE_CASE,
+    BACK_OFFICE_CASE_ACTIONS,
+    BACK_OFFICE_CASE_ASSIGNMENT,
+    BACK_OFFICE_CASE_NOTES,
+    BACK_OFFICE_ASSIGNMENTS,
+    BACK_OFFICE_ACCOUNTS,
+    BACK_OFFICE_ACCOUNT_DISABLE,
+    BACK_OFFICE_AUDIT,
 ];
 
 /// Where the self-check bundle lives.
@@ -40,6 +77,8 @@ pub const SELF_CHECK_PREFIX: &str = "/verifica";
 pub const APPLY_PREFIX: &str = "/domanda";
 /// Where the status bundle lives: the receipt after sending and the status page.
 pub const STATUS_PREFIX: &str = "/stato";
+/// Where the back-office bundle lives (partners and operators; never loaded by public pages).
+pub const BACK_OFFICE_PREFIX: &str = "/ufficio";
 
 /// The browser app is four bundles, each with its own entry page, so that nobody downloads code
 /// for pages they do not open: the public pages, the self-check, the application forms, and
@@ -50,6 +89,7 @@ pub enum Bundle {
     SelfCheck,
     Apply,
     Status,
+    BackOffice,
 }
 
 impl Bundle {
@@ -64,6 +104,8 @@ impl Bundle {
             Self::Apply
         } else if under(STATUS_PREFIX) {
             Self::Status
+        } else if under(BACK_OFFICE_PREFIX) {
+            Self::BackOffice
         } else {
             Self::Public
         }
@@ -76,6 +118,7 @@ impl Bundle {
             Self::SelfCheck => "verifica",
             Self::Apply => "domanda",
             Self::Status => "stato",
+            Self::BackOffice => "ufficio",
         }
     }
 }
@@ -100,5 +143,7 @@ mod tests {
         assert_eq!(super::Bundle::for_path("/domanda/fragilita/recapiti"), super::Bundle::Apply);
         assert_eq!(super::Bundle::for_path("/domande"), super::Bundle::Public);
         assert_eq!(super::Bundle::for_path("/stato/ricevuta/fragilita"), super::Bundle::Status);
+        assert_eq!(super::Bundle::for_path("/ufficio/pratiche/IPL-2026-000001"), super::Bundle::BackOffice);
+        assert_eq!(super::Bundle::for_path("/ufficiostampa"), super::Bundle::Public);
     }
 }

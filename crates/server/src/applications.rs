@@ -2,6 +2,7 @@
 //! person see and correct theirs (`status`); list open calls and supported community
 //! opportunities (`public`). Handlers in `routes/applications.rs` only translate HTTP.
 
+pub mod keys;
 mod public;
 mod status;
 pub mod stored;
@@ -15,7 +16,7 @@ use sqlx::SqlitePool;
 
 use crate::{AppState, Error, Result};
 pub use public::{calls_open_on, open_calls, opportunities};
-pub use status::{FlaggedField, correct, is_correctable, mark_has_issues, set_state, status};
+pub use status::{FlaggedField, correct, is_correctable, mark_has_issues, set_state, status, unknown_fields};
 pub use writer::{NewApplication, Outcome, Writer};
 
 /// A receipt and whether it was made now (201) or is the answer to a repeated id (200).
@@ -53,6 +54,8 @@ pub async fn submit(state: &AppState, submission: Submission) -> Result<Submitte
         consent_sensitive: checked.consent.sensitive_data,
         consent_contact: checked.consent.contact_by_message,
         now: state.clock.now_utc(),
+        keys: keys::SearchKeys::of(&checked),
+        due_on: first_deadline(channel, today),
     };
     let (stored, created) = match state.writer.store(application).await? {
         Outcome::Created(stored) => (stored, true),
@@ -68,6 +71,17 @@ pub async fn submit(state: &AppState, submission: Submission) -> Result<Submitte
         submitted_at: stored.submitted_at,
     };
     Ok(Submitted { receipt, created })
+}
+
+/// The deadline counted from submission that the workflow table sets for the channel (channel 2:
+/// the first contact within five weeks).
+pub fn first_deadline(channel: Channel, submitted_on: insieme_rules::Date) -> Option<String> {
+    let rules_channel = insieme_rules::Channel::ALL.into_iter().find(|rules| {
+        serde_json::to_value(rules).ok() == serde_json::to_value(channel).ok()
+    })?;
+    let deadline = insieme_rules::Workflows::embedded().deadline(rules_channel)?;
+    let days = i64::from(deadline.days_from_submission);
+    Some(insieme_rules::Date::from_days_since_unix_epoch(submitted_on.days_since_unix_epoch() + days).to_string())
 }
 
 /// The submission with its id in lower case and every text in Unicode NFC (the composed form
@@ -152,7 +166,7 @@ fn route(checked: &Submission, channel: Channel) -> (String, Option<String>) {
 
 /// One entry of an application's public history (what the status page lists); runs inside the
 /// caller's transaction.
-async fn record_event<'e>(
+pub(crate) async fn record_event<'e>(
     executor: impl sqlx::Executor<'e, Database = sqlx::Sqlite>,
     application_id: &str,
     at: &str,

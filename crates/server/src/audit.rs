@@ -22,3 +22,22 @@ pub async fn record<'e>(
         .await?;
     Ok(())
 }
+
+/// Appends a change with the values before and after (as JSON), inside the caller's transaction.
+pub async fn record_change<'e>(
+    executor: impl Executor<'e, Database = Sqlite>,
+    actor: &str,
+    action: &str,
+    reference: &str,
+    before: serde_json::Value,
+    after: serde_json::Value,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO audit_log (actor, action, subject, subject_id, details) VALUES (?, ?, 'application', ?, ?)")
+        .bind(actor)
+        .bind(action)
+        .bind(reference)
+        .bind(serde_json::json!({ "before": before, "after": after }).to_string())
+        .execute(executor)
+        .await?;
+    Ok(())
+}

@@ -41,6 +41,10 @@ pub struct Config {
     /// `IPL_HEADER_TIMEOUT_SECS`: how long a client may take to send a request's headers, also
     /// while a kept-alive connection waits for its next request (default 10 s).
     pub header_timeout_secs: u64,
+    /// `IPL_PUBLIC_URL`: the address people use (`https://insieme.example.it`). The back office
+    /// accepts state-changing requests only from this origin, and its session cookie is `Secure`
+    /// when it is https. Unset: the origin is taken from the request's Host (local runs).
+    pub public_url: Option<String>,
 }
 
 impl std::fmt::Debug for Config {
@@ -60,6 +64,7 @@ impl std::fmt::Debug for Config {
             .field("demo", &self.demo)
             .field("max_connections", &self.max_connections)
             .field("header_timeout_secs", &self.header_timeout_secs)
+            .field("public_url", &self.public_url)
             .finish()
     }
 }
@@ -80,6 +85,7 @@ impl Default for Config {
             demo: true,
             max_connections: 1024,
             header_timeout_secs: 10,
+            public_url: None,
         }
     }
 }
@@ -94,6 +100,11 @@ pub struct ConfigError {
 }
 
 impl Config {
+    /// Whether cookies must be `Secure` (the public address is https).
+    pub fn is_https(&self) -> bool {
+        self.public_url.as_deref().is_some_and(|url| url.starts_with("https://"))
+    }
+
     /// Reads the configuration from the process environment.
     pub fn from_env() -> Result<Self, ConfigError> {
         Self::from_lookup(|name| env::var(name).ok())
@@ -136,6 +147,19 @@ impl Config {
             max_connections: parse(&lookup, "IPL_MAX_CONNECTIONS", "a whole number above 0")?
                 .filter(|count: &usize| *count > 0)
                 .unwrap_or(defaults.max_connections),
+            public_url: match lookup("IPL_PUBLIC_URL") {
+                None => None,
+                Some(url) if url.starts_with("https://") || url.starts_with("http://") => {
+                    Some(url.trim_end_matches('/').to_owned())
+                }
+                Some(other) => {
+                    return Err(ConfigError {
+                        name: "IPL_PUBLIC_URL",
+                        value: other,
+                        expected: "an address such as https://insieme.example.it",
+                    });
+                }
+            },
             header_timeout_secs: parse(&lookup, "IPL_HEADER_TIMEOUT_SECS", "a number of seconds")?
                 .filter(|seconds: &u64| *seconds > 0)
                 .unwrap_or(defaults.header_timeout_secs),

@@ -30,6 +30,21 @@ pub enum Error {
     /// partner's change of state): nothing was saved, the client reloads and decides again.
     #[error("changed meanwhile")]
     ChangedMeanwhile,
+    /// 401: the back office needs a valid session (none, signed out, expired, disabled account).
+    #[error("not signed in")]
+    NotSignedIn,
+    /// 401: wrong e-mail, password or one-time code; never says which.
+    #[error("login failed")]
+    LoginFailed,
+    /// 403: signed in but this role may not do this, or a state-changing request from another site.
+    #[error("forbidden: {0}")]
+    Forbidden(&'static str),
+    /// 409: the workflow does not allow this action now, for this role (workflows.toml).
+    #[error("transition not allowed: {0}")]
+    TransitionNotAllowed(String),
+    /// 409: someone else holds the application.
+    #[error("held by someone else")]
+    HeldBySomeoneElse,
     /// 429: too many submissions from one address; retry after the given seconds.
     #[error("too many requests")]
     TooManyRequests { retry_after_secs: u64 },
@@ -60,7 +75,11 @@ impl Error {
         match self {
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
             Self::NotFound => StatusCode::NOT_FOUND,
-            Self::Conflict | Self::ChangedMeanwhile => StatusCode::CONFLICT,
+            Self::Conflict | Self::ChangedMeanwhile | Self::TransitionNotAllowed(_) | Self::HeldBySomeoneElse => {
+                StatusCode::CONFLICT
+            }
+            Self::NotSignedIn | Self::LoginFailed => StatusCode::UNAUTHORIZED,
+            Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
@@ -86,6 +105,16 @@ impl IntoResponse for Error {
                 ErrorCode::ChangedMeanwhile,
                 "La domanda è cambiata nel frattempo: ricarica la pagina e riprova.",
             ),
+            Self::NotSignedIn => ErrorBody::new(ErrorCode::NotSignedIn, "Accedi per continuare."),
+            Self::LoginFailed => ErrorBody::new(ErrorCode::LoginFailed, "E-mail, password o codice non corretti."),
+            Self::Forbidden(_) => ErrorBody::new(ErrorCode::Forbidden, "Non puoi fare questa operazione."),
+            Self::TransitionNotAllowed(_) => ErrorBody::new(
+                ErrorCode::TransitionNotAllowed,
+                "Questo passaggio non è previsto nello stato attuale della domanda.",
+            ),
+            Self::HeldBySomeoneElse => {
+                ErrorBody::new(ErrorCode::HeldBySomeoneElse, "La domanda è in carico a un'altra persona.")
+            }
             Self::Unprocessable(mut fields) => {
                 // A body made of thousands of bad values must not get an answer larger still.
                 fields.truncate(MAX_FIELD_ERRORS);
@@ -108,6 +137,8 @@ impl IntoResponse for Error {
 pub fn body_for(status: StatusCode) -> ErrorBody {
     let (code, message) = match status {
         StatusCode::BAD_REQUEST => (ErrorCode::BadRequest, "La richiesta non è leggibile."),
+        StatusCode::UNAUTHORIZED => (ErrorCode::NotSignedIn, "Accedi per continuare."),
+        StatusCode::FORBIDDEN => (ErrorCode::Forbidden, "Non puoi fare questa operazione."),
         StatusCode::NOT_FOUND => (ErrorCode::NotFound, "Risorsa non trovata."),
         StatusCode::PAYLOAD_TOO_LARGE => (ErrorCode::PayloadTooLarge, "I dati inviati sono troppo grandi."),
         StatusCode::CONFLICT => (

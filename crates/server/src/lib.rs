@@ -6,6 +6,7 @@
 
 pub mod applications;
 pub mod audit;
+pub mod back_office;
 pub mod client;
 pub mod clock;
 pub mod config;
@@ -17,6 +18,7 @@ pub mod secret;
 pub mod security;
 pub mod serve;
 pub mod state;
+pub mod user_command;
 pub mod web;
 
 use std::time::Duration;

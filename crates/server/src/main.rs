@@ -3,12 +3,29 @@
 
 use std::process::ExitCode;
 
-use insieme_server::{AppState, Config, app, clock::Clock, db, demo, serve};
+use insieme_server::{AppState, Config, app, back_office, clock::Clock, db, demo, serve, user_command};
 use tokio::net::TcpListener;
 use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
 async fn main() -> ExitCode {
+    let arguments: Vec<String> = std::env::args().skip(1).collect();
+    if let [command, rest @ ..] = arguments.as_slice() {
+        if command != "user" {
+            eprintln!("insieme-server: unknown command {command}\n{}", user_command::USAGE);
+            return ExitCode::from(2);
+        }
+        return match user_command::run(rest).await {
+            Ok(message) => {
+                println!("{message}");
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("insieme-server: {message}");
+                ExitCode::from(2)
+            }
+        };
+    }
     let config = match Config::from_env() {
         Ok(config) => config,
         Err(error) => {
@@ -42,6 +59,7 @@ async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     let pool = db::open(&database_path).await?;
     tracing::info!(database = %database_path.display(), "database ready");
     let clock = Clock::system();
+    back_office::seed::at_start(&pool, &clock, config.demo).await?;
     if config.demo {
         demo::seed(&pool, &clock).await?;
         tracing::info!(calls = ?demo::call_ids(), "demo data ready (IPL_DEMO=0 in production)");

@@ -4,6 +4,7 @@
 
 mod applications;
 mod assess;
+mod back_office;
 mod calls;
 mod health;
 pub mod json_body;
@@ -38,8 +39,9 @@ pub fn router(state: AppState) -> Router<AppState> {
 /// The routes and the OpenAPI document generated from them.
 pub fn documented(state: AppState) -> (Router<AppState>, utoipa::openapi::OpenApi) {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
-        .merge(applications::router(state))
+        .merge(applications::router(state.clone()))
         .merge(assess::router())
+        .merge(back_office::router(state))
         .merge(calls::router())
         .merge(health::router())
         .merge(territory::router())

@@ -113,6 +113,18 @@ fn pointer(field: &str) -> String {
     format!("/{}", field.replace('.', "/"))
 }
 
+/// The flagged fields that are not text fields of this submission.
+pub fn unknown_fields<'a>(submission: &serde_json::Value, flagged: &'a [FlaggedField]) -> Vec<&'a str> {
+    flagged
+        .iter()
+        .filter(|flag| {
+            !is_correctable(&flag.field)
+                || !submission.pointer(&pointer(&flag.field)).is_some_and(serde_json::Value::is_string)
+        })
+        .map(|flag| flag.field.as_str())
+        .collect()
+}
+
 /// Fields a person may be asked to correct: text values of the submission.
 pub fn is_correctable(field: &str) -> bool {
     let Some((section, name)) = field.split_once('.') else { return false };
@@ -197,6 +209,7 @@ pub async fn correct(state: &AppState, client: IpAddr, correction: &Correction) 
         tx.rollback().await?;
         return Err(Error::ChangedMeanwhile);
     }
+    super::keys::write(&mut *tx, &row.id, &super::keys::SearchKeys::of(&checked)).await?;
     record_event(&mut *tx, &row.id, &now, &State::Corrected.code(), "applicant").await?;
     audit::record(&mut *tx, "applicant", "update", "application", &row.reference, Some(&fields.join(","))).await?;
     if previous_owner.as_deref() != Some(owner_partner.as_str()) {
@@ -251,11 +264,7 @@ async fn change_state(
     let (id, submission) = found.ok_or(Error::NotFound)?;
     if let Some((_, flagged)) = &issues {
         let submission = stored::decode_value(&submission)?;
-        let missing: Vec<&str> = flagged
-            .iter()
-            .filter(|flag| !submission.pointer(&pointer(&flag.field)).is_some_and(serde_json::Value::is_string))
-            .map(|flag| flag.field.as_str())
-            .collect();
+        let missing = unknown_fields(&submission, flagged);
         if !missing.is_empty() {
             return Err(Error::BadRequest(format!("this application has no field {}", missing.join(", "))));
         }

@@ -44,6 +44,10 @@ pub struct NewApplication {
     pub consent_sensitive: bool,
     pub consent_contact: bool,
     pub now: String,
+    /// What the back office's queue searches on.
+    pub keys: super::keys::SearchKeys,
+    /// The first deadline (channel 2: first contact), `YYYY-MM-DD`.
+    pub due_on: Option<String>,
 }
 
 /// What became of one application.
@@ -208,7 +212,7 @@ async fn write_one(tx: &mut Transaction<'_, Sqlite>, application: &NewApplicatio
     sqlx::query(
         "INSERT INTO applications (id, reference, year, seq, channel, state, owner_partner, area, language, \
          content_hash, submission, assessment, instrument_version, consent_privacy, consent_sensitive, \
-         consent_contact, submitted_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)",
+         consent_contact, submitted_at, updated_at, due_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)",
     )
     .bind(&application.id)
     .bind(&reference)
@@ -227,8 +231,10 @@ async fn write_one(tx: &mut Transaction<'_, Sqlite>, application: &NewApplicatio
     .bind(application.consent_contact)
     .bind(&application.now)
     .bind(&application.now)
+    .bind(&application.due_on)
     .execute(&mut **tx)
     .await?;
+    super::keys::write(&mut **tx, &application.id, &application.keys).await?;
     super::record_event(&mut **tx, &application.id, &application.now, state, "applicant").await?;
     crate::audit::record(&mut **tx, "applicant", "create", "application", &reference, Some(application.channel))
         .await?;
@@ -256,6 +262,8 @@ mod tests {
             consent_sensitive: false,
             consent_contact: false,
             now: "2026-11-29T10:00:00.000Z".to_owned(),
+            keys: super::super::keys::SearchKeys::default(),
+            due_on: None,
         }
     }
 

@@ -43,6 +43,7 @@ impl TestApp {
         if config.demo {
             demo::seed(&pool, &clock).await.expect("demo data");
         }
+        insieme_server::back_office::seed::at_start(&pool, &clock, config.demo).await.expect("back office data");
         let state = AppState::with_clock(pool, config, clock).expect("state starts");
         Self { router: app(state.clone()), state, _data: data }
     }

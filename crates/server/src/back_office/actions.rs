@@ -1,0 +1,347 @@
+//! One workflow step on one application: checked against `workflows.toml` for the channel, the
+//! state and the role, against who holds the application and what the step must record, then
+//! written in one transaction with the public history, the action log (values before and after)
+//! and the audit log. A step taken from an older reading of the case is refused (409).
+
+use std::collections::BTreeMap;
+
+use insieme_api::{
+    Submission,
+    back_office::{ActionRequest, CaseView, InterviewSlot},
+};
+use insieme_rules::{Answers, Instrument, Requirement, Role, Workflows, assess};
+use insieme_validation::application::answers_with_person;
+use serde_json::json;
+
+use super::{Actor, case, records::Records, visibility};
+use crate::{
+    AppState, Error, Result,
+    applications::{self, FlaggedField, stored},
+    audit,
+};
+
+pub async fn take(state: &AppState, actor: &Actor, reference: &str, request: &ActionRequest) -> Result<CaseView> {
+    let today = state.clock.today_in_italy();
+    let now = state.clock.now_utc();
+    let mut tx = state.pool.begin_with("BEGIN IMMEDIATE").await?;
+    let row = case::find_visible(&mut *tx, actor, reference).await?;
+    if row.version != request.version {
+        return Err(Error::ChangedMeanwhile);
+    }
+    if !visibility::may_change(actor, &row.owner_partner) {
+        return Err(Error::Forbidden("shared for reading only"));
+    }
+    let workflow = Workflows::embedded().channel(row.rules_channel()?);
+    let transition = workflow
+        .decide(&row.state, &request.action, actor.role)
+        .map_err(|refusal| Error::TransitionNotAllowed(format!("{}: {refusal:?}", request.action)))?;
+    if let Some(holder) = &row.assignee {
+        if *holder != actor.id && !actor.may_reassign() {
+            return Err(Error::HeldBySomeoneElse);
+        }
+    }
+    let records = Records::of(transition);
+    records.check(request)?;
+    let mut details = serde_json::Map::new();
+    if let Some(note) = request.note.as_deref().map(str::trim).filter(|note| !note.is_empty()) {
+        details.insert("note".to_owned(), note.into());
+    }
+    if let Some(path) = &request.path {
+        details.insert("path".to_owned(), path.clone().into());
+    }
+
+    // What the step records besides the state.
+    let mut issues: Option<String> = None;
+    if records.fields {
+        issues = Some(fields_to_correct(&row.submission, request)?);
+        details.insert("fields".to_owned(), json!(request.fields));
+    }
+    if records.shares || records.partners_present {
+        check_partners(&mut tx, &request.partners).await?;
+        details.insert("partners".to_owned(), json!(request.partners));
+        if records.shares {
+            for partner in &request.partners {
+                sqlx::query(
+                    "INSERT INTO application_shares (application_id, organisation_id, shared_by, shared_at) \
+                     VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                )
+                .bind(&row.id)
+                .bind(partner)
+                .bind(&actor.id)
+                .bind(&now)
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+    }
+    if let Some(slot) = &request.interview {
+        let round = round_of(&request.action);
+        check_slot(&mut tx, slot, &today.to_string()).await?;
+        let moved = sqlx::query(
+            "UPDATE interviews SET outcome = 'rescheduled' WHERE application_id = ? AND round = ? AND outcome = 'scheduled'",
+        )
+        .bind(&row.id)
+        .bind(round)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO interviews (application_id, round, starts_at, access_point_id, operator_id, created_by, created_at) \
+             VALUES (?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&row.id)
+        .bind(round)
+        .bind(&slot.starts_at)
+        .bind(&slot.access_point)
+        .bind(&slot.operator)
+        .bind(&actor.id)
+        .bind(&now)
+        .execute(&mut *tx)
+        .await?;
+        details.insert("interview".to_owned(), json!(slot));
+        details.insert("rescheduled".to_owned(), (moved.rows_affected() > 0).into());
+    }
+    if request.action.starts_with("record_") && request.action.ends_with("_interview") {
+        let round = if request.action == "record_second_interview" { "second" } else { "first" };
+        held(&mut tx, actor, &row.id, round).await?;
+    }
+    let mut official: Option<(String, i64, String)> = None;
+    if records.items {
+        let (assessment, total, version, changed) = official_assessment(&row.submission, &request.items, today)?;
+        details.insert("items".to_owned(), changed);
+        details.insert("official_total".to_owned(), total.into());
+        details.insert("instrument_version".to_owned(), version.clone().into());
+        official = Some((assessment, total, version));
+    }
+    if let Some(requirement) = transition.requires {
+        check_requirement(requirement, row.official_total)?;
+    }
+
+    // The change itself, only if nobody changed the application since it was read.
+    let met_deadline = Workflows::embedded()
+        .deadline(row.rules_channel()?)
+        .is_some_and(|deadline| deadline.met_by_action == request.action);
+    let clear_deadline = met_deadline || workflow.is_final(&transition.to);
+    let (official_assessment, official_total, official_version) = match official {
+        Some((assessment, total, version)) => (Some(assessment), Some(total), Some(version)),
+        None => (row.official_assessment.clone(), row.official_total, row.official_instrument_version.clone()),
+    };
+    let updated = sqlx::query(
+        "UPDATE applications SET state = ?, issues = ?, due_on = CASE WHEN ? THEN NULL ELSE due_on END, \
+         official_assessment = ?, official_total = ?, official_instrument_version = ?, updated_at = ?, \
+         version = version + 1 WHERE id = ? AND version = ?",
+    )
+    .bind(&transition.to)
+    .bind(&issues)
+    .bind(clear_deadline)
+    .bind(&official_assessment)
+    .bind(official_total)
+    .bind(&official_version)
+    .bind(&now)
+    .bind(&row.id)
+    .bind(row.version)
+    .execute(&mut *tx)
+    .await?;
+    if updated.rows_affected() != 1 {
+        return Err(Error::ChangedMeanwhile);
+    }
+    let details = serde_json::Value::Object(details);
+    log_action(&mut tx, &row.id, &now, actor, &request.action, &row.state, &transition.to, &details).await?;
+    if transition.public {
+        applications::record_event(&mut *tx, &row.id, &now, &transition.to, &actor.id).await?;
+    }
+    audit::record_change(
+        &mut *tx,
+        &actor.id,
+        &request.action,
+        &row.reference,
+        json!({ "state": row.state, "due_on": row.due_on }),
+        json!({ "state": transition.to, "details": details }),
+    )
+    .await?;
+    tx.commit().await?;
+    let row = case::find_visible(&state.pool, actor, reference).await?;
+    case::view(&state.pool, actor, row, &today.to_string()).await
+}
+
+/// One row of the append-only action log, inside the caller's transaction.
+#[allow(clippy::too_many_arguments)]
+pub async fn log_action(
+    tx: &mut sqlx::SqliteConnection,
+    application_id: &str,
+    now: &str,
+    actor: &Actor,
+    action: &str,
+    from_state: &str,
+    to_state: &str,
+    details: &serde_json::Value,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO application_actions (application_id, occurred_at, actor, action, from_state, to_state, details) \
+         VALUES (?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(application_id)
+    .bind(now)
+    .bind(&actor.id)
+    .bind(action)
+    .bind(from_state)
+    .bind(to_state)
+    .bind(details.to_string())
+    .execute(tx)
+    .await?;
+    Ok(())
+}
+
+/// The fields to correct as stored in `applications.issues`: text fields this application has.
+fn fields_to_correct(submission: &str, request: &ActionRequest) -> Result<String> {
+    let submission = stored::decode_value(submission)?;
+    let flagged: Vec<FlaggedField> = request
+        .fields
+        .iter()
+        .map(|field| FlaggedField { field: field.field.clone(), note: field.note.trim().to_owned() })
+        .collect();
+    if flagged.iter().any(|flag| flag.note.is_empty()) {
+        return Err(Error::BadRequest("each field to correct needs a note for the person".to_owned()));
+    }
+    let unknown = applications::unknown_fields(&submission, &flagged);
+    if !unknown.is_empty() {
+        return Err(Error::BadRequest(format!("this application has no text field {}", unknown.join(", "))));
+    }
+    serde_json::to_string(&flagged).map_err(|error| Error::Internal(error.to_string()))
+}
+
+async fn check_partners(tx: &mut sqlx::SqliteConnection, partners: &[String]) -> Result<()> {
+    for partner in partners {
+        let known: Option<i64> =
+            sqlx::query_scalar("SELECT 1 FROM organisations WHERE id = ? AND joint_analysis = 1 AND active = 1")
+                .bind(partner)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if known.is_none() {
+            return Err(Error::BadRequest(format!("{partner} is not a partner of joint analyses")));
+        }
+    }
+    Ok(())
+}
+
+fn round_of(action: &str) -> &'static str {
+    match action {
+        "schedule_first_interview" => "first",
+        "schedule_second_interview" => "second",
+        _ => "call",
+    }
+}
+
+/// A slot is a real future time at an open access point, with an operator of that point.
+async fn check_slot(tx: &mut sqlx::SqliteConnection, slot: &InterviewSlot, today: &str) -> Result<()> {
+    let bad = |what: &str| Err(Error::BadRequest(format!("interview: {what}")));
+    let starts_at = slot.starts_at.as_str();
+    let well_formed = starts_at.len() == 16
+        && starts_at.get(..10).and_then(|date| date.parse::<insieme_rules::Date>().ok()).is_some()
+        && starts_at.get(10..11) == Some("T")
+        && starts_at.get(11..13).and_then(|hours| hours.parse::<u8>().ok()).is_some_and(|hours| hours < 24)
+        && starts_at.get(13..14) == Some(":")
+        && starts_at.get(14..16).and_then(|minutes| minutes.parse::<u8>().ok()).is_some_and(|minutes| minutes < 60);
+    if !well_formed {
+        return bad("starts_at is YYYY-MM-DDTHH:MM");
+    }
+    if starts_at.get(..10).unwrap_or_default() < today {
+        return bad("starts_at is in the past");
+    }
+    let point: Option<i64> = sqlx::query_scalar("SELECT 1 FROM access_points WHERE id = ? AND active = 1")
+        .bind(&slot.access_point)
+        .fetch_optional(&mut *tx)
+        .await?;
+    if point.is_none() {
+        return bad("unknown access point");
+    }
+    if let Some(operator) = &slot.operator {
+        let fits: Option<i64> = sqlx::query_scalar(
+            "SELECT 1 FROM accounts WHERE id = ? AND role = 'operator' AND access_point_id = ? AND disabled = 0",
+        )
+        .bind(operator)
+        .bind(&slot.access_point)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if fits.is_none() {
+            return bad("the operator does not work at this access point");
+        }
+    }
+    Ok(())
+}
+
+/// Marks the scheduled interview of `round` as held; an operator holds only interviews at their
+/// own access point.
+async fn held(tx: &mut sqlx::SqliteConnection, actor: &Actor, application_id: &str, round: &str) -> Result<()> {
+    let mut query = String::from(
+        "UPDATE interviews SET outcome = 'held' WHERE application_id = ? AND round = ? AND outcome = 'scheduled'",
+    );
+    if actor.role == Role::Operator {
+        query.push_str(" AND access_point_id = ?");
+    }
+    let updated = sqlx::query(&query)
+        .bind(application_id)
+        .bind(round)
+        .bind(actor.access_point.clone().unwrap_or_default())
+        .execute(tx)
+        .await?;
+    if updated.rows_affected() == 0 {
+        return Err(Error::TransitionNotAllowed("no interview scheduled at your access point".to_owned()));
+    }
+    Ok(())
+}
+
+/// The official assessment: the person's declared levels with the operator's corrections, scored
+/// by the rules engine today. Returns the assessment, its total, the instrument version and the
+/// changed items with both values.
+fn official_assessment(
+    submission: &str,
+    corrections: &BTreeMap<String, u8>,
+    today: insieme_rules::Date,
+) -> Result<(String, i64, String, serde_json::Value)> {
+    let instrument = Instrument::fragility();
+    let submission: Submission = stored::decode(submission)?;
+    let mut answers = answers_with_person(submission.answers.as_ref(), submission.person.as_ref());
+    let mut changed = serde_json::Map::new();
+    {
+        let Some(object) = answers.as_object_mut() else {
+            return Err(Error::Internal("answers are not an object".to_owned()));
+        };
+        object.insert("assessed_on".to_owned(), today.to_string().into());
+        let levels = object.entry("fragility").or_insert_with(|| json!({}));
+        let Some(levels) = levels.as_object_mut() else {
+            return Err(Error::Internal("fragility answers are not an object".to_owned()));
+        };
+        for (item, level) in corrections {
+            if instrument.item(item).is_none() || *level > 3 {
+                return Err(Error::BadRequest(format!("items: {item} = {level} is not an item level of the instrument")));
+            }
+            let declared = levels.get(item).cloned().unwrap_or(serde_json::Value::Null);
+            if declared != json!(level) {
+                changed.insert(item.clone(), json!({ "declared": declared, "official": level }));
+            }
+            levels.insert(item.clone(), json!(level));
+        }
+    }
+    let answers = Answers::from_json(&answers.to_string(), instrument)
+        .map_err(|errors| Error::BadRequest(format!("items: {errors:?}")))?;
+    let assessment = assess(&answers, instrument);
+    let total = i64::from(assessment.fragility.total);
+    let text = serde_json::to_string(&assessment).map_err(|error| Error::Internal(error.to_string()))?;
+    Ok((text, total, instrument.version.clone(), serde_json::Value::Object(changed)))
+}
+
+fn check_requirement(requirement: Requirement, official_total: Option<i64>) -> Result<()> {
+    let threshold = i64::from(Instrument::fragility().threshold);
+    let Some(total) = official_total else {
+        return Err(Error::TransitionNotAllowed("no official assessment recorded yet".to_owned()));
+    };
+    let holds = match requirement {
+        Requirement::OfficialScoreAtLeastThreshold => total >= threshold,
+        Requirement::OfficialScoreBelowThreshold => total < threshold,
+    };
+    if holds {
+        Ok(())
+    } else {
+        Err(Error::TransitionNotAllowed(format!("official total {total} against threshold {threshold}")))
+    }
+}

@@ -1,0 +1,53 @@
+//! Reading the audit log (administrators): filtered by account, application and dates, newest
+//! first, 100 entries a page. Reading it is itself recorded.
+
+use insieme_api::back_office::{AuditEntry, AuditQuery};
+use sqlx::{QueryBuilder, Sqlite, SqlitePool};
+
+use super::Actor;
+use crate::{Error, Result, audit};
+
+const PAGE: i64 = 100;
+
+pub async fn read(pool: &SqlitePool, actor: &Actor, query: &AuditQuery) -> Result<Vec<AuditEntry>> {
+    actor.require(&[insieme_rules::Role::Administrator])?;
+    for date in [&query.from, &query.to].into_iter().flatten() {
+        if date.parse::<insieme_rules::Date>().is_err() {
+            return Err(Error::BadRequest("from and to are dates YYYY-MM-DD".to_owned()));
+        }
+    }
+    let mut select = QueryBuilder::<Sqlite>::new(
+        "SELECT id, occurred_at, actor, action, subject, subject_id, details FROM audit_log WHERE 1 = 1",
+    );
+    if let Some(account) = &query.actor {
+        select.push(" AND actor = ").push_bind(account.clone());
+    }
+    if let Some(reference) = &query.application {
+        select.push(" AND subject = 'application' AND subject_id = ").push_bind(reference.trim().to_ascii_uppercase());
+    }
+    if let Some(from) = &query.from {
+        select.push(" AND occurred_at >= ").push_bind(from.clone());
+    }
+    if let Some(to) = &query.to {
+        select.push(" AND occurred_at < ").push_bind(format!("{to}T99"));
+    }
+    if let Some(before) = query.before {
+        select.push(" AND id < ").push_bind(before);
+    }
+    select.push(" ORDER BY id DESC LIMIT ").push_bind(PAGE);
+    let rows: Vec<(i64, String, String, String, String, Option<String>, Option<String>)> =
+        select.build_query_as().fetch_all(pool).await?;
+    audit::record(pool, &actor.id, "view", "audit_log", "", None).await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, at, actor, action, subject, subject_id, details)| AuditEntry {
+            id,
+            at,
+            actor,
+            action,
+            subject,
+            subject_id,
+            details: details.and_then(|json| serde_json::from_str(&json).ok()),
+        })
+        .collect())
+}

@@ -1,0 +1,54 @@
+//! Who sees which application (issue 12, spec §5). One SQL condition per role, added to every
+//! query that reads applications for an account: the queue, the case page, every change. An
+//! application outside it answers exactly like one that does not exist.
+//!
+//! - administrator: every application;
+//! - secretariat: channel 2 (fragility) and whatever is routed or shared to the secretariat;
+//! - operator: the applications with an interview (not moved elsewhere) at their access point;
+//! - reviewer: the applications routed to their organisation (`owner_partner`) and those shared
+//!   with it for a joint analysis. A reviewer of a sharing partner reads and adds notes; only the
+//!   owner's reviewers take workflow actions.
+
+use insieme_rules::Role;
+
+use super::Actor;
+
+/// `(condition on alias a, values to bind in order)`.
+pub fn condition(actor: &Actor) -> (String, Vec<String>) {
+    const SHARED_WITH: &str =
+        "EXISTS (SELECT 1 FROM application_shares s WHERE s.application_id = a.id AND s.organisation_id = ?)";
+    match actor.role {
+        Role::Administrator => ("1 = 1".to_owned(), Vec::new()),
+        Role::Secretariat => (
+            format!("(a.channel = 'fragility' OR a.owner_partner = ? OR {SHARED_WITH})"),
+            vec![SECRETARIAT.to_owned(), SECRETARIAT.to_owned()],
+        ),
+        Role::Operator => match &actor.access_point {
+            Some(point) => (
+                "EXISTS (SELECT 1 FROM interviews i WHERE i.application_id = a.id AND i.access_point_id = ? \
+                 AND i.outcome <> 'rescheduled')"
+                    .to_owned(),
+                vec![point.clone()],
+            ),
+            None => ("0 = 1".to_owned(), Vec::new()),
+        },
+        Role::Reviewer => match &actor.organisation {
+            Some(organisation) => {
+                (format!("(a.owner_partner = ? OR {SHARED_WITH})"), vec![organisation.clone(), organisation.clone()])
+            }
+            None => ("0 = 1".to_owned(), Vec::new()),
+        },
+    }
+}
+
+/// The secretariat's organisation id (workflows.toml).
+pub const SECRETARIAT: &str = "segreteria";
+
+/// Whether `actor`, who sees the application, may also change it: a reviewer only when the
+/// application is routed to their own organisation, not when it is merely shared with it.
+pub fn may_change(actor: &Actor, owner_partner: &str) -> bool {
+    match actor.role {
+        Role::Reviewer => actor.organisation.as_deref() == Some(owner_partner),
+        Role::Administrator | Role::Secretariat | Role::Operator => true,
+    }
+}

@@ -1,0 +1,240 @@
+//! The back office over HTTP. Every route but sign-in needs a session ([`Actor`]); state-changing
+//! requests must come from our own pages (`csrf`); nothing is cached. Each operation's
+//! description says who may call it. Handlers only translate HTTP: the rules are in
+//! `back_office::*`.
+
+use axum::{
+    Json,
+    body::Bytes,
+    extract::{Path, Query, State},
+    http::{HeaderMap, HeaderValue, StatusCode, header},
+    middleware,
+    response::{AppendHeaders, IntoResponse},
+};
+use insieme_api::{
+    ErrorBody,
+    back_office::{
+        AccountView, Assignment, AuditEntry, AuditQuery, BulkAssignment, BulkAssignmentResult, CaseView, Login, Me,
+        NewNote, PasswordChange, QueuePage, QueueQuery, ActionRequest,
+    },
+};
+use insieme_rules::Role;
+use tower_http::set_header::SetResponseHeaderLayer;
+use utoipa_axum::{router::OpenApiRouter, routes};
+
+use super::json_body;
+use crate::{
+    AppState, Error, Result, audit,
+    back_office::{Actor, accounts, actions, assignment, audit_log, case, csrf, notes, queue, session, throttle},
+    client::ClientAddress,
+};
+
+pub fn router(state: AppState) -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(session_create, session_show, session_delete))
+        .routes(routes!(password_change))
+        .routes(routes!(queue_list))
+        .routes(routes!(case_show))
+        .routes(routes!(case_action))
+        .routes(routes!(case_assign))
+        .routes(routes!(case_note))
+        .routes(routes!(assignments_create))
+        .routes(routes!(accounts_list))
+        .routes(routes!(account_disable))
+        .routes(routes!(audit_list))
+        .route_layer(middleware::from_fn_with_state(state, csrf::same_origin_only))
+        .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
+}
+
+/// Sign in with e-mail and password. Anyone. A wrong e-mail and a wrong password answer the same
+/// 401; after repeated failures (per e-mail, per address) 429 with Retry-After.
+#[utoipa::path(post, path = "/api/back-office/session", tag = "back-office", request_body = Login,
+    responses(
+        (status = 200, description = "Signed in; the session cookie is set", body = Me),
+        (status = 401, description = "Wrong e-mail, password or code", body = ErrorBody),
+        (status = 403, description = "Not sent from our own pages", body = ErrorBody),
+        (status = 429, description = "Too many failed sign-ins", body = ErrorBody),
+    ))]
+async fn session_create(
+    State(state): State<AppState>,
+    ClientAddress(client): ClientAddress,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<impl IntoResponse> {
+    let login: Login = json_body::parse(&headers, &body)?;
+    let now_millis = state.clock.unix_millis();
+    throttle::check(&state.pool, now_millis, &login.email, client).await?;
+    let account = accounts::find_by_email(&state.pool, &login.email).await?;
+    let hash = account.as_ref().map_or_else(|| accounts::decoy_hash().to_owned(), |found| found.password_hash.clone());
+    let password_matches = accounts::verify_password(login.password.clone(), hash).await;
+    let account = account.filter(|found| password_matches && !found.disabled);
+    let Some(account) = account else {
+        throttle::record_failure(&state.pool, &state.clock.now_utc(), &login.email, client).await?;
+        tracing::warn!(%client, "back-office sign-in failed");
+        return Err(Error::LoginFailed);
+    };
+    throttle::record_success(&state.pool, now_millis, &login.email).await?;
+    let token = session::start(&state.pool, &state.clock.now_utc(), &account.id).await?;
+    audit::record(&state.pool, &account.id, "sign_in", "account", &account.id, None).await?;
+    let me = Me {
+        id: account.id,
+        email: account.email,
+        name: account.name,
+        role: account.role,
+        organisation: account.organisation_id,
+        access_point: account.access_point_id,
+    };
+    Ok((AppendHeaders([(header::SET_COOKIE, session::cookie_for(&state.config, &token))]), Json(me)))
+}
+
+/// Who is signed in. Any signed-in account.
+#[utoipa::path(get, path = "/api/back-office/session", tag = "back-office",
+    responses((status = 200, body = Me), (status = 401, description = "No valid session", body = ErrorBody)))]
+async fn session_show(actor: Actor) -> Json<Me> {
+    Json(actor.me())
+}
+
+/// Sign out: the session ends on the server and the cookie is removed. Any signed-in account.
+#[utoipa::path(delete, path = "/api/back-office/session", tag = "back-office",
+    responses((status = 204, description = "Signed out"), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+async fn session_delete(State(state): State<AppState>, actor: Actor) -> Result<impl IntoResponse> {
+    session::end(&state.pool, &actor.session).await?;
+    audit::record(&state.pool, &actor.id, "sign_out", "account", &actor.id, None).await?;
+    Ok((StatusCode::NO_CONTENT, AppendHeaders([(header::SET_COOKIE, session::removal_cookie(&state.config))])))
+}
+
+/// Change one's own password (at least 12 characters); other sessions of the account end.
+/// Any signed-in account.
+#[utoipa::path(post, path = "/api/back-office/password", tag = "back-office", request_body = PasswordChange,
+    responses((status = 204), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+async fn password_change(State(state): State<AppState>, actor: Actor, headers: HeaderMap, body: Bytes) -> Result<StatusCode> {
+    let change: PasswordChange = json_body::parse(&headers, &body)?;
+    let account = accounts::find(&state.pool, &actor.id).await?.ok_or(Error::NotSignedIn)?;
+    if !accounts::verify_password(change.current, account.password_hash).await {
+        return Err(Error::LoginFailed);
+    }
+    accounts::set_password(&state.pool, &actor.id, change.new, Some(&actor.session)).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The queue: the applications this account may see (administrator: all; secretariat: channel 2
+/// and what is routed or shared to it; operator: interviews at their access point; reviewer:
+/// routed or shared to their organisation), with counts per state.
+#[utoipa::path(get, path = "/api/back-office/applications", tag = "back-office", params(QueueQuery),
+    responses((status = 200, body = QueuePage), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody)))]
+async fn queue_list(State(state): State<AppState>, actor: Actor, Query(query): Query<QueueQuery>) -> Result<Json<QueuePage>> {
+    let today = state.clock.today_in_italy().to_string();
+    Ok(Json(queue::page(&state.pool, &actor, &query, &today).await?))
+}
+
+/// One case, recorded as a view. Who may see it as for the queue; anything else is 404, as if
+/// it did not exist.
+#[utoipa::path(get, path = "/api/back-office/applications/{reference}", tag = "back-office",
+    params(("reference" = String, Path)),
+    responses((status = 200, body = CaseView), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn case_show(State(state): State<AppState>, actor: Actor, Path(reference): Path<String>) -> Result<Json<CaseView>> {
+    let today = state.clock.today_in_italy().to_string();
+    Ok(Json(case::open(&state.pool, &actor, &reference, &today).await?))
+}
+
+/// One workflow step (`workflows.toml`): the roles each action lists, on applications the account
+/// sees and (reviewers) whose organisation owns them; not held by someone else unless the role
+/// may reassign.
+#[utoipa::path(post, path = "/api/back-office/applications/{reference}/actions", tag = "back-office",
+    params(("reference" = String, Path)), request_body = ActionRequest,
+    responses(
+        (status = 200, body = CaseView),
+        (status = 400, description = "What the step must record is missing or wrong", body = ErrorBody),
+        (status = 401, body = ErrorBody),
+        (status = 403, description = "Shared for reading only, or cross-site", body = ErrorBody),
+        (status = 404, body = ErrorBody),
+        (status = 409, description = "Not allowed from this state for this role, held by someone else, or changed meanwhile", body = ErrorBody),
+    ))]
+async fn case_action(
+    State(state): State<AppState>,
+    actor: Actor,
+    Path(reference): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Json<CaseView>> {
+    let request: ActionRequest = json_body::parse(&headers, &body)?;
+    Ok(Json(actions::take(&state, &actor, &reference, &request).await?))
+}
+
+/// Take, release or hand over an application. Anyone who may change it takes it when free or
+/// releases their own; administrators and the secretariat reassign.
+#[utoipa::path(post, path = "/api/back-office/applications/{reference}/assignment", tag = "back-office",
+    params(("reference" = String, Path)), request_body = Assignment,
+    responses((status = 200, body = CaseView), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+async fn case_assign(
+    State(state): State<AppState>,
+    actor: Actor,
+    Path(reference): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Json<CaseView>> {
+    let request: Assignment = json_body::parse(&headers, &body)?;
+    Ok(Json(assignment::assign(&state, &actor, &reference, &request).await?))
+}
+
+/// An internal note (never shown to the person). Anyone who sees the case.
+#[utoipa::path(post, path = "/api/back-office/applications/{reference}/notes", tag = "back-office",
+    params(("reference" = String, Path)), request_body = NewNote,
+    responses((status = 200, body = CaseView), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn case_note(
+    State(state): State<AppState>,
+    actor: Actor,
+    Path(reference): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Json<CaseView>> {
+    let note: NewNote = json_body::parse(&headers, &body)?;
+    Ok(Json(notes::add(&state, &actor, &reference, &note).await?))
+}
+
+/// Several applications to one holder; each as a single assignment would be decided.
+#[utoipa::path(post, path = "/api/back-office/assignments", tag = "back-office", request_body = BulkAssignment,
+    responses((status = 200, body = BulkAssignmentResult), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody)))]
+async fn assignments_create(
+    State(state): State<AppState>,
+    actor: Actor,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Json<BulkAssignmentResult>> {
+    let request: BulkAssignment = json_body::parse(&headers, &body)?;
+    Ok(Json(assignment::assign_many(&state, &actor, &request).await?))
+}
+
+/// Accounts: administrators and the secretariat see every account (to assign); others only
+/// their own.
+#[utoipa::path(get, path = "/api/back-office/accounts", tag = "back-office",
+    responses((status = 200, body = Vec<AccountView>), (status = 401, body = ErrorBody)))]
+async fn accounts_list(State(state): State<AppState>, actor: Actor) -> Result<Json<Vec<AccountView>>> {
+    let all = accounts::list(&state.pool).await?;
+    let visible = all.iter().filter(|account| actor.may_reassign() || account.id == actor.id).map(accounts::AccountRow::view);
+    Ok(Json(visible.collect()))
+}
+
+/// Disable an account and end its sessions. Administrators.
+#[utoipa::path(post, path = "/api/back-office/accounts/{id}/disable", tag = "back-office",
+    params(("id" = String, Path)),
+    responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn account_disable(State(state): State<AppState>, actor: Actor, Path(id): Path<String>) -> Result<StatusCode> {
+    actor.require(&[Role::Administrator])?;
+    if id == actor.id {
+        return Err(Error::BadRequest("an administrator cannot disable their own account".to_owned()));
+    }
+    accounts::disable(&state.pool, &actor.id, &id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The audit log, newest first, 100 a page. Administrators.
+#[utoipa::path(get, path = "/api/back-office/audit", tag = "back-office", params(AuditQuery),
+    responses((status = 200, body = Vec<AuditEntry>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody)))]
+async fn audit_list(State(state): State<AppState>, actor: Actor, Query(query): Query<AuditQuery>) -> Result<Json<Vec<AuditEntry>>> {
+    Ok(Json(audit_log::read(&state.pool, &actor, &query).await?))
+}
