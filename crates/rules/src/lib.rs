@@ -18,9 +18,9 @@ pub mod instrument;
 pub mod reason;
 pub mod source;
 pub mod territory;
-pub mod workflow;
 #[cfg(feature = "toml")]
 pub mod toml_json;
+pub mod workflow;
 
 pub use access_points::AccessPoint;
 pub use answers::{Answers, InputError, Level, Profile};

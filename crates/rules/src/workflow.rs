@@ -232,10 +232,7 @@ impl Workflows {
         let mut channels = Vec::new();
         for channel in Channel::ALL {
             let name = channel_code(channel);
-            let raw = file
-                .channel
-                .get(name)
-                .ok_or_else(|| WorkflowError(format!("no workflow for channel {name}")))?;
+            let raw = file.channel.get(name).ok_or_else(|| WorkflowError(format!("no workflow for channel {name}")))?;
             channels.push(resolve(channel, raw, &file.common)?);
         }
         Ok(Workflows {
@@ -297,7 +294,9 @@ fn read_transition(raw: &RawTransition, initial: &str, open: Option<&[String]>) 
     for state in &raw.from {
         match (state.as_str(), open) {
             (ANY_OPEN_STATE, Some(open)) => from.extend(open.iter().cloned()),
-            (ANY_OPEN_STATE, None) => return Err(WorkflowError(format!("{}: \"{ANY_OPEN_STATE}\" only in common transitions", raw.action))),
+            (ANY_OPEN_STATE, None) => {
+                return Err(WorkflowError(format!("{}: \"{ANY_OPEN_STATE}\" only in common transitions", raw.action)));
+            }
             _ => from.push(state.clone()),
         }
     }
@@ -308,20 +307,22 @@ fn read_transition(raw: &RawTransition, initial: &str, open: Option<&[String]>) 
         if actor == APPLICANT {
             by_applicant = true;
         } else {
-            roles.push(Role::from_code(actor).ok_or_else(|| WorkflowError(format!("{}: unknown role {actor}", raw.action)))?);
+            roles.push(
+                Role::from_code(actor).ok_or_else(|| WorkflowError(format!("{}: unknown role {actor}", raw.action)))?,
+            );
         }
     }
     // The administrator takes every action a back-office role takes.
     if !roles.is_empty() && !roles.contains(&Role::Administrator) {
         roles.insert(0, Role::Administrator);
     }
-    let requires = match &raw.requires {
-        None => None,
-        Some(words) => Some(
-            Requirement::from_words(words)
-                .ok_or_else(|| WorkflowError(format!("{}: a requirement the engine cannot check: {words}", raw.action)))?,
-        ),
-    };
+    let requires =
+        match &raw.requires {
+            None => None,
+            Some(words) => Some(Requirement::from_words(words).ok_or_else(|| {
+                WorkflowError(format!("{}: a requirement the engine cannot check: {words}", raw.action))
+            })?),
+        };
     Ok(Transition {
         action: raw.action.clone(),
         from,

@@ -32,12 +32,14 @@ pub async fn record_change<'e>(
     before: serde_json::Value,
     after: serde_json::Value,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO audit_log (actor, action, subject, subject_id, details) VALUES (?, ?, 'application', ?, ?)")
-        .bind(actor)
-        .bind(action)
-        .bind(reference)
-        .bind(serde_json::json!({ "before": before, "after": after }).to_string())
-        .execute(executor)
-        .await?;
+    sqlx::query(
+        "INSERT INTO audit_log (actor, action, subject, subject_id, details) VALUES (?, ?, 'application', ?, ?)",
+    )
+    .bind(actor)
+    .bind(action)
+    .bind(reference)
+    .bind(serde_json::json!({ "before": before, "after": after }).to_string())
+    .execute(executor)
+    .await?;
     Ok(())
 }

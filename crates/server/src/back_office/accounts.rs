@@ -52,8 +52,7 @@ impl AccountRow {
     }
 }
 
-const COLUMNS: &str =
-    "id, email, name, role, organisation_id, access_point_id, password_hash, totp_secret, disabled";
+const COLUMNS: &str = "id, email, name, role, organisation_id, access_point_id, password_hash, totp_secret, disabled";
 
 pub fn normalised_email(email: &str) -> String {
     email.trim().to_lowercase()

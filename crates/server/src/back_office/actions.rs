@@ -35,10 +35,8 @@ pub async fn take(state: &AppState, actor: &Actor, reference: &str, request: &Ac
     let transition = workflow
         .decide(&row.state, &request.action, actor.role)
         .map_err(|refusal| Error::TransitionNotAllowed(format!("{}: {refusal:?}", request.action)))?;
-    if let Some(holder) = &row.assignee {
-        if *holder != actor.id && !actor.may_reassign() {
-            return Err(Error::HeldBySomeoneElse);
-        }
+    if row.assignee.as_ref().is_some_and(|holder| *holder != actor.id) && !actor.may_reassign() {
+        return Err(Error::HeldBySomeoneElse);
     }
     let records = Records::of(transition);
     records.check(request)?;
@@ -313,7 +311,9 @@ fn official_assessment(
         };
         for (item, level) in corrections {
             if instrument.item(item).is_none() || *level > 3 {
-                return Err(Error::BadRequest(format!("items: {item} = {level} is not an item level of the instrument")));
+                return Err(Error::BadRequest(format!(
+                    "items: {item} = {level} is not an item level of the instrument"
+                )));
             }
             let declared = levels.get(item).cloned().unwrap_or(serde_json::Value::Null);
             if declared != json!(level) {

@@ -62,7 +62,8 @@ async fn assignable(state: &AppState, actor: &Actor, id: &str) -> Result<Actor> 
     }
     let account = accounts::find(&state.pool, id).await?.filter(|account| !account.disabled);
     let account = account.ok_or_else(|| Error::BadRequest("no such active account".to_owned()))?;
-    let role = insieme_rules::Role::from_code(&account.role).ok_or_else(|| Error::Internal("unknown role".to_owned()))?;
+    let role =
+        insieme_rules::Role::from_code(&account.role).ok_or_else(|| Error::Internal("unknown role".to_owned()))?;
     Ok(Actor {
         id: account.id,
         email: account.email,
@@ -90,9 +91,9 @@ async fn change_holder(
     }
     if let Some(target) = target {
         // The new holder must be able to see and change it, or the application would vanish.
-        case::find_visible(&mut *tx, target, &row.reference).await.map_err(|_| {
-            Error::BadRequest("this account cannot work on this application".to_owned())
-        })?;
+        case::find_visible(&mut *tx, target, &row.reference)
+            .await
+            .map_err(|_| Error::BadRequest("this account cannot work on this application".to_owned()))?;
         if !visibility::may_change(target, &row.owner_partner) {
             return Err(Error::BadRequest("this account cannot work on this application".to_owned()));
         }

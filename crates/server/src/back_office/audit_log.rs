@@ -9,6 +9,17 @@ use crate::{Error, Result, audit};
 
 const PAGE: i64 = 100;
 
+#[derive(sqlx::FromRow)]
+struct AuditRow {
+    id: i64,
+    occurred_at: String,
+    actor: String,
+    action: String,
+    subject: String,
+    subject_id: Option<String>,
+    details: Option<String>,
+}
+
 pub async fn read(pool: &SqlitePool, actor: &Actor, query: &AuditQuery) -> Result<Vec<AuditEntry>> {
     actor.require(&[insieme_rules::Role::Administrator])?;
     for date in [&query.from, &query.to].into_iter().flatten() {
@@ -35,19 +46,18 @@ pub async fn read(pool: &SqlitePool, actor: &Actor, query: &AuditQuery) -> Resul
         select.push(" AND id < ").push_bind(before);
     }
     select.push(" ORDER BY id DESC LIMIT ").push_bind(PAGE);
-    let rows: Vec<(i64, String, String, String, String, Option<String>, Option<String>)> =
-        select.build_query_as().fetch_all(pool).await?;
+    let rows: Vec<AuditRow> = select.build_query_as().fetch_all(pool).await?;
     audit::record(pool, &actor.id, "view", "audit_log", "", None).await?;
     Ok(rows
         .into_iter()
-        .map(|(id, at, actor, action, subject, subject_id, details)| AuditEntry {
-            id,
-            at,
-            actor,
-            action,
-            subject,
-            subject_id,
-            details: details.and_then(|json| serde_json::from_str(&json).ok()),
+        .map(|row| AuditEntry {
+            id: row.id,
+            at: row.occurred_at,
+            actor: row.actor,
+            action: row.action,
+            subject: row.subject,
+            subject_id: row.subject_id,
+            details: row.details.and_then(|json| serde_json::from_str(&json).ok()),
         })
         .collect())
 }

@@ -47,6 +47,27 @@ impl CaseRow {
     }
 }
 
+#[derive(sqlx::FromRow)]
+struct ActionRow {
+    occurred_at: String,
+    actor: String,
+    actor_name: Option<String>,
+    action: String,
+    from_state: String,
+    to_state: String,
+    details: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct InterviewRow {
+    round: String,
+    starts_at: String,
+    access_point: String,
+    operator_id: Option<String>,
+    operator_name: Option<String>,
+    outcome: String,
+}
+
 /// The application behind `reference` if `actor` may see it; otherwise the same "not found" as
 /// for a reference that does not exist.
 pub async fn find_visible<'e>(
@@ -85,8 +106,8 @@ pub async fn view(pool: &SqlitePool, actor: &Actor, row: CaseRow, today: &str) -
     .bind(&row.id)
     .fetch_all(pool)
     .await?;
-    let actions: Vec<(String, String, Option<String>, String, String, String, Option<String>)> = sqlx::query_as(
-        "SELECT x.occurred_at, x.actor, acc.name, x.action, x.from_state, x.to_state, x.details \
+    let actions: Vec<ActionRow> = sqlx::query_as(
+        "SELECT x.occurred_at, x.actor, acc.name AS actor_name, x.action, x.from_state, x.to_state, x.details \
          FROM application_actions x LEFT JOIN accounts acc ON acc.id = x.actor WHERE x.application_id = ? ORDER BY x.id",
     )
     .bind(&row.id)
@@ -99,19 +120,20 @@ pub async fn view(pool: &SqlitePool, actor: &Actor, row: CaseRow, today: &str) -
     .bind(&row.id)
     .fetch_all(pool)
     .await?;
-    let interviews: Vec<(String, String, String, Option<String>, Option<String>, String)> = sqlx::query_as(
-        "SELECT i.round, i.starts_at, p.name, i.operator_id, acc.name, i.outcome FROM interviews i \
+    let interviews: Vec<InterviewRow> = sqlx::query_as(
+        "SELECT i.round, i.starts_at, p.name AS access_point, i.operator_id, acc.name AS operator_name, i.outcome FROM interviews i \
          JOIN access_points p ON p.id = i.access_point_id LEFT JOIN accounts acc ON acc.id = i.operator_id \
          WHERE i.application_id = ? ORDER BY i.id",
     )
     .bind(&row.id)
     .fetch_all(pool)
     .await?;
-    let shared_with: Vec<String> =
-        sqlx::query_scalar("SELECT organisation_id FROM application_shares WHERE application_id = ? ORDER BY shared_at")
-            .bind(&row.id)
-            .fetch_all(pool)
-            .await?;
+    let shared_with: Vec<String> = sqlx::query_scalar(
+        "SELECT organisation_id FROM application_shares WHERE application_id = ? ORDER BY shared_at",
+    )
+    .bind(&row.id)
+    .fetch_all(pool)
+    .await?;
     let viewed: Vec<(String, String, Option<String>)> = sqlx::query_as(
         "SELECT l.occurred_at, l.actor, acc.name FROM audit_log l LEFT JOIN accounts acc ON acc.id = l.actor \
          WHERE l.subject = 'application' AND l.subject_id = ? AND l.action = 'view' AND l.actor <> 'applicant' \
@@ -160,24 +182,27 @@ pub async fn view(pool: &SqlitePool, actor: &Actor, row: CaseRow, today: &str) -
             .collect(),
         actions: actions
             .into_iter()
-            .map(|(at, actor, name, action, from_state, to_state, details)| ActionEntry {
-                at,
-                actor: person(actor, name),
-                action,
-                from_state,
-                to_state,
-                details: details.and_then(|json| serde_json::from_str(&json).ok()),
+            .map(|row| ActionEntry {
+                at: row.occurred_at,
+                actor: person(row.actor, row.actor_name),
+                action: row.action,
+                from_state: row.from_state,
+                to_state: row.to_state,
+                details: row.details.and_then(|json| serde_json::from_str(&json).ok()),
             })
             .collect(),
-        notes: notes.into_iter().map(|(at, author, name, body)| Note { at, author: person(author, name), body }).collect(),
+        notes: notes
+            .into_iter()
+            .map(|(at, author, name, body)| Note { at, author: person(author, name), body })
+            .collect(),
         interviews: interviews
             .into_iter()
-            .map(|(round, starts_at, access_point, operator, name, outcome)| Interview {
-                round,
-                starts_at,
-                access_point,
-                operator: operator.map(|id| person(id, name)),
-                outcome,
+            .map(|row| Interview {
+                round: row.round,
+                starts_at: row.starts_at,
+                access_point: row.access_point,
+                operator: row.operator_id.map(|id| person(id, row.operator_name)),
+                outcome: row.outcome,
             })
             .collect(),
         shared_with,

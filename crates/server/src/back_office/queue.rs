@@ -196,7 +196,10 @@ impl Search {
         let upper = text.to_uppercase();
         if upper.starts_with("IPL-") {
             Search::Reference(upper)
-        } else if upper.len() == 16 && upper.chars().all(|letter| letter.is_ascii_alphanumeric()) && upper.chars().any(|letter| letter.is_ascii_digit()) {
+        } else if upper.len() == 16
+            && upper.chars().all(|letter| letter.is_ascii_alphanumeric())
+            && upper.chars().any(|letter| letter.is_ascii_digit())
+        {
             Search::TaxCode(upper)
         } else {
             Search::Surname(fold(text))

@@ -44,12 +44,14 @@ pub fn organisations() -> Vec<(String, String, bool)> {
 pub async fn organisations_and_access_points(pool: &SqlitePool) -> Result<()> {
     let mut tx = pool.begin().await?;
     for (id, name, joint_analysis) in organisations() {
-        sqlx::query("INSERT INTO organisations (id, name, joint_analysis) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING")
-            .bind(id)
-            .bind(name)
-            .bind(joint_analysis)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO organisations (id, name, joint_analysis) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING",
+        )
+        .bind(id)
+        .bind(name)
+        .bind(joint_analysis)
+        .execute(&mut *tx)
+        .await?;
     }
     for point in AccessPoint::all() {
         sqlx::query(
@@ -66,15 +68,30 @@ pub async fn organisations_and_access_points(pool: &SqlitePool) -> Result<()> {
     Ok(())
 }
 
-/// The demo accounts: (e-mail, name, role, organisation, access point).
-pub const DEMO_ACCOUNTS: [(&str, &str, Role, Option<&str>, Option<&str>); 7] = [
+/// A demo account: e-mail, name, role, organisation, access point.
+pub type DemoAccount = (&'static str, &'static str, Role, Option<&'static str>, Option<&'static str>);
+
+/// The demo accounts.
+pub const DEMO_ACCOUNTS: [DemoAccount; 7] = [
     ("admin@demo.insieme.test", "Alessandra Amministratrice", Role::Administrator, None, None),
     ("segreteria@demo.insieme.test", "Sergio Segreteria", Role::Secretariat, Some("segreteria"), None),
     ("operatore@demo.insieme.test", "Olga Operatrice", Role::Operator, None, Some("insieme-per-il-lavoro")),
-    ("cittametropolitana@demo.insieme.test", "Carlo Città metropolitana", Role::Reviewer, Some("citta_metropolitana"), None),
+    (
+        "cittametropolitana@demo.insieme.test",
+        "Carlo Città metropolitana",
+        Role::Reviewer,
+        Some("citta_metropolitana"),
+        None,
+    ),
     ("suap.bologna@demo.insieme.test", "Silvia SUAP Bologna", Role::Reviewer, Some("suap:bologna"), None),
     ("rete.navile@demo.insieme.test", "Nadia Rete Navile", Role::Reviewer, Some("rete:navile"), None),
-    ("fondazione@demo.insieme.test", "Filippo Fondazione San Petronio", Role::Reviewer, Some("fondazione_san_petronio"), None),
+    (
+        "fondazione@demo.insieme.test",
+        "Filippo Fondazione San Petronio",
+        Role::Reviewer,
+        Some("fondazione_san_petronio"),
+        None,
+    ),
 ];
 
 /// Makes the demo accounts that do not exist yet.

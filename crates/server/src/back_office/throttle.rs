@@ -36,7 +36,8 @@ pub async fn check(pool: &SqlitePool, now_millis: i64, email: &str, client: IpAd
                 .await?;
         if count >= limit {
             let oldest = oldest.as_deref().and_then(clock::parse_timestamp).unwrap_or(now_millis.div_euclid(1000));
-            let retry_after_secs = u64::try_from(oldest + WINDOW_SECS - now_millis.div_euclid(1000)).unwrap_or(1).max(1);
+            let retry_after_secs =
+                u64::try_from(oldest + WINDOW_SECS - now_millis.div_euclid(1000)).unwrap_or(1).max(1);
             tracing::warn!(%key, "sign-in refused: too many failures");
             return Err(Error::TooManyRequests { retry_after_secs });
         }
@@ -46,7 +47,11 @@ pub async fn check(pool: &SqlitePool, now_millis: i64, email: &str, client: IpAd
 
 pub async fn record_failure(pool: &SqlitePool, now: &str, email: &str, client: IpAddr) -> Result<()> {
     for (key, _) in keys(email, client) {
-        sqlx::query("INSERT INTO login_failures (key, occurred_at) VALUES (?, ?)").bind(key).bind(now).execute(pool).await?;
+        sqlx::query("INSERT INTO login_failures (key, occurred_at) VALUES (?, ?)")
+            .bind(key)
+            .bind(now)
+            .execute(pool)
+            .await?;
     }
     Ok(())
 }

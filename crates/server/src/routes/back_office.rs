@@ -14,8 +14,8 @@ use axum::{
 use insieme_api::{
     ErrorBody,
     back_office::{
-        AccountView, Assignment, AuditEntry, AuditQuery, BulkAssignment, BulkAssignmentResult, CaseView, Login, Me,
-        NewNote, PasswordChange, QueuePage, QueueQuery, ActionRequest,
+        AccountView, ActionRequest, Assignment, AuditEntry, AuditQuery, BulkAssignment, BulkAssignmentResult, CaseView,
+        Login, Me, NewNote, PasswordChange, QueuePage, QueueQuery,
     },
 };
 use insieme_rules::Role;
@@ -107,7 +107,12 @@ async fn session_delete(State(state): State<AppState>, actor: Actor) -> Result<i
 /// Any signed-in account.
 #[utoipa::path(post, path = "/api/back-office/password", tag = "back-office", request_body = PasswordChange,
     responses((status = 204), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
-async fn password_change(State(state): State<AppState>, actor: Actor, headers: HeaderMap, body: Bytes) -> Result<StatusCode> {
+async fn password_change(
+    State(state): State<AppState>,
+    actor: Actor,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<StatusCode> {
     let change: PasswordChange = json_body::parse(&headers, &body)?;
     let account = accounts::find(&state.pool, &actor.id).await?.ok_or(Error::NotSignedIn)?;
     if !accounts::verify_password(change.current, account.password_hash).await {
@@ -122,7 +127,11 @@ async fn password_change(State(state): State<AppState>, actor: Actor, headers: H
 /// routed or shared to their organisation), with counts per state.
 #[utoipa::path(get, path = "/api/back-office/applications", tag = "back-office", params(QueueQuery),
     responses((status = 200, body = QueuePage), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody)))]
-async fn queue_list(State(state): State<AppState>, actor: Actor, Query(query): Query<QueueQuery>) -> Result<Json<QueuePage>> {
+async fn queue_list(
+    State(state): State<AppState>,
+    actor: Actor,
+    Query(query): Query<QueueQuery>,
+) -> Result<Json<QueuePage>> {
     let today = state.clock.today_in_italy().to_string();
     Ok(Json(queue::page(&state.pool, &actor, &query, &today).await?))
 }
@@ -132,7 +141,11 @@ async fn queue_list(State(state): State<AppState>, actor: Actor, Query(query): Q
 #[utoipa::path(get, path = "/api/back-office/applications/{reference}", tag = "back-office",
     params(("reference" = String, Path)),
     responses((status = 200, body = CaseView), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
-async fn case_show(State(state): State<AppState>, actor: Actor, Path(reference): Path<String>) -> Result<Json<CaseView>> {
+async fn case_show(
+    State(state): State<AppState>,
+    actor: Actor,
+    Path(reference): Path<String>,
+) -> Result<Json<CaseView>> {
     let today = state.clock.today_in_italy().to_string();
     Ok(Json(case::open(&state.pool, &actor, &reference, &today).await?))
 }
@@ -214,7 +227,8 @@ async fn assignments_create(
     responses((status = 200, body = Vec<AccountView>), (status = 401, body = ErrorBody)))]
 async fn accounts_list(State(state): State<AppState>, actor: Actor) -> Result<Json<Vec<AccountView>>> {
     let all = accounts::list(&state.pool).await?;
-    let visible = all.iter().filter(|account| actor.may_reassign() || account.id == actor.id).map(accounts::AccountRow::view);
+    let visible =
+        all.iter().filter(|account| actor.may_reassign() || account.id == actor.id).map(accounts::AccountRow::view);
     Ok(Json(visible.collect()))
 }
 
@@ -235,6 +249,10 @@ async fn account_disable(State(state): State<AppState>, actor: Actor, Path(id): 
 #[utoipa::path(get, path = "/api/back-office/audit", tag = "back-office", params(AuditQuery),
     responses((status = 200, body = Vec<AuditEntry>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody)))]
-async fn audit_list(State(state): State<AppState>, actor: Actor, Query(query): Query<AuditQuery>) -> Result<Json<Vec<AuditEntry>>> {
+async fn audit_list(
+    State(state): State<AppState>,
+    actor: Actor,
+    Query(query): Query<AuditQuery>,
+) -> Result<Json<Vec<AuditEntry>>> {
     Ok(Json(audit_log::read(&state.pool, &actor, &query).await?))
 }
