@@ -16,6 +16,7 @@ pub mod date;
 pub mod fragility;
 pub mod instrument;
 pub mod reason;
+pub mod records;
 pub mod source;
 pub mod territory;
 #[cfg(feature = "toml")]

@@ -39,7 +39,7 @@ pub async fn take(state: &AppState, actor: &Actor, reference: &str, request: &Ac
         return Err(Error::HeldBySomeoneElse);
     }
     let records = Records::of(transition);
-    records.check(request)?;
+    super::records::check(&records, request)?;
     let mut details = serde_json::Map::new();
     if let Some(note) = request.note.as_deref().map(str::trim).filter(|note| !note.is_empty()) {
         details.insert("note".to_owned(), note.into());
