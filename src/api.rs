@@ -53,6 +53,86 @@ pub async fn correct_application(correction: &Correction) -> Result<StatusView, 
     post(paths::APPLICATION_CORRECTION, correction).await
 }
 
+/// The back office: sign in, who am I, sign out. The session cookie is HttpOnly: this code never
+/// sees it, the browser sends it with each request to `/api/back-office`.
+pub mod back_office {
+    use gloo_net::http::Request;
+    use insieme_api::{
+        back_office::{AccountView, ActionRequest, Assignment, CaseView, Login, Me, NewNote, QueuePage, QueueQuery},
+        paths,
+    };
+
+    use super::{ApiError, json, post};
+
+    pub async fn sign_in(login: &Login) -> Result<Me, ApiError> {
+        post(paths::BACK_OFFICE_SESSION, login).await
+    }
+
+    /// `Err(Server { status: 401, .. })` when nobody is signed in.
+    pub async fn me() -> Result<Me, ApiError> {
+        let response = Request::get(paths::BACK_OFFICE_SESSION).send().await.map_err(|_| ApiError::Network)?;
+        json(response).await
+    }
+
+    pub async fn sign_out() -> Result<(), ApiError> {
+        let response = Request::delete(paths::BACK_OFFICE_SESSION).send().await.map_err(|_| ApiError::Network)?;
+        if response.ok() { Ok(()) } else { json::<()>(response).await }
+    }
+
+    pub async fn queue(query: &QueueQuery) -> Result<QueuePage, ApiError> {
+        let mut pairs: Vec<(&str, String)> = Vec::new();
+        if let Some(channel) = query.channel {
+            pairs.push(("channel", channel.code().to_owned()));
+        }
+        if let Some(state) = query.state {
+            pairs.push(("state", state.code()));
+        }
+        for (name, value) in [
+            ("area", &query.area),
+            ("assignee", &query.assignee),
+            ("q", &query.q),
+            ("sort", &query.sort),
+            ("after", &query.after),
+        ] {
+            if let Some(value) = value.as_ref().filter(|value| !value.is_empty()) {
+                pairs.push((name, value.clone()));
+            }
+        }
+        if query.overdue == Some(true) {
+            pairs.push(("overdue", "true".to_owned()));
+        }
+        let response = Request::get(paths::BACK_OFFICE_APPLICATIONS)
+            .query(pairs.iter().map(|(name, value)| (*name, value.as_str())))
+            .send()
+            .await
+            .map_err(|_| ApiError::Network)?;
+        json(response).await
+    }
+
+    pub async fn case(reference: &str) -> Result<CaseView, ApiError> {
+        let response =
+            Request::get(&paths::back_office_case(reference, "")).send().await.map_err(|_| ApiError::Network)?;
+        json(response).await
+    }
+
+    pub async fn act(reference: &str, request: &ActionRequest) -> Result<CaseView, ApiError> {
+        post(&paths::back_office_case(reference, "actions"), request).await
+    }
+
+    pub async fn assign(reference: &str, request: &Assignment) -> Result<CaseView, ApiError> {
+        post(&paths::back_office_case(reference, "assignment"), request).await
+    }
+
+    pub async fn note(reference: &str, note: &NewNote) -> Result<CaseView, ApiError> {
+        post(&paths::back_office_case(reference, "notes"), note).await
+    }
+
+    pub async fn accounts() -> Result<Vec<AccountView>, ApiError> {
+        let response = Request::get(paths::BACK_OFFICE_ACCOUNTS).send().await.map_err(|_| ApiError::Network)?;
+        json(response).await
+    }
+}
+
 async fn post<T: serde::Serialize, R: DeserializeOwned>(path: &str, body: &T) -> Result<R, ApiError> {
     let request = Request::post(path).json(body).map_err(|_| ApiError::UnexpectedBody)?;
     let response = request.send().await.map_err(|_| ApiError::Network)?;

@@ -13,11 +13,11 @@ use leptos_router::{
 use crate::{
     application_store::provide_application_store,
     components::{SiteFooter, SiteHeader},
-    i18n::{APPLICATIONS, PAGES, provide_i18n, provide_i18n_with},
+    i18n::{APPLICATIONS, BACK_OFFICE, PAGES, provide_i18n, provide_i18n_with},
     navigation::{InternalLinks, Link, provide_location},
     pages::{
-        AccessPointsPage, AccessibilityPage, ApplyPage, ChannelPage, HomePage, NotFoundPage, OpportunitiesPage,
-        PrivacyPage, SelfCheckPage, SourcesPage, StatusPages, TerritoryPage,
+        AccessPointsPage, AccessibilityPage, ApplyPage, BackOfficePages, ChannelPage, HomePage, NotFoundPage,
+        OpportunitiesPage, PrivacyPage, SelfCheckPage, SourcesPage, StatusPages, TerritoryPage,
     },
     state::self_check::Step,
     store::provide_self_check_store,
@@ -102,6 +102,19 @@ pub fn StatusApp() -> impl IntoView {
     }));
     provide_location();
     view! { <Frame><StatusPages /></Frame> }
+}
+
+/// The back office (`/ufficio/...`): partners and operators sign in, work the queue and the
+/// cases. Its own bundle, never loaded by public pages.
+#[component]
+pub fn BackOfficeApp() -> impl IntoView {
+    provide_i18n_with(Some(BACK_OFFICE));
+    provide_context(Bundle::BackOffice);
+    provide_context(InternalLinks(|href, class, children| {
+        view! { <Link href=href class=class>{children()}</Link> }.into_any()
+    }));
+    provide_location();
+    view! { <Frame><BackOfficePages /></Frame> }
 }
 
 /// Header, `<main>` (the skip link's target) and footer around a bundle's pages.

@@ -34,10 +34,14 @@ pub struct ExtraTexts {
     pub italian_json: &'static str,
     /// The folder under `/locales/` with the other languages.
     pub folder: &'static str,
+    /// The language whose texts stand in when the folder has none for the chosen language (the
+    /// back office is written in Italian and English only).
+    pub fallback: Option<&'static str>,
 }
 
 /// The texts of the applications bundles.
-pub const APPLICATIONS: ExtraTexts = ExtraTexts { italian_json: APPLICATIONS_ITALIAN_JSON, folder: "applications" };
+pub const APPLICATIONS: ExtraTexts =
+    ExtraTexts { italian_json: APPLICATIONS_ITALIAN_JSON, folder: "applications", fallback: None };
 
 /// The Italian texts of the public information pages (home, channels, access points,
 /// territory, sources, opportunities, privacy, accessibility): a third catalogue, embedded only
@@ -45,7 +49,16 @@ pub const APPLICATIONS: ExtraTexts = ExtraTexts { italian_json: APPLICATIONS_ITA
 pub const PAGES_ITALIAN_JSON: &str = include_str!("../locales/pages/it.json");
 
 /// The texts of the public bundle.
-pub const PAGES: ExtraTexts = ExtraTexts { italian_json: PAGES_ITALIAN_JSON, folder: "pages" };
+pub const PAGES: ExtraTexts = ExtraTexts { italian_json: PAGES_ITALIAN_JSON, folder: "pages", fallback: None };
+
+/// The Italian texts of the back office (partners and operators), embedded only in its bundle.
+/// Its other language is English (`/locales/back_office/en.json`), which also stands in for the
+/// languages it is not written in.
+pub const BACK_OFFICE_ITALIAN_JSON: &str = include_str!("../locales/back_office/it.json");
+
+/// The texts of the back-office bundle.
+pub const BACK_OFFICE: ExtraTexts =
+    ExtraTexts { italian_json: BACK_OFFICE_ITALIAN_JSON, folder: "back_office", fallback: Some("en") };
 
 fn common_italian() -> &'static Catalogue {
     static ITALIAN: OnceLock<Catalogue> = OnceLock::new();
@@ -148,7 +161,12 @@ async fn load_catalogue(language: Language, extra: Option<ExtraTexts>) -> Option
     let mut catalogue = Catalogue::from_json(&api::locale_texts(language.code()).await.ok()?).ok()?;
     if let Some(extra) = extra {
         let path = format!("{}/{}", extra.folder, language.code());
-        catalogue.merge(Catalogue::from_json(&api::locale_texts(&path).await.ok()?).ok()?);
+        let own = match (api::locale_texts(&path).await, extra.fallback) {
+            (Ok(text), _) => text,
+            (Err(_), Some(fallback)) => api::locale_texts(&format!("{}/{fallback}", extra.folder)).await.ok()?,
+            (Err(_), None) => return None,
+        };
+        catalogue.merge(Catalogue::from_json(&own).ok()?);
     }
     Some(catalogue)
 }

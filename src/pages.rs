@@ -3,6 +3,7 @@
 mod access_points;
 mod accessibility;
 mod apply;
+mod back_office;
 mod channel;
 mod home;
 mod not_found;
@@ -16,6 +17,7 @@ mod territory;
 pub use access_points::AccessPointsPage;
 pub use accessibility::AccessibilityPage;
 pub use apply::ApplyPage;
+pub use back_office::BackOfficePages;
 pub use channel::ChannelPage;
 pub use home::HomePage;
 pub use not_found::NotFoundPage;

@@ -13,7 +13,10 @@ fn root() -> &'static Path {
 /// The locale families: the common texts (every bundle), the applications texts (the
 /// application and status bundles) and the public pages' texts (the public bundle), each a
 /// folder of one file per language.
-const FAMILIES: [&str; 3] = ["locales", "locales/applications", "locales/pages"];
+const FAMILIES: [&str; 4] = ["locales", "locales/applications", "locales/pages", "locales/back_office"];
+
+/// The back office's texts: Italian and English only (issue 12); English stands in for the rest.
+const BACK_OFFICE_FAMILY: &str = "locales/back_office";
 
 /// The families a bundle adds to the common texts.
 const EXTRA_FAMILIES: [&str; 2] = ["locales/applications", "locales/pages"];
@@ -215,7 +218,7 @@ fn keys_used_in_code(dir: &Path, found: &mut BTreeSet<String>, include: &dyn Fn(
 #[test]
 fn every_key_the_code_uses_exists_in_italian() {
     let mut italian = catalogue("it");
-    for family in EXTRA_FAMILIES {
+    for family in EXTRA_FAMILIES.into_iter().chain([BACK_OFFICE_FAMILY]) {
         italian.merge(family_catalogue(family, "it"));
     }
     let mut used = BTreeSet::new();
@@ -264,4 +267,28 @@ fn the_languages_offered_are_exactly_those_with_a_locale_file() {
     let offered: BTreeSet<&str> = Language::AVAILABLE.iter().map(|language| language.code()).collect();
     let shipped: BTreeSet<&str> = shipped_languages().into_iter().map(Language::code).collect();
     assert_eq!(offered, shipped);
+}
+
+#[test]
+fn the_back_office_is_written_in_italian_and_english_with_the_same_keys() {
+    assert_eq!(shipped_in(BACK_OFFICE_FAMILY), [Language::Italian, Language::English]);
+    let italian = family_catalogue(BACK_OFFICE_FAMILY, "it");
+    let english = family_catalogue(BACK_OFFICE_FAMILY, "en");
+    assert!(italian.len() > 50, "back_office/it has only {} texts", italian.len());
+    assert_same_keys_and_parameters("back_office/en", &italian, &english, &BTreeSet::new());
+    let common = keys(&catalogue("it"));
+    let shadowed: Vec<_> = keys(&italian).intersection(&common).cloned().collect();
+    assert!(shadowed.is_empty(), "back_office/it repeats common keys {shadowed:?}");
+    // Every state and every action of the workflow table has its words.
+    for state in insieme_api::State::ALL {
+        assert!(italian.get(&format!("bo_state.{}", state.code())).is_some(), "state {}", state.code());
+    }
+    for workflow in &insieme_rules::Workflows::embedded().channels {
+        for transition in &workflow.transitions {
+            assert!(italian.get(&format!("bo_action.{}", transition.action)).is_some(), "action {}", transition.action);
+            for choice in insieme_rules::records::Records::of(transition).choice.unwrap_or_default() {
+                assert!(italian.get(&format!("bo.path_value.{choice}")).is_some(), "choice {choice}");
+            }
+        }
+    }
 }

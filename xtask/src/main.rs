@@ -54,11 +54,12 @@ pub fn workspace_root() -> PathBuf {
 /// The browser bundles: (trunk target, dist folder, public URL, first-load budget in bytes).
 /// The public app first: trunk replaces its whole dist folder, so the other apps go into their
 /// subfolders afterwards.
-pub const BUNDLES: [(&str, &str, &str, u64); 4] = [
+pub const BUNDLES: [(&str, &str, &str, u64); 5] = [
     ("index.html", "dist", "/", budget::FIRST_LOAD_BUDGET_BYTES),
     ("verifica.html", "dist/verifica", "/verifica/", budget::FIRST_LOAD_BUDGET_BYTES),
     ("domanda.html", "dist/domanda", "/domanda/", budget::APPLICATION_BUDGET_BYTES),
     ("stato.html", "dist/stato", "/stato/", budget::APPLICATION_BUDGET_BYTES),
+    ("ufficio.html", "dist/ufficio", "/ufficio/", budget::BACK_OFFICE_BUDGET_BYTES),
 ];
 
 /// Builds both browser bundles in release into dist/ and writes .br and .gz beside each file.
@@ -95,16 +96,13 @@ fn run() -> Result<(), String> {
     println!();
     println!("Starting Insieme per il lavoro on http://127.0.0.1:8080/ (Ctrl+C stops it).");
     println!("Database: ./data/insieme.db (created and migrated on first start).");
-    println!("Demo accounts: none yet (the back office comes with a later issue).");
+    println!(
+        "Back office for partners and operators: http://127.0.0.1:8080/ufficio (the server prints its demo accounts)."
+    );
     println!(
         "Demo data: two open calls of channel 3 (demo-giovani, demo-progetti, open from a month ago to a year from today)."
     );
     println!("Try: the self-check at /verifica, applications at /domanda, the status page at /stato.");
-    println!("Play a partner on an application you sent (the back office comes later):");
-    println!(
-        "  IPL_DATA_DIR=data target/release/insieme-admin has-issues IPL-YYYY-NNNNNN person.phone \"Il numero non risponde\""
-    );
-    println!("  IPL_DATA_DIR=data target/release/insieme-admin set-state IPL-YYYY-NNNNNN supported");
     println!();
     process::run("target/release/insieme-server", &[], &[("IPL_DIST_DIR", "dist"), ("IPL_DATA_DIR", "data")])
 }

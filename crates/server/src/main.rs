@@ -61,6 +61,13 @@ async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     let clock = Clock::system();
     back_office::seed::at_start(&pool, &clock, config.demo).await?;
     if config.demo {
+        println!("Demo accounts of the back office (/ufficio), password {}:", back_office::seed::DEMO_PASSWORD);
+        for (email, name, role, organisation, access_point) in back_office::seed::DEMO_ACCOUNTS {
+            let place = organisation.or(access_point).unwrap_or("-");
+            println!("  {email:<40} {:<14} {place:<26} {name}", role.code());
+        }
+    }
+    if config.demo {
         demo::seed(&pool, &clock).await?;
         tracing::info!(calls = ?demo::call_ids(), "demo data ready (IPL_DEMO=0 in production)");
     }

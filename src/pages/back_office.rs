@@ -1,0 +1,100 @@
+//! The back office (`/ufficio/...`): sign-in, the queue and the case page for partners and
+//! operators. What each account sees and may do is decided by the server; this bundle shows the
+//! steps the workflow table allows (`insieme_rules::workflow`) and sends them.
+
+mod case_page;
+mod queue_page;
+mod sign_in;
+mod step_form;
+
+use insieme_api::{ErrorCode, back_office::Me};
+use leptos::{prelude::*, task::spawn_local};
+
+use crate::{
+    api::{self, ApiError},
+    i18n::{tr, use_i18n},
+    navigation::use_location,
+};
+
+/// Where the queue is; a case is `/ufficio/pratiche/<reference>`.
+pub const QUEUE_PATH: &str = "/ufficio";
+const CASE_PREFIX: &str = "/ufficio/pratiche/";
+
+pub fn case_path(reference: &str) -> String {
+    format!("{CASE_PREFIX}{reference}")
+}
+
+/// Who is signed in, for every page of the bundle; `None` once the server said nobody is.
+#[derive(Clone, Copy)]
+pub struct SignedIn(pub RwSignal<Option<Option<Me>>>);
+
+#[component]
+pub fn BackOfficePages() -> impl IntoView {
+    let signed_in = SignedIn(RwSignal::new(None));
+    provide_context(signed_in);
+    spawn_local(async move {
+        let me = api::back_office::me().await.ok();
+        signed_in.0.set(Some(me));
+    });
+    let location = use_location();
+    move || match signed_in.0.get() {
+        None => view! { <p role="status">{tr("bo.loading")}</p> }.into_any(),
+        Some(None) => view! { <sign_in::SignInPage /> }.into_any(),
+        Some(Some(me)) => {
+            let path = location.path();
+            let page = match path.strip_prefix(CASE_PREFIX).filter(|reference| !reference.is_empty()) {
+                Some(reference) => view! { <case_page::CasePage reference=reference.to_owned() /> }.into_any(),
+                None => view! { <queue_page::QueuePage /> }.into_any(),
+            };
+            view! { <AccountBar me=me /> {page} }.into_any()
+        }
+    }
+}
+
+#[component]
+fn AccountBar(me: Me) -> impl IntoView {
+    let i18n = use_i18n();
+    let signed_in = expect_context::<SignedIn>();
+    let role_key = format!("bo.role.{}", me.role);
+    let name = me.name.clone();
+    let on_sign_out = move |_| {
+        spawn_local(async move {
+            // Signed out on the server or not, this page forgets the account.
+            let _ = api::back_office::sign_out().await;
+            signed_in.0.set(Some(None));
+        });
+    };
+    view! {
+        <div class="account-bar">
+            <p>{move || i18n.t_with("bo.signed_in_as", &[("name", name.clone()), ("role", i18n.t(&role_key))])}</p>
+            <button type="button" class="button" on:click=on_sign_out>{tr("bo.sign_out")}</button>
+        </div>
+    }
+}
+
+/// The message for a refused back-office request.
+pub fn refusal_key(error: &ApiError) -> &'static str {
+    match error {
+        ApiError::Network | ApiError::UnexpectedBody => "bo.offline",
+        ApiError::Server { code, .. } => match code {
+            ErrorCode::TransitionNotAllowed => "bo.refused_transition",
+            ErrorCode::HeldBySomeoneElse => "bo.refused_held",
+            ErrorCode::ChangedMeanwhile => "bo.refused_changed",
+            ErrorCode::BadRequest | ErrorCode::Unprocessable => "bo.refused_bad",
+            ErrorCode::Forbidden => "bo.refused_forbidden",
+            ErrorCode::NotFound => "bo.not_found",
+            ErrorCode::TooManyRequests => "bo.sign_in_locked",
+            ErrorCode::LoginFailed => "bo.sign_in_failed",
+            _ => "bo.refused_other",
+        },
+    }
+}
+
+/// A 401 means the session ended (idle, expired, disabled): back to the sign-in form.
+pub fn on_session_end(error: &ApiError) {
+    if matches!(error, ApiError::Server { code: ErrorCode::NotSignedIn, .. }) {
+        if let Some(signed_in) = use_context::<SignedIn>() {
+            signed_in.0.set(Some(None));
+        }
+    }
+}
