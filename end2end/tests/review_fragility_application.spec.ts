@@ -1,0 +1,74 @@
+import { test, expect } from '@playwright/test';
+import { expectNoAxeViolations } from '../fixtures/axe';
+import { BackOffice, OPERATOR, SECRETARIAT, sendFragilityApplication } from '../fixtures/back_office';
+
+// A person applies on channel 2; the secretariat finds the application, takes it, checks the
+// requirements and schedules the first interview; the operator records it correcting two items,
+// schedules and holds the second; the secretariat runs the joint analysis and takes the person
+// in charge. The person's status page shows every public step.
+test('review a fragility application from submission to taken in charge', async ({ page, request }) => {
+  test.setTimeout(90_000);
+  const receipt = await sendFragilityApplication(request, `Revisione${Date.now()}`);
+  const office = new BackOffice(page);
+
+  await office.signIn(SECRETARIAT);
+  await expectNoAxeViolations(page, 'back-office queue');
+  await office.openCase(receipt.reference);
+  await expectNoAxeViolations(page, 'back-office case');
+  await page.getByRole('button', { name: 'Prendi in carico' }).click();
+  await expect(page.locator('.case-facts')).toContainText('Sergio Segreteria');
+  await office.step('Requisiti verificati', 'Requisiti verificati');
+  await page.getByRole('button', { name: 'Fissa il primo colloquio', exact: true }).click();
+  await expectNoAxeViolations(page, 'back-office step form');
+  await office.scheduleAt(page, 2, '10:30');
+  await page.getByRole('button', { name: 'Conferma' }).click();
+  await expect(page.locator('.case-facts')).toContainText('Primo colloquio fissato');
+  // The first contact is made: the deadline is gone.
+  await expect(page.locator('.case-facts')).not.toContainText('scaduta');
+  await page.getByRole('button', { name: 'Lascia' }).click();
+  await office.signOut();
+
+  await office.signIn(OPERATOR);
+  await office.openCase(receipt.reference);
+  await office.step('Registra il primo colloquio', 'Primo colloquio svolto', async (form) => {
+    const selects = form.locator('.step-form select');
+    await selects.nth(0).selectOption('2');
+    await selects.nth(1).selectOption('3');
+  });
+  await expect(page.getByText(/Indice di fragilità ufficiale: \d+/)).toBeVisible();
+  await office.step('Fissa il secondo colloquio', 'Secondo colloquio fissato', (form) => office.scheduleAt(form, 3, '15:00'));
+  await office.step('Registra il secondo colloquio', 'Secondo colloquio svolto', (form) =>
+    form.getByLabel('Motivazioni, invio ad altro servizio o annotazioni').fill('Colloquio di approfondimento svolto.'));
+  await office.signOut();
+
+  await office.signIn(SECRETARIAT);
+  await office.openCase(receipt.reference);
+  await office.step("Avvia l'analisi congiunta", 'In esame da parte dei partner', async (form) => {
+    await form.getByLabel('Comune di Bologna', { exact: true }).check();
+    await form.getByLabel('Fondazione San Petronio', { exact: true }).check();
+  });
+  await office.step('Presa in carico', 'Presa in carico', async (form) => {
+    await form.getByLabel('Comune di Bologna', { exact: true }).check();
+    await form.getByLabel('Esito').selectOption('traineeship');
+  });
+
+  const status = await request.post('/api/applications/status', { data: { reference: receipt.reference, access_code: receipt.access_code } });
+  const history = (await status.json()).history.map((entry: { state: string }) => entry.state);
+  expect(history).toEqual([
+    'submitted', 'eligibility_checked', 'first_interview_scheduled', 'first_interview_held',
+    'second_interview_scheduled', 'second_interview_held', 'joint_analysis', 'taken_in_charge',
+  ]);
+});
+
+// A reviewer of another organisation finds nothing: not by search, not by address, not by API.
+test('deny a foreign application', async ({ page, request }) => {
+  const receipt = await sendFragilityApplication(request, `Estranea${Date.now()}`);
+  const office = new BackOffice(page);
+  await office.signIn('suap.bologna@demo.insieme.test');
+  await office.search(receipt.reference);
+  await expect(page.getByText('Nessuna domanda corrisponde ai filtri.')).toBeVisible();
+  await page.goto(`/ufficio/pratiche/${receipt.reference}`);
+  await expect(page.getByText('Domanda non trovata o non visibile al tuo ruolo.')).toBeVisible();
+  const api = await page.request.get(`/api/back-office/applications/${receipt.reference}`);
+  expect(api.status()).toBe(404);
+});
