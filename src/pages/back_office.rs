@@ -92,9 +92,8 @@ pub fn refusal_key(error: &ApiError) -> &'static str {
 
 /// A 401 means the session ended (idle, expired, disabled): back to the sign-in form.
 pub fn on_session_end(error: &ApiError) {
-    if matches!(error, ApiError::Server { code: ErrorCode::NotSignedIn, .. }) {
-        if let Some(signed_in) = use_context::<SignedIn>() {
-            signed_in.0.set(Some(None));
-        }
+    if let (ApiError::Server { code: ErrorCode::NotSignedIn, .. }, Some(signed_in)) = (error, use_context::<SignedIn>())
+    {
+        signed_in.0.set(Some(None));
     }
 }

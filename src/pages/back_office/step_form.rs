@@ -180,7 +180,7 @@ fn ItemLevels(items: RwSignal<BTreeMap<String, u8>>) -> impl IntoView {
                                 items.update(|items| { items.insert(changed.clone(), level); });
                             }
                         }>
-                            <option value="" selected=items.get_untracked().get(&current).is_none()>"—"</option>
+                            <option value="" selected=!items.get_untracked().contains_key(&current)>"—"</option>
                             {levels.into_iter().map(|(level, it, en)| {
                                 let selected = items.get_untracked().get(&current) == Some(&level);
                                 view! { <option value=level.to_string() selected=selected>{move || if english() { en.clone() } else { it.clone() }}</option> }
