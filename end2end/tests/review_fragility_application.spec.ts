@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { expectNoAxeViolations } from '../fixtures/axe';
-import { BackOffice, OPERATOR, SECRETARIAT, sendFragilityApplication } from '../fixtures/back_office';
+import { BackOffice, OPERATOR, SECRETARIAT, SUAP_BOLOGNA, sendFragilityApplication } from '../fixtures/back_office';
 
 // A person applies on channel 2; the secretariat finds the application, takes it, checks the
 // requirements and schedules the first interview; the operator records it correcting two items,
@@ -64,7 +64,7 @@ test('review a fragility application from submission to taken in charge', async 
 test('deny a foreign application', async ({ page, request }) => {
   const receipt = await sendFragilityApplication(request, `Estranea${Date.now()}`);
   const office = new BackOffice(page);
-  await office.signIn('suap.bologna@demo.insieme.test');
+  await office.signIn(SUAP_BOLOGNA);
   await office.search(receipt.reference);
   await expect(page.getByText('Nessuna domanda corrisponde ai filtri.')).toBeVisible();
   await page.goto(`/ufficio/pratiche/${receipt.reference}`);

@@ -82,7 +82,7 @@ fn health_is_ok(bind: &str) -> bool {
 pub fn run_suite() -> Result<Outcome, String> {
     let server = start_server()?;
     println!("server ready at {}", server.base_url);
-    // Journeys that play a partner (the back office comes later) run insieme-admin on this data.
+    // Journeys that play a partner use the back office; the data folder is named for inspection.
     let data_dir = server.data.0.display().to_string();
     let mut outcome = Outcome { passed: 0, failed: 0 };
     let ok = process::run_reading(

@@ -1,5 +1,7 @@
 //! After submission: a person looks their application up with its reference and access code and
-//! corrects what the partners flagged; partners (for now `insieme-admin`) change its state. Each
+//! corrects what the partners flagged. Partners change the state in the back office
+//! (`back_office::actions`); the two functions below are kept for tests that need an application
+//! in a given state, and write the same history and audit entries. Each
 //! change is one transaction with its public history and audit entry.
 
 use insieme_api::{Channel, Correction, HistoryEntry, Issue, State, StatusQuery, StatusView, Submission};
@@ -224,7 +226,7 @@ pub async fn correct(state: &AppState, client: IpAddr, correction: &Correction) 
 
 /// Moves an application to `has_issues` with the fields to correct: only text fields that this
 /// application has (a partner cannot ask a community proposal for a codice fiscale). The back
-/// office will call this; until then the `insieme-admin` command does.
+/// office asks through `request_correction`; tests use this to set up the state directly.
 pub async fn mark_has_issues(
     pool: &SqlitePool,
     clock: &Clock,
@@ -239,7 +241,8 @@ pub async fn mark_has_issues(
     change_state(pool, clock, reference, actor, State::HasIssues, Some((issues, flagged))).await
 }
 
-/// Moves an application to any public state (the back office's job; for now `insieme-admin`).
+/// Moves an application to any public state, outside the workflow table: test setup only (the
+/// back office moves states through `back_office::actions::take`).
 pub async fn set_state(pool: &SqlitePool, clock: &Clock, reference: &str, actor: &str, state: State) -> Result<()> {
     change_state(pool, clock, reference, actor, state, None).await
 }
