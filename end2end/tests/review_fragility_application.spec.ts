@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { expectNoAxeViolations } from '../fixtures/axe';
+import { Application } from '../fixtures/application';
 import { BackOffice, OPERATOR, SECRETARIAT, SUAP_BOLOGNA, sendFragilityApplication } from '../fixtures/back_office';
 
 // A person applies on channel 2; the secretariat finds the application, takes it, checks the
@@ -25,6 +26,14 @@ test('review a fragility application from submission to taken in charge', async 
   await expect(page.locator('.case-facts')).toContainText('Primo colloquio fissato');
   // The first contact is made: the deadline is gone.
   await expect(page.locator('.case-facts')).not.toContainText('scaduta');
+  // The person sees when and where on the status page, with a calendar file.
+  const person = new Application(await page.context().newPage());
+  expect(await person.lookUp(receipt.reference, receipt.access_code)).toBe('Primo colloquio fissato');
+  await expect(person.page.getByText(/Appuntamento: .*10:30/)).toBeVisible();
+  const calendar = person.page.getByRole('link', { name: 'Aggiungi al calendario (.ics)' });
+  expect(await calendar.getAttribute('href')).toContain('data:text/calendar');
+  await expectNoAxeViolations(person.page, 'status page with an appointment');
+  await person.page.close();
   await page.getByRole('button', { name: 'Lascia' }).click();
   await office.signOut();
 

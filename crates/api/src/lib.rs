@@ -16,5 +16,5 @@ pub use application::{
 pub use error::{ErrorBody, ErrorCode, FieldError};
 pub use health::{DatabaseStatus, Health, WriterStatus};
 pub use listings::{CallView, Opportunity};
-pub use status::{Correction, HistoryEntry, Issue, Receipt, State, StatusQuery, StatusView};
+pub use status::{Appointment, Correction, HistoryEntry, Issue, Receipt, State, StatusQuery, StatusView};
 pub use territory::{DistrettoView, QuartiereView, TerritoryView};

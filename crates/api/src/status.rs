@@ -5,6 +5,28 @@ use serde::{Deserialize, Serialize};
 
 use crate::Channel;
 
+#[cfg(test)]
+mod appointment_tests {
+    use super::Appointment;
+
+    #[test]
+    fn an_appointment_becomes_a_one_hour_calendar_event_in_bolognas_time() {
+        let appointment = Appointment {
+            round: "first".to_owned(),
+            starts_at: "2026-12-03T10:30".to_owned(),
+            place: "Insieme per il lavoro".to_owned(),
+            address: "Via Capramozza 8, piano terra".to_owned(),
+            comune: "Bologna".to_owned(),
+        };
+        let ics = appointment.to_ics("IPL-2026-000001", "Colloquio; Insieme per il lavoro");
+        assert!(ics.contains("DTSTART;TZID=Europe/Rome:20261203T103000\r\n"), "{ics}");
+        assert!(ics.contains("DTEND;TZID=Europe/Rome:20261203T113000\r\n"), "{ics}");
+        assert!(ics.contains("SUMMARY:Colloquio\\; Insieme per il lavoro\r\n"), "{ics}");
+        assert!(ics.contains("LOCATION:Insieme per il lavoro\\, Via Capramozza 8\\, piano terra\\, Bologna"), "{ics}");
+        assert!(ics.starts_with("BEGIN:VCALENDAR\r\n") && ics.ends_with("END:VCALENDAR\r\n"));
+    }
+}
+
 /// What the server answers once the application is stored (201, or 200 for a repeated id).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -42,6 +64,56 @@ pub struct StatusView {
     /// When the state is `has_issues`: the fields to correct, each with the partners' words and
     /// its current value.
     pub issues: Vec<Issue>,
+    /// The interviews scheduled and not yet held: when and where.
+    #[serde(default)]
+    pub appointments: Vec<Appointment>,
+}
+
+/// An interview the person is expected at.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Appointment {
+    /// `first`, `second` or `call`.
+    pub round: String,
+    /// `YYYY-MM-DDTHH:MM`, local time in Bologna (Europe/Rome).
+    pub starts_at: String,
+    pub place: String,
+    pub address: String,
+    pub comune: String,
+}
+
+impl Appointment {
+    /// A calendar file (RFC 5545) of the appointment: one hour, in Bologna's time zone. It holds
+    /// the place and the application's reference, no personal data.
+    pub fn to_ics(&self, reference: &str, title: &str) -> String {
+        let digits: String = self.starts_at.chars().filter(char::is_ascii_digit).collect();
+        let start = format!("{}T{}00", digits.get(..8).unwrap_or_default(), digits.get(8..12).unwrap_or_default());
+        let hour: u32 = digits.get(8..10).and_then(|hour| hour.parse().ok()).unwrap_or(0);
+        let end = format!(
+            "{}T{:02}{}00",
+            digits.get(..8).unwrap_or_default(),
+            (hour + 1).min(23),
+            digits.get(10..12).unwrap_or_default()
+        );
+        let escape =
+            |text: &str| text.replace('\\', "\\\\").replace(';', "\\;").replace(',', "\\,").replace('\n', "\\n");
+        [
+            "BEGIN:VCALENDAR".to_owned(),
+            "VERSION:2.0".to_owned(),
+            "PRODID:-//Insieme per il lavoro//IT".to_owned(),
+            "BEGIN:VEVENT".to_owned(),
+            format!("UID:{reference}-{}-{start}@insieme-per-il-lavoro", self.round),
+            format!("DTSTAMP:{start}Z"),
+            format!("DTSTART;TZID=Europe/Rome:{start}"),
+            format!("DTEND;TZID=Europe/Rome:{end}"),
+            format!("SUMMARY:{}", escape(title)),
+            format!("LOCATION:{}", escape(&format!("{}, {}, {}", self.place, self.address, self.comune))),
+            "END:VEVENT".to_owned(),
+            "END:VCALENDAR".to_owned(),
+        ]
+        .join("\r\n")
+            + "\r\n"
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

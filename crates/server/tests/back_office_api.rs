@@ -182,6 +182,15 @@ async fn a_fragility_application_goes_to_taken_in_charge_and_the_person_sees_eac
     let (status, case) = secretariat.act(&app, &reference, "schedule_first_interview", slot).await;
     assert_eq!(status, StatusCode::OK, "{case}");
     assert_eq!(case["due_on"], Value::Null, "the first contact is made");
+    let response = app
+        .send(common::post_json(
+            "/api/applications/status",
+            &json!({ "reference": reference, "access_code": access_code }),
+        ))
+        .await;
+    let status_view = body_json(response).await;
+    assert_eq!(status_view["appointments"][0]["starts_at"], tomorrow_at(&app, "10:30").as_str(), "{status_view}");
+    assert!(status_view["appointments"][0]["address"].as_str().is_some_and(|address| !address.is_empty()));
 
     // The operator records the interview, correcting two items.
     let (status, case) =

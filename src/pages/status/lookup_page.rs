@@ -94,12 +94,39 @@ fn StatusDetails(found: StatusView, access_code: String, on_update: Callback<Sta
     let corrections = (!found.issues.is_empty()).then(|| {
         view! { <Corrections found=found.clone() access_code=access_code on_update=on_update /> }
     });
+    let appointments = found
+        .appointments
+        .iter()
+        .map(|appointment| {
+            let shown = appointment.clone();
+            let for_file = appointment.clone();
+            let reference = found.reference.clone();
+            let when = appointment.starts_at.replace('T', " ");
+            // The calendar file is made here, from what the page already shows: no request.
+            let href = move || {
+                let ics = for_file.to_ics(&reference, &i18n.t("apply.appointment_title"));
+                format!("data:text/calendar;charset=utf-8,{}", js_sys::encode_uri_component(&ics))
+            };
+            view! {
+                <li>
+                    {move || i18n.t_with("apply.appointment", &[
+                        ("when", when.clone()), ("place", shown.place.clone()),
+                        ("address", shown.address.clone()), ("comune", shown.comune.clone()),
+                    ])}
+                    " "
+                    <a href=href download="appuntamento.ics">{tr("apply.appointment_calendar")}</a>
+                </li>
+            }
+        })
+        .collect_view();
+    let has_appointments = !found.appointments.is_empty();
     let (label_key, next_key) = (format!("states.{state}.label"), format!("states.{state}.next"));
     view! {
         <section class="lookup-result" aria-labelledby="status-now">
             <h2 id="status-now">{move || i18n.t_with("apply.status_now", &[("reference", found.reference.clone())])}</h2>
             <p class="lookup-result__state">{move || i18n.t(&label_key)}</p>
             <p>{move || i18n.t(&next_key)}</p>
+            {has_appointments.then(|| view! { <ul class="appointments">{appointments}</ul> })}
             {corrections}
             <h3>{tr("apply.history")}</h3>
             <ol class="history">{history}</ol>

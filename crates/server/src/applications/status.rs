@@ -4,7 +4,7 @@
 //! in a given state, and write the same history and audit entries. Each
 //! change is one transaction with its public history and audit entry.
 
-use insieme_api::{Channel, Correction, HistoryEntry, Issue, State, StatusQuery, StatusView, Submission};
+use insieme_api::{Appointment, Channel, Correction, HistoryEntry, Issue, State, StatusQuery, StatusView, Submission};
 use std::net::IpAddr;
 
 use insieme_rules::Instrument;
@@ -66,6 +66,14 @@ async fn status_view(pool: &SqlitePool, row: Row) -> Result<StatusView> {
     .bind(&row.id)
     .fetch_all(pool)
     .await?;
+    let appointments: Vec<(String, String, String, String, String)> = sqlx::query_as(
+        "SELECT i.round, i.starts_at, p.name, p.address, p.comune FROM interviews i \
+         JOIN access_points p ON p.id = i.access_point_id \
+         WHERE i.application_id = ? AND i.outcome = 'scheduled' ORDER BY i.starts_at",
+    )
+    .bind(&row.id)
+    .fetch_all(pool)
+    .await?;
     let state = State::from_code(&row.state).ok_or_else(|| Error::Internal(format!("unknown state {}", row.state)))?;
     let submission = stored::decode_value(&row.submission)?;
     let issues = if state == State::HasIssues { flagged(row.issues.as_deref(), &submission) } else { Vec::new() };
@@ -79,6 +87,10 @@ async fn status_view(pool: &SqlitePool, row: Row) -> Result<StatusView> {
             .filter_map(|(state, at)| State::from_code(&state).map(|state| HistoryEntry { state, at }))
             .collect(),
         issues,
+        appointments: appointments
+            .into_iter()
+            .map(|(round, starts_at, place, address, comune)| Appointment { round, starts_at, place, address, comune })
+            .collect(),
     })
 }
 
