@@ -1,23 +1,9 @@
 // A person who uses only the keyboard goes through the first steps of the self-check: every
 // control is reachable with Tab, radios are chosen with Space, Continue is pressed with Enter,
 // and the heading of each new step receives the focus.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { tabTo } from '../fixtures/keyboard';
 import { SelfCheck } from '../fixtures/self_check';
-
-/** Presses Tab until the focused element has this accessible label (by its <label>). */
-async function tabTo(page: Page, label: string): Promise<void> {
-  for (let presses = 0; presses < 40; presses += 1) {
-    await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => {
-      const element = document.activeElement as HTMLElement | null;
-      if (!element) return '';
-      const byLabel = element.id ? document.querySelector(`label[for="${element.id}"]`)?.textContent : null;
-      return (byLabel ?? element.textContent ?? '').trim();
-    });
-    if (focused === label) return;
-  }
-  throw new Error(`"${label}" was not reached with Tab`);
-}
 
 test('the first steps work with the keyboard alone', async ({ page }) => {
   const check = new SelfCheck(page);

@@ -1,0 +1,39 @@
+// An operator or partner who works with the keyboard alone: signs in, searches the queue, opens
+// a case, takes it and completes a step, without a mouse.
+import { expect, test } from '@playwright/test';
+import { DEMO_PASSWORD, SECRETARIAT, sendFragilityApplication } from '../fixtures/back_office';
+import { tabTo } from '../fixtures/keyboard';
+
+test('the queue and the case page work with the keyboard alone', async ({ page, request }) => {
+  const receipt = await sendFragilityApplication(request, `Tastiera${Date.now()}`);
+  await page.goto('/ufficio/');
+  await tabTo(page, 'E-mail');
+  await page.keyboard.type(SECRETARIAT);
+  await tabTo(page, 'Password');
+  await page.keyboard.type(DEMO_PASSWORD);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Domande' })).toBeVisible();
+
+  await tabTo(page, 'Cerca per numero, codice fiscale o cognome');
+  await page.keyboard.type(receipt.reference);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.queue-table tbody tr')).toHaveCount(1);
+  await tabTo(page, receipt.reference);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: `Domanda ${receipt.reference}` })).toBeVisible();
+
+  await tabTo(page, 'Prendi in carico');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.case-facts')).toContainText('Sergio Segreteria');
+  await tabTo(page, 'Requisiti verificati');
+  await page.keyboard.press('Enter');
+  await tabTo(page, 'Conferma');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.case-facts')).toContainText('Requisiti verificati');
+
+  await tabTo(page, 'Nota');
+  await page.keyboard.type('Telefonato: richiamare lunedì.');
+  await tabTo(page, 'Aggiungi la nota');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Telefonato: richiamare lunedì.')).toBeVisible();
+});
