@@ -14,6 +14,14 @@ test('review a fragility application from submission to taken in charge', async 
 
   await office.signIn(SECRETARIAT);
   await expectNoAxeViolations(page, 'back-office queue');
+  // The person lives in Bologna, Quartiere Navile: the area filter finds the application.
+  await page.getByRole('combobox', { name: 'Zona' }).selectOption('navile');
+  await office.search(receipt.reference);
+  await expect(page.locator('.queue-table tbody tr')).toHaveCount(1);
+  await page.getByRole('combobox', { name: 'Zona' }).selectOption('imola');
+  await page.getByRole('button', { name: 'Filtra' }).click();
+  await expect(page.getByText('Nessuna domanda corrisponde ai filtri.')).toBeVisible();
+  await page.getByRole('combobox', { name: 'Zona' }).selectOption('');
   await office.openCase(receipt.reference);
   await expectNoAxeViolations(page, 'back-office case');
   await page.getByRole('button', { name: 'Prendi in carico' }).click();
@@ -73,6 +81,9 @@ test('review a fragility application from submission to taken in charge', async 
 test('deny a foreign application', async ({ page, request }) => {
   const receipt = await sendFragilityApplication(request, `Estranea${Date.now()}`);
   const office = new BackOffice(page);
+  await page.goto('/ufficio/');
+  await expect(page.getByRole('heading', { level: 1, name: "Accedi all'area riservata" })).toBeVisible();
+  await expectNoAxeViolations(page, 'back-office sign-in');
   await office.signIn(SUAP_BOLOGNA);
   await office.search(receipt.reference);
   await expect(page.getByText('Nessuna domanda corrisponde ai filtri.')).toBeVisible();

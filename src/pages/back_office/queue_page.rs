@@ -22,6 +22,7 @@ pub fn QueuePage() -> impl IntoView {
     let channel = RwSignal::new(String::new());
     let state = RwSignal::new(String::new());
     let assignee = RwSignal::new(String::new());
+    let area = RwSignal::new(String::new());
     let overdue = RwSignal::new(false);
     let search = RwSignal::new(String::new());
     let items = RwSignal::new(Vec::<QueueItem>::new());
@@ -31,6 +32,7 @@ pub fn QueuePage() -> impl IntoView {
         channel: Channel::from_code(&channel.get_untracked()),
         state: State::from_code(&state.get_untracked()),
         assignee: Some(assignee.get_untracked()).filter(|value| !value.is_empty()),
+        area: Some(area.get_untracked()).filter(|value| !value.is_empty()),
         overdue: Some(overdue.get_untracked()),
         q: Some(search.get_untracked()).filter(|value| !value.trim().is_empty()),
         after,
@@ -116,6 +118,13 @@ pub fn QueuePage() -> impl IntoView {
                     </select>
                 </div>
                 <div class="field">
+                    <label class="field__label" for="filter-area">{tr("bo.area")}</label>
+                    <select id="filter-area" class="input" on:change=move |event| area.set(event_target_value(&event))>
+                        <option value="">{tr("bo.any")}</option>
+                        {area_options()}
+                    </select>
+                </div>
+                <div class="field">
                     <label class="field__label" for="filter-assignee">{tr("bo.assignee")}</label>
                     <select id="filter-assignee" class="input" on:change=move |event| assignee.set(event_target_value(&event))>
                         <option value="">{tr("bo.any")}</option>
@@ -160,6 +169,15 @@ pub fn QueuePage() -> impl IntoView {
             <button type="button" class="button" on:click=move |_| load(Some(next.clone()))>{tr("bo.more")}</button>
         })}
     }
+}
+
+/// The distretti, then the Quartieri of Bologna (the queue filters on either).
+fn area_options() -> impl IntoView {
+    let territory = insieme_rules::Territory::embedded();
+    let distretti = territory.distretti.iter().map(|distretto| (distretto.id.clone(), distretto.name.clone()));
+    let quartieri =
+        territory.quartieri.iter().map(|quartiere| (quartiere.id.clone(), format!("Bologna – {}", quartiere.name)));
+    distretti.chain(quartieri).map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()
 }
 
 #[component]
