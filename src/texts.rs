@@ -63,12 +63,7 @@ pub fn source_translation(i18n: I18n, source: &Source) -> Option<String> {
 
 /// The channel's id as in JSON and in locale keys (`channels.<slug>.name`).
 pub fn channel_slug(channel: insieme_rules::Channel) -> &'static str {
-    match channel {
-        insieme_rules::Channel::Community => "community",
-        insieme_rules::Channel::Fragility => "fragility",
-        insieme_rules::Channel::Youth => "youth",
-        insieme_rules::Channel::Enterprise => "enterprise",
-    }
+    channel.code()
 }
 
 /// The status's id, for CSS classes and locale keys (`status.<slug>`).

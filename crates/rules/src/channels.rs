@@ -29,6 +29,20 @@ pub enum Channel {
 
 impl Channel {
     pub const ALL: [Channel; 4] = [Channel::Community, Channel::Fragility, Channel::Youth, Channel::Enterprise];
+
+    /// The code the data files, the wire and the texts use (`fragility`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Channel::Community => "community",
+            Channel::Fragility => "fragility",
+            Channel::Youth => "youth",
+            Channel::Enterprise => "enterprise",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Channel> {
+        Channel::ALL.into_iter().find(|channel| channel.code() == code)
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

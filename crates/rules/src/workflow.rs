@@ -231,7 +231,7 @@ impl Workflows {
         }
         let mut channels = Vec::new();
         for channel in Channel::ALL {
-            let name = channel_code(channel);
+            let name = channel.code();
             let raw = file.channel.get(name).ok_or_else(|| WorkflowError(format!("no workflow for channel {name}")))?;
             channels.push(resolve(channel, raw, &file.common)?);
         }
@@ -241,15 +241,6 @@ impl Workflows {
             deadlines: file.deadline,
             channels,
         })
-    }
-}
-
-fn channel_code(channel: Channel) -> &'static str {
-    match channel {
-        Channel::Community => "community",
-        Channel::Fragility => "fragility",
-        Channel::Youth => "youth",
-        Channel::Enterprise => "enterprise",
     }
 }
 
@@ -284,7 +275,7 @@ fn resolve(channel: Channel, raw: &RawChannel, common: &[RawTransition]) -> Resu
     }
     let mut actions = BTreeSet::new();
     if let Some(repeated) = workflow.transitions.iter().find(|transition| !actions.insert(transition.action.as_str())) {
-        return Err(WorkflowError(format!("{}: action {} is listed twice", channel_code(channel), repeated.action)));
+        return Err(WorkflowError(format!("{}: action {} is listed twice", channel.code(), repeated.action)));
     }
     Ok(workflow)
 }

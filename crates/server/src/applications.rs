@@ -76,9 +76,7 @@ pub async fn submit(state: &AppState, submission: Submission) -> Result<Submitte
 /// The deadline counted from submission that the workflow table sets for the channel (channel 2:
 /// the first contact within five weeks).
 pub fn first_deadline(channel: Channel, submitted_on: insieme_rules::Date) -> Option<String> {
-    let rules_channel = insieme_rules::Channel::ALL
-        .into_iter()
-        .find(|rules| serde_json::to_value(rules).ok() == serde_json::to_value(channel).ok())?;
+    let rules_channel = insieme_rules::Channel::from_code(channel.code())?;
     let deadline = insieme_rules::Workflows::embedded().deadline(rules_channel)?;
     let days = i64::from(deadline.days_from_submission);
     Some(insieme_rules::Date::from_days_since_unix_epoch(submitted_on.days_since_unix_epoch() + days).to_string())

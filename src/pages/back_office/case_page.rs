@@ -66,8 +66,7 @@ fn CaseDetails(found: CaseView, on_update: Callback<CaseView>, on_refused: Callb
     let me = expect_context::<SignedIn>().0.get_untracked().flatten();
     let role = me.as_ref().and_then(|me| Role::from_code(&me.role));
     let my_id = me.map(|me| me.id).unwrap_or_default();
-    let rules_channel: Option<insieme_rules::Channel> =
-        serde_json::from_value(serde_json::Value::String(found.channel.code().to_owned())).ok();
+    let rules_channel = insieme_rules::Channel::from_code(found.channel.code());
     // The steps the workflow table allows this role now (the server decides again on sending).
     let steps: Vec<String> = match (rules_channel, role, found.may_assign) {
         (Some(channel), Some(role), true) => Workflows::embedded()

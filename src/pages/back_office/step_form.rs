@@ -21,8 +21,7 @@ pub fn StepForm(
     on_cancel: Callback<()>,
     on_refused: Callback<&'static str>,
 ) -> impl IntoView {
-    let rules_channel: Option<insieme_rules::Channel> =
-        serde_json::from_value(serde_json::Value::String(found.channel.code().to_owned())).ok();
+    let rules_channel = insieme_rules::Channel::from_code(found.channel.code());
     let records = rules_channel
         .and_then(|channel| Workflows::embedded().channel(channel).transition(&action).map(Records::of))
         .unwrap_or_default();

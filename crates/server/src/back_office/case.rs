@@ -42,8 +42,8 @@ impl CaseRow {
     }
 
     pub fn rules_channel(&self) -> Result<insieme_rules::Channel> {
-        serde_json::from_value(serde_json::Value::String(self.channel.clone()))
-            .map_err(|_| Error::Internal(format!("unknown channel {}", self.channel)))
+        insieme_rules::Channel::from_code(&self.channel)
+            .ok_or_else(|| Error::Internal(format!("unknown channel {}", self.channel)))
     }
 }
 
