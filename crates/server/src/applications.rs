@@ -129,16 +129,25 @@ fn reassess(checked: &Submission, today: insieme_rules::Date) -> Result<(Option<
     if checked.person.is_none() {
         return Ok((None, None));
     }
-    let instrument = Instrument::fragility();
-    let mut answers_json = answers_with_person(checked.answers.as_ref(), checked.person.as_ref());
-    if let Some(object) = answers_json.as_object_mut() {
-        object.insert("assessed_on".to_owned(), today.to_string().into());
-    }
-    let answers = Answers::from_json(&answers_json.to_string(), instrument)
+    let answers = answers_with_person(checked.answers.as_ref(), checked.person.as_ref());
+    let assessment = assess_on(answers, today)
         .map_err(|errors| Error::Internal(format!("checked answers do not parse: {errors:?}")))?;
-    let assessment =
-        serde_json::to_string(&assess(&answers, instrument)).map_err(|e| Error::Internal(e.to_string()))?;
-    Ok((Some(assessment), Some(instrument.version.clone())))
+    let assessment = serde_json::to_string(&assessment).map_err(|e| Error::Internal(e.to_string()))?;
+    Ok((Some(assessment), Some(Instrument::fragility().version.clone())))
+}
+
+/// The engine's assessment of `answers` (with the person's birth date and comune, see
+/// `answers_with_person`) as of `day`, with the current fragility instrument. Used for what the
+/// person declared and for what the operator confirmed at the first interview.
+pub(crate) fn assess_on(
+    mut answers: serde_json::Value,
+    day: insieme_rules::Date,
+) -> Result<insieme_rules::Assessment, Vec<insieme_rules::InputError>> {
+    if let Some(object) = answers.as_object_mut() {
+        object.insert("assessed_on".to_owned(), day.to_string().into());
+    }
+    let instrument = Instrument::fragility();
+    Ok(assess(&Answers::from_json(&answers.to_string(), instrument)?, instrument))
 }
 
 /// Which partner receives the application (spec §5), and the community area.

@@ -560,3 +560,27 @@ async fn every_view_is_audited_and_the_logs_refuse_to_be_changed() {
         assert!(refused.is_err_and(|error| error.to_string().contains("append-only")), "{statement}");
     }
 }
+
+#[tokio::test]
+async fn an_operator_records_only_interviews_held_at_their_own_access_point() {
+    let app = TestApp::new().await;
+    let (reference, _) = submitted(&app, &applications::fragility()).await;
+    let secretariat = Session::sign_in(&app, SECRETARIAT).await;
+    let operator = Session::sign_in(&app, OPERATOR).await;
+    secretariat.act(&app, &reference, "check_eligibility", json!({})).await;
+    let here = json!({ "interview": { "starts_at": tomorrow_at(&app, "09:00"), "access_point": OPERATOR_POINT } });
+    secretariat.act(&app, &reference, "schedule_first_interview", here).await;
+    assert_eq!(operator.act(&app, &reference, "record_first_interview", json!({})).await.0, StatusCode::OK);
+    // The second interview is at the Sportello comunale: the operator still sees the case (the
+    // first interview was theirs) but cannot record an interview held elsewhere.
+    let elsewhere =
+        json!({ "interview": { "starts_at": tomorrow_at(&app, "11:00"), "access_point": "sportello-lavoro-bologna" } });
+    assert_eq!(secretariat.act(&app, &reference, "schedule_second_interview", elsewhere).await.0, StatusCode::OK);
+    let (status, body) = operator.act(&app, &reference, "record_second_interview", json!({ "note": "Svolto." })).await;
+    assert_eq!((status, code(&body)), (StatusCode::CONFLICT, "transition_not_allowed"));
+    let admin = Session::sign_in(&app, ADMIN).await;
+    assert_eq!(
+        admin.act(&app, &reference, "record_second_interview", json!({ "note": "Svolto." })).await.0,
+        StatusCode::OK
+    );
+}

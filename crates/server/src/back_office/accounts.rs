@@ -2,7 +2,7 @@
 //! Passwords are hashed with Argon2id (`password-auth`: OWASP's minimum parameters) on a blocking
 //! thread, since one hash takes tens of milliseconds.
 
-use insieme_api::back_office::AccountView;
+use insieme_api::back_office::{AccountView, Me};
 use insieme_rules::Role;
 use sqlx::SqlitePool;
 
@@ -38,6 +38,18 @@ pub struct AccountRow {
 }
 
 impl AccountRow {
+    /// The account as its own holder sees it after signing in.
+    pub fn me(&self) -> Me {
+        Me {
+            id: self.id.clone(),
+            email: self.email.clone(),
+            name: self.name.clone(),
+            role: self.role.clone(),
+            organisation: self.organisation_id.clone(),
+            access_point: self.access_point_id.clone(),
+        }
+    }
+
     pub fn view(&self) -> AccountView {
         AccountView {
             id: self.id.clone(),

@@ -9,7 +9,7 @@ use insieme_api::{
     Submission,
     back_office::{ActionRequest, CaseView, InterviewSlot},
 };
-use insieme_rules::{Answers, Instrument, Requirement, Role, Workflows, assess};
+use insieme_rules::{Instrument, Requirement, Role, Workflows};
 use insieme_validation::application::answers_with_person;
 use serde_json::json;
 
@@ -270,18 +270,18 @@ async fn check_slot(tx: &mut sqlx::SqliteConnection, slot: &InterviewSlot, today
 /// Marks the scheduled interview of `round` as held; an operator holds only interviews at their
 /// own access point.
 async fn held(tx: &mut sqlx::SqliteConnection, actor: &Actor, application_id: &str, round: &str) -> Result<()> {
-    let mut query = String::from(
-        "UPDATE interviews SET outcome = 'held' WHERE application_id = ? AND round = ? AND outcome = 'scheduled'",
-    );
-    if actor.role == Role::Operator {
-        query.push_str(" AND access_point_id = ?");
-    }
-    let updated = sqlx::query(&query)
-        .bind(application_id)
-        .bind(round)
-        .bind(actor.access_point.clone().unwrap_or_default())
-        .execute(tx)
-        .await?;
+    // NULL for the roles that may record an interview held anywhere.
+    let own_point = (actor.role == Role::Operator).then(|| actor.access_point.clone().unwrap_or_default());
+    let updated = sqlx::query(
+        "UPDATE interviews SET outcome = 'held' WHERE application_id = ? AND round = ? AND outcome = 'scheduled' \
+         AND (? IS NULL OR access_point_id = ?)",
+    )
+    .bind(application_id)
+    .bind(round)
+    .bind(&own_point)
+    .bind(&own_point)
+    .execute(tx)
+    .await?;
     if updated.rows_affected() == 0 {
         return Err(Error::TransitionNotAllowed("no interview scheduled at your access point".to_owned()));
     }
@@ -304,7 +304,6 @@ fn official_assessment(
         let Some(object) = answers.as_object_mut() else {
             return Err(Error::Internal("answers are not an object".to_owned()));
         };
-        object.insert("assessed_on".to_owned(), today.to_string().into());
         let levels = object.entry("fragility").or_insert_with(|| json!({}));
         let Some(levels) = levels.as_object_mut() else {
             return Err(Error::Internal("fragility answers are not an object".to_owned()));
@@ -322,9 +321,8 @@ fn official_assessment(
             levels.insert(item.clone(), json!(level));
         }
     }
-    let answers = Answers::from_json(&answers.to_string(), instrument)
-        .map_err(|errors| Error::BadRequest(format!("items: {errors:?}")))?;
-    let assessment = assess(&answers, instrument);
+    let assessment =
+        applications::assess_on(answers, today).map_err(|errors| Error::BadRequest(format!("items: {errors:?}")))?;
     let total = i64::from(assessment.fragility.total);
     let text = serde_json::to_string(&assessment).map_err(|error| Error::Internal(error.to_string()))?;
     Ok((text, total, instrument.version.clone(), serde_json::Value::Object(changed)))

@@ -76,15 +76,7 @@ async fn session_create(
     throttle::record_success(&state.pool, now_millis, &login.email).await?;
     let token = session::start(&state.pool, &state.clock.now_utc(), &account.id).await?;
     audit::record(&state.pool, &account.id, "sign_in", "account", &account.id, None).await?;
-    let me = Me {
-        id: account.id,
-        email: account.email,
-        name: account.name,
-        role: account.role,
-        organisation: account.organisation_id,
-        access_point: account.access_point_id,
-    };
-    Ok((AppendHeaders([(header::SET_COOKIE, session::cookie_for(&state.config, &token))]), Json(me)))
+    Ok((AppendHeaders([(header::SET_COOKIE, session::cookie_for(&state.config, &token))]), Json(account.me())))
 }
 
 /// Who is signed in. Any signed-in account.
