@@ -30,6 +30,41 @@ pub struct Me {
     pub role: String,
     pub organisation: Option<String>,
     pub access_point: Option<String>,
+    /// Where the account stands with its authenticator app.
+    pub second_factor: SecondFactor,
+}
+
+/// An account's second factor (a TOTP authenticator app): required for administrators and the
+/// secretariat, optional for the others.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SecondFactor {
+    /// Enrolled: every sign-in asks for the code.
+    Enrolled,
+    /// Required by the role and not enrolled yet: this session may only enrol it.
+    MustEnrol,
+    /// Not enrolled, and the role does not require it (it may enrol).
+    Optional,
+}
+
+/// `POST /api/back-office/second-factor`: a new secret to put in an authenticator app, as a QR
+/// code (`uri`) or typed in (`secret`). Nothing changes until a code confirms it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SecondFactorEnrolment {
+    /// Base32 (RFC 4648, no padding), in groups of four for typing.
+    pub secret: String,
+    /// `otpauth://totp/...` (the Key Uri Format the authenticator apps read from a QR code).
+    pub uri: String,
+}
+
+/// `PUT /api/back-office/second-factor`: the six digits the app shows, to confirm enrolment.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SecondFactorCode {
+    pub code: String,
 }
 
 /// `POST /api/back-office/password`.

@@ -21,6 +21,12 @@ pub enum ErrorCode {
     Forbidden,
     /// Back office: wrong e-mail or password (never says which), or a wrong one-time code.
     LoginFailed,
+    /// Back office: e-mail and password are right and this account has an authenticator app:
+    /// send the six-digit code too (401).
+    SecondFactorRequired,
+    /// Back office: this role must enrol an authenticator app before doing anything else (403);
+    /// the session may only enrol it, say who it is and sign out.
+    SecondFactorEnrolmentRequired,
     /// Back office: the workflow does not allow this action from this state for this role.
     TransitionNotAllowed,
     /// Back office: someone else holds the application.

@@ -25,6 +25,10 @@ pub const OPENAPI: &str = "/api/openapi.json";
 pub const BACK_OFFICE_SESSION: &str = "/api/back-office/session";
 /// Change one's own password.
 pub const BACK_OFFICE_PASSWORD: &str = "/api/back-office/password";
+/// Enrol an authenticator app (TOTP, RFC 6238): start (a new secret) and confirm with a code.
+pub const BACK_OFFICE_SECOND_FACTOR: &str = "/api/back-office/second-factor";
+/// Remove an account's authenticator app so that it enrols again (administrators).
+pub const BACK_OFFICE_ACCOUNT_SECOND_FACTOR: &str = "/api/back-office/accounts/{id}/second-factor";
 /// The queue: the applications this account may see, filtered and paged.
 pub const BACK_OFFICE_APPLICATIONS: &str = "/api/back-office/applications";
 /// One case, its workflow steps, its holder and its internal notes.
@@ -48,7 +52,7 @@ pub fn back_office_case(reference: &str, sub: &str) -> String {
 }
 
 /// Every API route, for the test that checks the OpenAPI document lists them all.
-pub const ALL_API: [&str; 20] = [
+pub const ALL_API: [&str; 22] = [
     HEALTH,
     TERRITORY,
     ASSESS,
@@ -60,6 +64,8 @@ pub const ALL_API: [&str; 20] = [
     OPENAPI,
     BACK_OFFICE_SESSION,
     BACK_OFFICE_PASSWORD,
+    BACK_OFFICE_SECOND_FACTOR,
+    BACK_OFFICE_ACCOUNT_SECOND_FACTOR,
     BACK_OFFICE_APPLICATIONS,
     BACK_OFFICE_CASE,
     BACK_OFFICE_CASE_ACTIONS,

@@ -2,7 +2,8 @@
 //! queue, the case page and the workflow of each channel (`insieme_rules::workflow`, read from
 //! `workflows.toml`). Handlers in `routes/back_office.rs` only translate HTTP.
 //!
-//! Every request goes through [`session::Actor`] (a valid session of an enabled account), every
+//! Every request goes through [`session::Actor`] (a valid session of an enabled account, with
+//! its second factor when the role requires one), every
 //! read through [`visibility`] (the SQL condition that limits rows to what the role and the
 //! organisation may see), and every change through one transaction that also writes the action
 //! log and the audit log.
@@ -16,9 +17,10 @@ pub mod csrf;
 pub mod notes;
 pub mod queue;
 pub mod records;
+pub mod second_factor;
 pub mod seed;
 pub mod session;
 pub mod throttle;
 pub mod visibility;
 
-pub use session::Actor;
+pub use session::{Actor, Enrolling};

@@ -36,6 +36,12 @@ pub enum Error {
     /// 401: wrong e-mail, password or one-time code; never says which.
     #[error("login failed")]
     LoginFailed,
+    /// 401: right e-mail and password; the account's authenticator code is missing.
+    #[error("second factor required")]
+    SecondFactorRequired,
+    /// 403: this session may only enrol an authenticator app (the role requires one).
+    #[error("second factor enrolment required")]
+    SecondFactorEnrolmentRequired,
     /// 403: signed in but this role may not do this, or a state-changing request from another site.
     #[error("forbidden: {0}")]
     Forbidden(&'static str),
@@ -78,8 +84,8 @@ impl Error {
             Self::Conflict | Self::ChangedMeanwhile | Self::TransitionNotAllowed(_) | Self::HeldBySomeoneElse => {
                 StatusCode::CONFLICT
             }
-            Self::NotSignedIn | Self::LoginFailed => StatusCode::UNAUTHORIZED,
-            Self::Forbidden(_) => StatusCode::FORBIDDEN,
+            Self::NotSignedIn | Self::LoginFailed | Self::SecondFactorRequired => StatusCode::UNAUTHORIZED,
+            Self::Forbidden(_) | Self::SecondFactorEnrolmentRequired => StatusCode::FORBIDDEN,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
@@ -108,6 +114,14 @@ impl IntoResponse for Error {
             Self::NotSignedIn => ErrorBody::new(ErrorCode::NotSignedIn, "Accedi per continuare."),
             Self::LoginFailed => ErrorBody::new(ErrorCode::LoginFailed, "E-mail, password o codice non corretti."),
             Self::Forbidden(_) => ErrorBody::new(ErrorCode::Forbidden, "Non puoi fare questa operazione."),
+            Self::SecondFactorRequired => ErrorBody::new(
+                ErrorCode::SecondFactorRequired,
+                "Scrivi il codice di sei cifre che mostra l'app di autenticazione.",
+            ),
+            Self::SecondFactorEnrolmentRequired => ErrorBody::new(
+                ErrorCode::SecondFactorEnrolmentRequired,
+                "Prima di continuare collega un'app di autenticazione al tuo account.",
+            ),
             Self::TransitionNotAllowed(_) => ErrorBody::new(
                 ErrorCode::TransitionNotAllowed,
                 "Questo passaggio non è previsto nello stato attuale della domanda.",

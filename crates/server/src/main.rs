@@ -66,6 +66,11 @@ async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
             let place = organisation.or(access_point).unwrap_or("-");
             println!("  {email:<40} {:<14} {place:<26} {name}", role.code());
         }
+        println!(
+            "Administrators and the secretariat also type a code from an authenticator app set up with the key {} \
+             (TOTP, 6 digits, 30 s).",
+            back_office::seed::DEMO_TOTP_SECRET
+        );
     }
     if config.demo {
         demo::seed(&pool, &clock).await?;

@@ -148,6 +148,11 @@ async fn every_endpoint_every_role_owner_and_stranger() {
             if disable_status != expected_disable {
                 leaks.push(format!("{email}: disable {disable_status}"));
             }
+            let reset = session.request("DELETE", "/api/back-office/accounts/nobody/second-factor", None);
+            let reset_status = app.send(reset).await.status();
+            if reset_status != expected_disable {
+                leaks.push(format!("{email}: reset second factor {reset_status}"));
+            }
             let (_, listed_accounts) = session.get(&app, "/api/back-office/accounts").await;
             let count = listed_accounts.as_array().map_or(0, Vec::len);
             let sees_all = matches!(email.as_str(), ADMIN | SECRETARIAT);
@@ -189,11 +194,15 @@ async fn without_a_valid_session_every_endpoint_answers_401() {
         ),
         ("GET", "/api/back-office/accounts".to_owned(), None),
         ("POST", "/api/back-office/accounts/x/disable".to_owned(), None),
+        ("DELETE", "/api/back-office/accounts/x/second-factor".to_owned(), None),
+        ("POST", "/api/back-office/second-factor".to_owned(), None),
+        ("PUT", "/api/back-office/second-factor".to_owned(), Some(json!({ "code": "123456" }))),
         ("GET", "/api/back-office/audit".to_owned(), None),
     ];
     assert_eq!(
         endpoints.len() + 1,
-        insieme_api::paths::ALL_API.iter().filter(|path| path.starts_with("/api/back-office")).count() + 2, // the session path has three methods
+        // The session path has three methods, the second-factor path two.
+        insieme_api::paths::ALL_API.iter().filter(|path| path.starts_with("/api/back-office")).count() + 3,
         "every back-office endpoint is listed here"
     );
     let expired = Session::sign_in(&app, SECRETARIAT).await;

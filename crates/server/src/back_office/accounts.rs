@@ -47,6 +47,10 @@ impl AccountRow {
             role: self.role.clone(),
             organisation: self.organisation_id.clone(),
             access_point: self.access_point_id.clone(),
+            second_factor: Role::from_code(&self.role)
+                .map_or(insieme_api::back_office::SecondFactor::Optional, |role| {
+                    super::second_factor::state_of(role, self.totp_secret.is_some())
+                }),
         }
     }
 

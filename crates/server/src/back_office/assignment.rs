@@ -64,7 +64,9 @@ async fn assignable(state: &AppState, actor: &Actor, id: &str) -> Result<Actor> 
     let account = account.ok_or_else(|| Error::BadRequest("no such active account".to_owned()))?;
     let role =
         insieme_rules::Role::from_code(&account.role).ok_or_else(|| Error::Internal("unknown role".to_owned()))?;
+    let second_factor = super::second_factor::state_of(role, account.totp_secret.is_some());
     Ok(Actor {
+        second_factor,
         id: account.id,
         email: account.email,
         name: account.name,

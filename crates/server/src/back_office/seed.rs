@@ -68,6 +68,11 @@ pub async fn organisations_and_access_points(pool: &SqlitePool) -> Result<()> {
     Ok(())
 }
 
+/// The authenticator secret of the demo accounts whose role requires one (administrator,
+/// secretariat): published, like the demo password, so that anyone trying the demo can add it to
+/// an authenticator app. Never used outside the demo.
+pub const DEMO_TOTP_SECRET: &str = "NFXHG2LFNVSS2ZDFNVXS25DPORYC2MRW";
+
 /// A demo account: e-mail, name, role, organisation, access point.
 pub type DemoAccount = (&'static str, &'static str, Role, Option<&'static str>, Option<&'static str>);
 
@@ -99,10 +104,13 @@ pub async fn demo_accounts(pool: &SqlitePool, clock: &Clock) -> Result<()> {
     static HASH: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
     let hash = HASH.get_or_try_init(|| accounts::hash_password(DEMO_PASSWORD.to_owned())).await?;
     for (email, name, role, organisation, access_point) in DEMO_ACCOUNTS {
-        if accounts::find_by_email(pool, email).await?.is_some() {
+        if let Some(existing) = accounts::find_by_email(pool, email).await? {
+            if super::second_factor::required_for(role) {
+                super::second_factor::set_confirmed(pool, &existing.id, DEMO_TOTP_SECRET).await?;
+            }
             continue;
         }
-        accounts::create_with_hash(
+        let id = accounts::create_with_hash(
             pool,
             clock,
             NewAccount {
@@ -117,6 +125,9 @@ pub async fn demo_accounts(pool: &SqlitePool, clock: &Clock) -> Result<()> {
             hash.clone(),
         )
         .await?;
+        if super::second_factor::required_for(role) {
+            super::second_factor::set_confirmed(pool, &id, DEMO_TOTP_SECRET).await?;
+        }
     }
     Ok(())
 }

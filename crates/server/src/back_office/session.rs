@@ -11,7 +11,7 @@ use axum::{
     extract::FromRequestParts,
     http::{HeaderMap, HeaderValue, header, request::Parts},
 };
-use insieme_api::back_office::Me;
+use insieme_api::back_office::{Me, SecondFactor};
 use insieme_rules::Role;
 use sha2::{Digest, Sha256};
 use sqlx::SqlitePool;
@@ -38,7 +38,14 @@ pub struct Actor {
     pub access_point: Option<String>,
     /// The SHA-256 of this session's token (to end it, or to keep it when the password changes).
     pub session: String,
+    pub second_factor: SecondFactor,
 }
+
+/// Any signed-in session, also one that must enrol an authenticator app first: only for saying
+/// who is signed in, signing out and enrolling. Every other handler takes [`Actor`], which
+/// refuses such a session (403 `second_factor_enrolment_required`).
+#[derive(Clone, Debug)]
+pub struct Enrolling(pub Actor);
 
 impl Actor {
     pub fn me(&self) -> Me {
@@ -49,6 +56,7 @@ impl Actor {
             role: self.role.code().to_owned(),
             organisation: self.organisation.clone(),
             access_point: self.access_point.clone(),
+            second_factor: self.second_factor,
         }
     }
 
@@ -73,9 +81,23 @@ struct SessionRow {
     organisation_id: Option<String>,
     access_point_id: Option<String>,
     disabled: bool,
+    enrolled: bool,
+    enrolment_only: bool,
 }
 
 impl FromRequestParts<AppState> for Actor {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self> {
+        let Enrolling(actor) = Enrolling::from_request_parts(parts, state).await?;
+        if actor.second_factor == SecondFactor::MustEnrol {
+            return Err(Error::SecondFactorEnrolmentRequired);
+        }
+        Ok(actor)
+    }
+}
+
+impl FromRequestParts<AppState> for Enrolling {
     type Rejection = Error;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self> {
@@ -83,7 +105,7 @@ impl FromRequestParts<AppState> for Actor {
         let token_hash = hash_token(&token);
         let row: Option<SessionRow> = sqlx::query_as(
             "SELECT s.created_at, s.last_seen_at, a.id, a.email, a.name, a.role, a.organisation_id, \
-             a.access_point_id, a.disabled FROM sessions s JOIN accounts a ON a.id = s.account_id \
+             a.access_point_id, a.disabled, a.totp_secret IS NOT NULL AS enrolled, s.enrolment_only FROM sessions s JOIN accounts a ON a.id = s.account_id \
              WHERE s.token_hash = ?",
         )
         .bind(&token_hash)
@@ -105,28 +127,41 @@ impl FromRequestParts<AppState> for Actor {
                 .execute(&state.pool)
                 .await?;
         }
-        Ok(Actor {
+        let role = role.ok_or(Error::NotSignedIn)?;
+        // A session opened with the password alone stays limited to enrolment, whatever the
+        // account's state meanwhile (a secret confirmed in another session ends this one).
+        let second_factor = if row.enrolment_only {
+            SecondFactor::MustEnrol
+        } else {
+            super::second_factor::state_of(role, row.enrolled)
+        };
+        Ok(Enrolling(Actor {
             id: row.id,
             email: row.email,
             name: row.name,
-            role: role.ok_or(Error::NotSignedIn)?,
+            role,
             organisation: row.organisation_id,
             access_point: row.access_point_id,
             session: token_hash,
-        })
+            second_factor,
+        }))
     }
 }
 
 /// Starts a session for `account_id`; the token goes into the cookie, its hash into the table.
-pub async fn start(pool: &SqlitePool, now: &str, account_id: &str) -> Result<String> {
+/// An `enrolment_only` session may only enrol an authenticator app.
+pub async fn start(pool: &SqlitePool, now: &str, account_id: &str, enrolment_only: bool) -> Result<String> {
     let mut bytes = [0u8; 32];
     getrandom::getrandom(&mut bytes).map_err(|error| Error::Internal(format!("random: {error}")))?;
     let token: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
-    sqlx::query("INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)")
-        .bind(hash_token(&token))
-        .bind(account_id)
-        .bind(now)
-        .bind(now)
+    sqlx::query(
+        "INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at, enrolment_only) VALUES (?, ?, ?, ?, ?)",
+    )
+    .bind(hash_token(&token))
+    .bind(account_id)
+    .bind(now)
+    .bind(now)
+    .bind(enrolment_only)
         .execute(pool)
         .await?;
     Ok(token)

@@ -15,7 +15,7 @@ use insieme_api::{
     ErrorBody,
     back_office::{
         AccountView, ActionRequest, Assignment, AuditEntry, AuditQuery, BulkAssignment, BulkAssignmentResult, CaseView,
-        Login, Me, NewNote, PasswordChange, QueuePage, QueueQuery,
+        Login, Me, NewNote, PasswordChange, QueuePage, QueueQuery, SecondFactorCode, SecondFactorEnrolment,
     },
 };
 use insieme_rules::Role;
@@ -25,7 +25,10 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 use super::json_body;
 use crate::{
     AppState, Error, Result, audit,
-    back_office::{Actor, accounts, actions, assignment, audit_log, case, csrf, notes, queue, session, throttle},
+    back_office::{
+        Actor, Enrolling, accounts, actions, assignment, audit_log, case, csrf, notes, queue, second_factor, session,
+        throttle,
+    },
     client::ClientAddress,
 };
 
@@ -33,6 +36,8 @@ pub fn router(state: AppState) -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(session_create, session_show, session_delete))
         .routes(routes!(password_change))
+        .routes(routes!(second_factor_begin, second_factor_confirm))
+        .routes(routes!(account_second_factor_reset))
         .routes(routes!(queue_list))
         .routes(routes!(case_show))
         .routes(routes!(case_action))
@@ -46,12 +51,15 @@ pub fn router(state: AppState) -> OpenApiRouter<AppState> {
         .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
 }
 
-/// Sign in with e-mail and password. Anyone. A wrong e-mail and a wrong password answer the same
-/// 401; after repeated failures (per e-mail, per address) 429 with Retry-After.
+/// Sign in with e-mail and password, and the authenticator code once the account has one.
+/// Anyone. A wrong e-mail, password or code answer the same 401 `login_failed`; a right password
+/// without the code of an enrolled account answers 401 `second_factor_required`; after repeated
+/// failures (per e-mail, per address) 429 with Retry-After. Administrators and the secretariat
+/// without an authenticator get a session that may only enrol one.
 #[utoipa::path(post, path = "/api/back-office/session", tag = "back-office", request_body = Login,
     responses(
         (status = 200, description = "Signed in; the session cookie is set", body = Me),
-        (status = 401, description = "Wrong e-mail, password or code", body = ErrorBody),
+        (status = 401, description = "Wrong e-mail, password or code; or the code is missing", body = ErrorBody),
         (status = 403, description = "Not sent from our own pages", body = ErrorBody),
         (status = 429, description = "Too many failed sign-ins", body = ErrorBody),
     ))]
@@ -68,31 +76,84 @@ async fn session_create(
     let hash = account.as_ref().map_or_else(|| accounts::decoy_hash().to_owned(), |found| found.password_hash.clone());
     let password_matches = accounts::verify_password(login.password.clone(), hash).await;
     let account = account.filter(|found| password_matches && !found.disabled);
-    let Some(account) = account else {
+    let second_factor_passed = match (&account, &login.totp) {
+        (Some(found), _) if found.totp_secret.is_none() => true,
+        (Some(_), None) => return Err(Error::SecondFactorRequired),
+        (Some(found), Some(code)) => {
+            let secret = found.totp_secret.clone().unwrap_or_default();
+            second_factor::accept(&state.pool, &state.clock, &found.id, &secret, code).await?
+        }
+        (None, _) => false,
+    };
+    let Some(account) = account.filter(|_| second_factor_passed) else {
         throttle::record_failure(&state.pool, &state.clock.now_utc(), &login.email, client).await?;
         tracing::warn!(%client, "back-office sign-in failed");
         return Err(Error::LoginFailed);
     };
     throttle::record_success(&state.pool, now_millis, &login.email).await?;
-    let token = session::start(&state.pool, &state.clock.now_utc(), &account.id).await?;
+    let me = account.me();
+    let enrolment_only = me.second_factor == insieme_api::back_office::SecondFactor::MustEnrol;
+    let token = session::start(&state.pool, &state.clock.now_utc(), &account.id, enrolment_only).await?;
     audit::record(&state.pool, &account.id, "sign_in", "account", &account.id, None).await?;
-    Ok((AppendHeaders([(header::SET_COOKIE, session::cookie_for(&state.config, &token))]), Json(account.me())))
+    Ok((AppendHeaders([(header::SET_COOKIE, session::cookie_for(&state.config, &token))]), Json(me)))
 }
 
 /// Who is signed in. Any signed-in account.
 #[utoipa::path(get, path = "/api/back-office/session", tag = "back-office",
     responses((status = 200, body = Me), (status = 401, description = "No valid session", body = ErrorBody)))]
-async fn session_show(actor: Actor) -> Json<Me> {
+async fn session_show(Enrolling(actor): Enrolling) -> Json<Me> {
     Json(actor.me())
 }
 
 /// Sign out: the session ends on the server and the cookie is removed. Any signed-in account.
 #[utoipa::path(delete, path = "/api/back-office/session", tag = "back-office",
     responses((status = 204, description = "Signed out"), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
-async fn session_delete(State(state): State<AppState>, actor: Actor) -> Result<impl IntoResponse> {
+async fn session_delete(State(state): State<AppState>, Enrolling(actor): Enrolling) -> Result<impl IntoResponse> {
     session::end(&state.pool, &actor.session).await?;
     audit::record(&state.pool, &actor.id, "sign_out", "account", &actor.id, None).await?;
     Ok((StatusCode::NO_CONTENT, AppendHeaders([(header::SET_COOKIE, session::removal_cookie(&state.config))])))
+}
+
+/// Start enrolling an authenticator app: a new secret, shown as a QR code and as text. Nothing
+/// changes until a code confirms it. Any signed-in account, also one that must enrol first.
+#[utoipa::path(post, path = "/api/back-office/second-factor", tag = "back-office",
+    responses((status = 200, body = SecondFactorEnrolment), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+async fn second_factor_begin(
+    State(state): State<AppState>,
+    Enrolling(actor): Enrolling,
+) -> Result<Json<SecondFactorEnrolment>> {
+    Ok(Json(second_factor::begin(&state.pool, &actor).await?))
+}
+
+/// Confirm the authenticator app with the code it shows: from now on every sign-in asks for a
+/// code; the account's other sessions end. Any signed-in account that started enrolling.
+#[utoipa::path(put, path = "/api/back-office/second-factor", tag = "back-office", request_body = SecondFactorCode,
+    responses((status = 200, body = Me), (status = 400, description = "Enrolment not started", body = ErrorBody),
+        (status = 401, description = "Wrong code, or no session", body = ErrorBody), (status = 403, body = ErrorBody)))]
+async fn second_factor_confirm(
+    State(state): State<AppState>,
+    Enrolling(actor): Enrolling,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Json<Me>> {
+    let code: SecondFactorCode = json_body::parse(&headers, &body)?;
+    second_factor::confirm(&state.pool, &state.clock, &actor, &code.code).await?;
+    let account = accounts::find(&state.pool, &actor.id).await?.ok_or(Error::NotSignedIn)?;
+    Ok(Json(account.me()))
+}
+
+/// Remove an account's authenticator app (a lost phone) and end its sessions; it enrols again at
+/// the next sign-in. Administrators.
+#[utoipa::path(delete, path = "/api/back-office/accounts/{id}/second-factor", tag = "back-office",
+    params(("id" = String, Path)),
+    responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn account_second_factor_reset(
+    State(state): State<AppState>,
+    actor: Actor,
+    Path(id): Path<String>,
+) -> Result<StatusCode> {
+    second_factor::reset(&state.pool, &actor, &id).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// Change one's own password (at least 12 characters); other sessions of the account end.

@@ -7,7 +7,10 @@ use axum::{
     body::Body,
     http::{Request, StatusCode, header},
 };
-use insieme_server::back_office::seed::{DEMO_ACCOUNTS, DEMO_PASSWORD};
+use insieme_server::back_office::{
+    second_factor,
+    seed::{DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET},
+};
 use serde_json::{Value, json};
 
 use super::common::{TestApp, body_json};
@@ -38,8 +41,10 @@ impl Session {
         Self { cookie: None }
     }
 
+    /// Signs in as a demo account, with a fresh authenticator code when the account has one.
     pub async fn sign_in(app: &TestApp, email: &str) -> Self {
-        let response = app.send(login_request(email, DEMO_PASSWORD)).await;
+        let code = unused_code(app, email, DEMO_TOTP_SECRET).await;
+        let response = app.send(login_request_with_code(email, DEMO_PASSWORD, code.as_deref())).await;
         assert_eq!(response.status(), StatusCode::OK, "{email} signs in");
         let cookie = response
             .headers()
@@ -93,11 +98,37 @@ impl Session {
 }
 
 pub fn login_request(email: &str, password: &str) -> Request<Body> {
+    login_request_with_code(email, password, None)
+}
+
+pub fn login_request_with_code(email: &str, password: &str, code: Option<&str>) -> Request<Body> {
     Request::post("/api/back-office/session")
         .header(header::CONTENT_TYPE, "application/json")
         .header("sec-fetch-site", "same-origin")
-        .body(Body::from(json!({ "email": email, "password": password }).to_string()))
+        .body(Body::from(json!({ "email": email, "password": password, "totp": code }).to_string()))
         .expect("request")
+}
+
+/// A code of `secret` the server has not accepted yet for `email` (none when the account has
+/// no authenticator), as a person would read it from the app: the current step's, or the next
+/// one's when the current was spent (the server accepts one step either side); the test clock
+/// moves on 30 seconds when both were spent.
+pub async fn unused_code(app: &TestApp, email: &str, secret: &str) -> Option<String> {
+    let enrolled: Option<(bool, i64)> =
+        sqlx::query_as("SELECT totp_secret IS NOT NULL, totp_last_step FROM accounts WHERE email = ?")
+            .bind(email)
+            .fetch_optional(&app.state.pool)
+            .await
+            .expect("account");
+    let (true, last_step) = enrolled? else { return None };
+    let last_step = u64::try_from(last_step).expect("step");
+    let mut now_step = u64::try_from(app.state.clock.unix_millis() / 1000).expect("time") / 30;
+    if last_step > now_step {
+        app.state.clock.advance(std::time::Duration::from_secs(30));
+        now_step += 1;
+    }
+    let step = now_step.max(last_step + 1);
+    Some(second_factor::code_at(secret, step * 30).expect("code"))
 }
 
 /// The error code of an error body.
