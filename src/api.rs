@@ -58,7 +58,10 @@ pub async fn correct_application(correction: &Correction) -> Result<StatusView, 
 pub mod back_office {
     use gloo_net::http::Request;
     use insieme_api::{
-        back_office::{AccountView, ActionRequest, Assignment, CaseView, Login, Me, NewNote, QueuePage, QueueQuery},
+        back_office::{
+            AccountView, ActionRequest, Assignment, CaseView, Login, Me, NewNote, QueuePage, QueueQuery,
+            SecondFactorCode, SecondFactorEnrolment,
+        },
         paths,
     };
 
@@ -77,6 +80,17 @@ pub mod back_office {
     pub async fn sign_out() -> Result<(), ApiError> {
         let response = Request::delete(paths::BACK_OFFICE_SESSION).send().await.map_err(|_| ApiError::Network)?;
         if response.ok() { Ok(()) } else { json::<()>(response).await }
+    }
+
+    /// A new authenticator secret, kept aside on the server until [`confirm_second_factor`].
+    pub async fn begin_second_factor() -> Result<SecondFactorEnrolment, ApiError> {
+        post(paths::BACK_OFFICE_SECOND_FACTOR, &()).await
+    }
+
+    pub async fn confirm_second_factor(code: &SecondFactorCode) -> Result<Me, ApiError> {
+        let request =
+            Request::put(paths::BACK_OFFICE_SECOND_FACTOR).json(code).map_err(|_| ApiError::UnexpectedBody)?;
+        json(request.send().await.map_err(|_| ApiError::Network)?).await
     }
 
     pub async fn queue(query: &QueueQuery) -> Result<QueuePage, ApiError> {

@@ -7,7 +7,7 @@ import { BackOffice, OPERATOR, SECRETARIAT, SUAP_BOLOGNA, sendFragilityApplicati
 // requirements and schedules the first interview; the operator records it correcting two items,
 // schedules and holds the second; the secretariat runs the joint analysis and takes the person
 // in charge. The person's status page shows every public step.
-test('review a fragility application from submission to taken in charge', async ({ page, request }) => {
+test('review a fragility application from submission to taken in charge', async ({ page, request, browser }) => {
   test.setTimeout(90_000);
   const receipt = await sendFragilityApplication(request, `Revisione${Date.now()}`);
   const office = new BackOffice(page);
@@ -43,22 +43,26 @@ test('review a fragility application from submission to taken in charge', async 
   await expectNoAxeViolations(person.page, 'status page with an appointment');
   await person.page.close();
   await page.getByRole('button', { name: 'Lascia' }).click();
-  await office.signOut();
 
-  await office.signIn(OPERATOR);
-  await office.openCase(receipt.reference);
-  await office.step('Registra il primo colloquio', 'Primo colloquio svolto', async (form) => {
+  // The operator works on another device (a browser of their own) while the secretariat stays
+  // signed in.
+  const operatorDevice = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'it-IT' });
+  const operator = new BackOffice(await operatorDevice.newPage());
+  await operator.signIn(OPERATOR);
+  await operator.openCase(receipt.reference);
+  await operator.step('Registra il primo colloquio', 'Primo colloquio svolto', async (form) => {
     const selects = form.locator('.step-form select');
     await selects.nth(0).selectOption('2');
     await selects.nth(1).selectOption('3');
   });
-  await expect(page.getByText(/Indice di fragilità ufficiale: \d+/)).toBeVisible();
-  await office.step('Fissa il secondo colloquio', 'Secondo colloquio fissato', (form) => office.scheduleAt(form, 3, '15:00'));
-  await office.step('Registra il secondo colloquio', 'Secondo colloquio svolto', (form) =>
+  await expect(operator.page.getByText(/Indice di fragilità ufficiale: \d+/)).toBeVisible();
+  await operator.step('Fissa il secondo colloquio', 'Secondo colloquio fissato', (form) => operator.scheduleAt(form, 3, '15:00'));
+  await operator.step('Registra il secondo colloquio', 'Secondo colloquio svolto', (form) =>
     form.getByLabel('Motivazioni, invio ad altro servizio o annotazioni').fill('Colloquio di approfondimento svolto.'));
-  await office.signOut();
+  await operator.signOut();
+  await operatorDevice.close();
 
-  await office.signIn(SECRETARIAT);
+  await page.goto('/ufficio/');
   await office.openCase(receipt.reference);
   await office.step("Avvia l'analisi congiunta", 'In esame da parte dei partner', async (form) => {
     await form.getByLabel('Comune di Bologna', { exact: true }).check();

@@ -4,10 +4,14 @@
 
 mod case_page;
 mod queue_page;
+mod second_factor;
 mod sign_in;
 mod step_form;
 
-use insieme_api::{ErrorCode, back_office::Me};
+use insieme_api::{
+    ErrorCode,
+    back_office::{Me, SecondFactor},
+};
 use leptos::{prelude::*, task::spawn_local};
 
 use crate::{
@@ -19,6 +23,8 @@ use crate::{
 /// Where the queue is; a case is `/ufficio/pratiche/<reference>`.
 pub const QUEUE_PATH: &str = "/ufficio";
 const CASE_PREFIX: &str = "/ufficio/pratiche/";
+/// The account's security: connecting an authenticator app.
+pub const SECURITY_PATH: &str = "/ufficio/sicurezza";
 
 pub fn case_path(reference: &str) -> String {
     format!("{CASE_PREFIX}{reference}")
@@ -42,7 +48,11 @@ pub fn BackOfficePages() -> impl IntoView {
         Some(None) => view! { <sign_in::SignInPage /> }.into_any(),
         Some(Some(me)) => {
             let path = location.path();
+            let state = me.second_factor;
             let page = match path.strip_prefix(CASE_PREFIX).filter(|reference| !reference.is_empty()) {
+                _ if state == SecondFactor::MustEnrol || path.starts_with(SECURITY_PATH) => {
+                    view! { <second_factor::SecondFactorPage state=state /> }.into_any()
+                }
                 Some(reference) => view! { <case_page::CasePage reference=reference.to_owned() /> }.into_any(),
                 None => view! { <queue_page::QueuePage /> }.into_any(),
             };
@@ -67,6 +77,7 @@ fn AccountBar(me: Me) -> impl IntoView {
     view! {
         <div class="account-bar">
             <p>{move || i18n.t_with("bo.signed_in_as", &[("name", name.clone()), ("role", i18n.t(&role_key))])}</p>
+            {(me.second_factor != SecondFactor::MustEnrol).then(|| view! { <a href=SECURITY_PATH>{tr("bo.enrol_link")}</a> })}
             <button type="button" class="button" on:click=on_sign_out>{tr("bo.sign_out")}</button>
         </div>
     }
@@ -85,6 +96,7 @@ pub fn refusal_key(error: &ApiError) -> &'static str {
             ErrorCode::NotFound => "bo.not_found",
             ErrorCode::TooManyRequests => "bo.sign_in_locked",
             ErrorCode::LoginFailed => "bo.sign_in_failed",
+            ErrorCode::SecondFactorRequired => "bo.code_needed",
             _ => "bo.refused_other",
         },
     }

@@ -77,9 +77,11 @@ pub const DEMO_TOTP_SECRET: &str = "NFXHG2LFNVSS2ZDFNVXS25DPORYC2MRW";
 pub type DemoAccount = (&'static str, &'static str, Role, Option<&'static str>, Option<&'static str>);
 
 /// The demo accounts.
-pub const DEMO_ACCOUNTS: [DemoAccount; 7] = [
+pub const DEMO_ACCOUNTS: [DemoAccount; 8] = [
     ("admin@demo.insieme.test", "Alessandra Amministratrice", Role::Administrator, None, None),
     ("segreteria@demo.insieme.test", "Sergio Segreteria", Role::Secretariat, Some("segreteria"), None),
+    // A second person of the secretariat, to hand applications over to.
+    ("segreteria.due@demo.insieme.test", "Sara Segreteria", Role::Secretariat, Some("segreteria"), None),
     ("operatore@demo.insieme.test", "Olga Operatrice", Role::Operator, None, Some("insieme-per-il-lavoro")),
     (
         "cittametropolitana@demo.insieme.test",
