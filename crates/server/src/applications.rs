@@ -29,13 +29,40 @@ pub struct Submitted {
 /// Checks, re-scores and stores `submission`; the same id with the same content answers the
 /// same receipt, with other content a conflict.
 pub async fn submit(state: &AppState, submission: Submission) -> Result<Submitted> {
+    let today = state.clock.today_in_italy();
+    let open_calls = calls_for_checks(&state.pool, today).await?;
+    let (checked, application) = prepare(submission, today, &open_calls, state.clock.now_utc())?;
+    let channel = checked.channel.ok_or_else(|| Error::Internal("a checked submission has a channel".to_owned()))?;
+    let (stored, created) = match state.writer.store(application).await? {
+        Outcome::Created(stored) => (stored, true),
+        Outcome::Repeated(stored) => (stored, false),
+        Outcome::Conflict => return Err(Error::Conflict),
+    };
+    let receipt = Receipt {
+        access_code: state.secret.access_code(&checked.id),
+        id: checked.id,
+        reference: stored.reference,
+        channel,
+        state: State::from_code(&stored.state).unwrap_or(State::Submitted),
+        submitted_at: stored.submitted_at,
+    };
+    Ok(Submitted { receipt, created })
+}
+
+/// What a submission becomes before it is stored, as of `today` with the calls open that day:
+/// normalised, checked, re-scored by the engine, routed, with its search keys and deadline. The
+/// sample applications of the demo and the benchmarks go through here too.
+pub fn prepare(
+    submission: Submission,
+    today: insieme_rules::Date,
+    open_calls: &[OpenCall],
+    now: String,
+) -> Result<(Submission, NewApplication)> {
     // The id and every text as they will be stored, so that the same application sent again
     // in another case or Unicode form is recognised as the same one.
     let submission = normalised_submission(submission)?;
     let content_hash = hash_of(&submission);
-    let today = state.clock.today_in_italy();
-    let open_calls = calls_for_checks(&state.pool, today).await?;
-    let context = Context { today, open_calls: &open_calls, instrument: Instrument::fragility() };
+    let context = Context { today, open_calls, instrument: Instrument::fragility() };
     let checked = check_submission(&submission, &context).map_err(unprocessable)?;
     let channel = checked.channel.ok_or_else(|| Error::Internal("a checked submission has a channel".to_owned()))?;
     let (assessment, instrument_version) = reassess(&checked, today)?;
@@ -53,24 +80,11 @@ pub async fn submit(state: &AppState, submission: Submission) -> Result<Submitte
         instrument_version,
         consent_sensitive: checked.consent.sensitive_data,
         consent_contact: checked.consent.contact_by_message,
-        now: state.clock.now_utc(),
+        now,
         keys: keys::SearchKeys::of(&checked),
         due_on: first_deadline(channel, today),
     };
-    let (stored, created) = match state.writer.store(application).await? {
-        Outcome::Created(stored) => (stored, true),
-        Outcome::Repeated(stored) => (stored, false),
-        Outcome::Conflict => return Err(Error::Conflict),
-    };
-    let receipt = Receipt {
-        access_code: state.secret.access_code(&checked.id),
-        id: checked.id,
-        reference: stored.reference,
-        channel,
-        state: State::from_code(&stored.state).unwrap_or(State::Submitted),
-        submitted_at: stored.submitted_at,
-    };
-    Ok(Submitted { receipt, created })
+    Ok((checked, application))
 }
 
 /// The deadline counted from submission that the workflow table sets for the channel (channel 2:

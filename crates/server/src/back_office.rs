@@ -17,6 +17,7 @@ pub mod csrf;
 pub mod notes;
 pub mod queue;
 pub mod records;
+pub mod sample;
 pub mod second_factor;
 pub mod seed;
 pub mod session;

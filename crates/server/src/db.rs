@@ -27,6 +27,10 @@ pub async fn open(path: &Path) -> Result<SqlitePool, sqlx::Error> {
         .busy_timeout(Duration::from_secs(5));
     let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
     MIGRATOR.run(&pool).await?;
+    // Statistics for the query planner where they are missing or stale (SQLite's advice for
+    // long-lived connections: `optimize` with 0x10002 at open), so that the queue picks its
+    // covering indexes on a database that grew since the last start.
+    sqlx::query("PRAGMA optimize = 0x10002").execute(&pool).await?;
     Ok(pool)
 }
 

@@ -16,6 +16,7 @@ pub mod error;
 pub mod routes;
 pub mod secret;
 pub mod security;
+pub mod seed_command;
 pub mod serve;
 pub mod state;
 pub mod user_command;

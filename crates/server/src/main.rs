@@ -3,7 +3,7 @@
 
 use std::process::ExitCode;
 
-use insieme_server::{AppState, Config, app, back_office, clock::Clock, db, demo, serve, user_command};
+use insieme_server::{AppState, Config, app, back_office, clock::Clock, db, demo, seed_command, serve, user_command};
 use tokio::net::TcpListener;
 use tracing_subscriber::EnvFilter;
 
@@ -11,11 +11,12 @@ use tracing_subscriber::EnvFilter;
 async fn main() -> ExitCode {
     let arguments: Vec<String> = std::env::args().skip(1).collect();
     if let [command, rest @ ..] = arguments.as_slice() {
-        if command != "user" {
-            eprintln!("insieme-server: unknown command {command}\n{}", user_command::USAGE);
-            return ExitCode::from(2);
-        }
-        return match user_command::run(rest).await {
+        let done = match command.as_str() {
+            "user" => user_command::run(rest).await,
+            "seed" => seed_command::run(rest).await,
+            _ => Err(format!("unknown command {command}\n{}\n{}", user_command::USAGE, seed_command::USAGE)),
+        };
+        return match done {
             Ok(message) => {
                 println!("{message}");
                 ExitCode::SUCCESS
@@ -74,7 +75,8 @@ async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     }
     if config.demo {
         demo::seed(&pool, &clock).await?;
-        tracing::info!(calls = ?demo::call_ids(), "demo data ready (IPL_DEMO=0 in production)");
+        let samples = back_office::sample::for_demo(&pool, &clock).await?;
+        tracing::info!(calls = ?demo::call_ids(), samples, "demo data ready (IPL_DEMO=0 in production)");
     }
     if !config.dist_dir.join("index.html").is_file() {
         tracing::warn!(dist = %config.dist_dir.display(), "no built app found; serving the API only");

@@ -91,8 +91,9 @@ fn check_encoded_date(bytes: &[u8]) -> Result<(), Problem> {
     Ok(())
 }
 
-/// The control character of the first 15 characters.
-fn control_character(first_fifteen: &[u8]) -> u8 {
+/// The control character of the first 15 characters (upper case letters and digits), as the
+/// 16th: for making valid codes, e.g. the sample applications of the demo.
+pub fn control_character(first_fifteen: &[u8]) -> u8 {
     let sum: u32 = first_fifteen
         .iter()
         .enumerate()

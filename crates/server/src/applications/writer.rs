@@ -167,7 +167,10 @@ async fn run(pool: SqlitePool, receiver: Arc<Mutex<mpsc::Receiver<Job>>>, health
 
 /// One transaction for the batch, one savepoint per application: a refused row is rolled back
 /// alone and answered with its error; the others are committed together.
-async fn write_batch(pool: &SqlitePool, applications: &[&NewApplication]) -> Result<Vec<Result<Outcome>>, sqlx::Error> {
+pub(crate) async fn write_batch(
+    pool: &SqlitePool,
+    applications: &[&NewApplication],
+) -> Result<Vec<Result<Outcome>>, sqlx::Error> {
     // IMMEDIATE takes the write lock at once, so that no other writer can make this
     // transaction fail half-way when it turns from reading to writing.
     let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;

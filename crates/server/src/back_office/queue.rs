@@ -54,7 +54,44 @@ pub async fn page(pool: &SqlitePool, actor: &Actor, query: &QueueQuery, today: &
     }
     let after = query.after.as_deref().map(Cursor::decode).transpose()?;
 
-    let mut select = QueryBuilder::<Sqlite>::new(
+    let mut select = page_query("", actor, query, today, sort, after.as_ref(), limit);
+    let mut rows: Vec<Row> = select.build_query_as().fetch_all(pool).await?;
+    let next = if rows.len() > limit as usize {
+        rows.truncate(limit as usize);
+        rows.last().map(|row| {
+            Cursor { due_key: row.due_key.clone(), submitted_at: row.submitted_at.clone(), id: row.id.clone() }.encode()
+        })
+    } else {
+        None
+    };
+
+    let mut count = count_query("", actor, query, today);
+    let counted: Vec<(String, i64, Option<i64>)> = count.build_query_as().fetch_all(pool).await?;
+    let overdue = counted.iter().map(|(_, _, overdue)| overdue.unwrap_or(0)).sum::<i64>();
+    let mut counts: Vec<StateCount> = counted
+        .into_iter()
+        .filter_map(|(state, count, _)| {
+            Some(StateCount { state: State::from_code(&state)?, count: u64::try_from(count).unwrap_or(0) })
+        })
+        .collect();
+    counts.sort_by_key(|count| State::ALL.iter().position(|state| *state == count.state));
+
+    let items = rows.into_iter().filter_map(|row| item(row, today)).collect();
+    Ok(QueuePage { items, next, counts, overdue: u64::try_from(overdue).unwrap_or(0) })
+}
+
+/// The rows of one page, after `after`, one more than `limit` (to know whether a next page exists).
+fn page_query<'a>(
+    prefix: &str,
+    actor: &Actor,
+    query: &QueueQuery,
+    today: &str,
+    sort: Sort,
+    after: Option<&Cursor>,
+    limit: u32,
+) -> QueryBuilder<'a, Sqlite> {
+    let mut select = QueryBuilder::<Sqlite>::new(prefix);
+    select.push(
         // An application without a deadline sorts after every real date.
         "SELECT a.reference, a.channel, a.state, a.display_name, a.owner_partner, a.area, a.district, a.quartiere, \
          a.assignee, acc.name AS assignee_name, a.submitted_at, a.due_on, \
@@ -62,7 +99,7 @@ pub async fn page(pool: &SqlitePool, actor: &Actor, query: &QueueQuery, today: &
          FROM applications a LEFT JOIN accounts acc ON acc.id = a.assignee WHERE ",
     );
     filters(&mut select, actor, query, today, true);
-    if let Some(cursor) = &after {
+    if let Some(cursor) = after {
         match sort {
             Sort::Deadline => {
                 select.push(" AND (COALESCE(a.due_on, '9999-12-31'), a.submitted_at, a.id) > (");
@@ -84,32 +121,29 @@ pub async fn page(pool: &SqlitePool, actor: &Actor, query: &QueueQuery, today: &
         Sort::Oldest => " ORDER BY a.submitted_at, a.id",
     });
     select.push(" LIMIT ").push_bind(i64::from(limit) + 1);
-    let mut rows: Vec<Row> = select.build_query_as().fetch_all(pool).await?;
-    let next = if rows.len() > limit as usize {
-        rows.truncate(limit as usize);
-        rows.last().map(|row| {
-            Cursor { due_key: row.due_key.clone(), submitted_at: row.submitted_at.clone(), id: row.id.clone() }.encode()
-        })
-    } else {
-        None
-    };
+    select
+}
 
-    let mut count = QueryBuilder::<Sqlite>::new("SELECT a.state, COUNT(*), SUM(a.due_on < ");
+/// The counts per state (and how many are overdue) of everything the filters but the state match.
+fn count_query<'a>(prefix: &str, actor: &Actor, query: &QueueQuery, today: &str) -> QueryBuilder<'a, Sqlite> {
+    let mut count = QueryBuilder::<Sqlite>::new(prefix);
+    count.push("SELECT a.state, COUNT(*), SUM(a.due_on < ");
     count.push_bind(today.to_owned()).push(") FROM applications a WHERE ");
     filters(&mut count, actor, query, today, false);
     count.push(" GROUP BY a.state");
-    let counted: Vec<(String, i64, Option<i64>)> = count.build_query_as().fetch_all(pool).await?;
-    let overdue = counted.iter().map(|(_, _, overdue)| overdue.unwrap_or(0)).sum::<i64>();
-    let mut counts: Vec<StateCount> = counted
-        .into_iter()
-        .filter_map(|(state, count, _)| {
-            Some(StateCount { state: State::from_code(&state)?, count: u64::try_from(count).unwrap_or(0) })
-        })
-        .collect();
-    counts.sort_by_key(|count| State::ALL.iter().position(|state| *state == count.state));
+    count
+}
 
-    let items = rows.into_iter().filter_map(|row| item(row, today)).collect();
-    Ok(QueuePage { items, next, counts, overdue: u64::try_from(overdue).unwrap_or(0) })
+/// SQLite's plan for the page and for the counts of `query` (`EXPLAIN QUERY PLAN`, one line per
+/// step): tests check that the counts never read the table itself (migration 0007).
+pub async fn plans(pool: &SqlitePool, actor: &Actor, query: &QueueQuery, today: &str) -> Result<(String, String)> {
+    let plan = |rows: Vec<(i64, i64, i64, String)>| rows.into_iter().map(|row| row.3).collect::<Vec<_>>().join("\n");
+    let page = page_query("EXPLAIN QUERY PLAN ", actor, query, today, Sort::Deadline, None, DEFAULT_PAGE)
+        .build_query_as()
+        .fetch_all(pool)
+        .await?;
+    let counts = count_query("EXPLAIN QUERY PLAN ", actor, query, today).build_query_as().fetch_all(pool).await?;
+    Ok((plan(page), plan(counts)))
 }
 
 fn item(row: Row, today: &str) -> Option<QueueItem> {

@@ -1,0 +1,524 @@
+//! Sample applications for the demo (a few hundred, every state of every channel) and for the
+//! back-office benchmark (`insieme-server seed --applications 100000`): made up people and
+//! organisations across channels, comuni, Quartieri and the last eighteen months, each checked,
+//! scored and routed by the same code as a real submission (`applications::prepare`) and stored
+//! by the same writer, then moved along its channel's workflow (`workflows.toml`) with the
+//! history, action log and interviews each step leaves.
+//!
+//! Deterministic for a given seed, so that a benchmark run is repeatable. Every sample is marked
+//! by its actor `sample` in the history and the action log; nothing here runs unless asked (the
+//! demo, or the command).
+
+use std::collections::{BTreeMap, VecDeque};
+
+use insieme_api::{
+    Submission,
+    application::{
+        ENTERPRISE_SECTORS, ENTERPRISE_STAGES, ENTERPRISE_SUPPORT, ORGANISATION_TYPES, YOUTH_PROJECT_FIELDS,
+        YOUTH_SITUATIONS,
+    },
+};
+use insieme_rules::{AccessPoint, Channel, Date, Territory, Workflows, workflow::Requirement};
+use insieme_validation::OpenCall;
+use serde_json::{Value, json};
+use sqlx::SqlitePool;
+
+use crate::{
+    Error, Result,
+    applications::{self, NewApplication, Outcome, writer::write_batch},
+    clock::Clock,
+};
+
+/// The actor of every sample step.
+pub const SAMPLE_ACTOR: &str = "sample";
+/// Applications written per transaction.
+const BATCH: usize = 2_000;
+/// How far back submissions go.
+const HISTORY_DAYS: i64 = 540;
+
+const GIVEN_F: [&str; 16] = [
+    "Giulia",
+    "Francesca",
+    "Chiara",
+    "Sara",
+    "Martina",
+    "Anna",
+    "Elena",
+    "Laura",
+    "Fatima",
+    "Amina",
+    "Olena",
+    "Ioana",
+    "Mei",
+    "Nadia",
+    "Lucia",
+    "Rosa",
+];
+const GIVEN_M: [&str; 16] = [
+    "Marco", "Luca", "Giuseppe", "Andrea", "Matteo", "Davide", "Paolo", "Stefano", "Mohamed", "Karim", "Andrii", "Ion",
+    "Wei", "Samuel", "Giovanni", "Pietro",
+];
+const SURNAMES: [&str; 32] = [
+    "Rossi",
+    "Bianchi",
+    "Ferrari",
+    "Russo",
+    "Esposito",
+    "Romano",
+    "Colombo",
+    "Ricci",
+    "Marino",
+    "Greco",
+    "Bruno",
+    "Gallo",
+    "Conti",
+    "De Luca",
+    "Costa",
+    "Giordano",
+    "Mancini",
+    "Rizzo",
+    "Lombardi",
+    "Moretti",
+    "Barbieri",
+    "Fontana",
+    "Santoro",
+    "Mariani",
+    "Rinaldi",
+    "Caruso",
+    "El Amrani",
+    "Hossain",
+    "Popescu",
+    "Chen",
+    "Kovalenko",
+    "Diallo",
+];
+const ORGANISATIONS: [&str; 6] = [
+    "Parrocchia di San Donato",
+    "Associazione Il Ponte",
+    "Cooperativa La Fraternità",
+    "Centro sociale Croce del Biacco",
+    "Caritas diocesana",
+    "Circolo ARCI Benassi",
+];
+
+/// How many applications of each channel in a hundred (channel 2 is most of the work).
+const CHANNEL_SHARES: [(Channel, u32); 4] =
+    [(Channel::Fragility, 50), (Channel::Youth, 20), (Channel::Enterprise, 15), (Channel::Community, 15)];
+
+/// How many sample applications a demo database gets: enough for every state of every channel
+/// several times over.
+pub const DEMO_SAMPLES: usize = 300;
+
+/// The demo's sample applications, once per database (the first start of a demo): how many were
+/// stored now.
+pub async fn for_demo(pool: &SqlitePool, clock: &Clock) -> Result<usize> {
+    let done: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM application_actions WHERE actor = ?)")
+        .bind(SAMPLE_ACTOR)
+        .fetch_one(pool)
+        .await?;
+    if done { Ok(0) } else { insert(pool, clock, DEMO_SAMPLES, 2026).await }
+}
+
+/// Stores `count` sample applications; returns how many were stored.
+pub async fn insert(pool: &SqlitePool, clock: &Clock, count: usize, seed: u64) -> Result<usize> {
+    let calls = all_calls(pool).await?;
+    let today = clock.today_in_italy();
+    let mut random = fastrand::Rng::with_seed(seed);
+    let mut stored = 0;
+    let mut index = 0;
+    while index < count {
+        let size = BATCH.min(count - index);
+        let mut prepared = Vec::with_capacity(size);
+        for _ in 0..size {
+            prepared.push(one(&mut random, index, count, today, &calls)?);
+            index += 1;
+        }
+        let applications: Vec<&NewApplication> = prepared.iter().map(|(application, _)| application).collect();
+        let outcomes = write_batch(pool, &applications).await?;
+        let mut tx = pool.begin().await?;
+        for ((application, path), outcome) in prepared.iter().zip(outcomes) {
+            if let Ok(Outcome::Created(_)) = outcome {
+                walk(&mut tx, &mut random, application, path, today).await?;
+                stored += 1;
+            }
+        }
+        tx.commit().await?;
+    }
+    Ok(stored)
+}
+
+/// Every call, treated as open: samples are dated in the past, when the demo calls were open.
+async fn all_calls(pool: &SqlitePool) -> Result<Vec<OpenCall>> {
+    let calls: Vec<(String, String)> = sqlx::query_as("SELECT id, target FROM calls").fetch_all(pool).await?;
+    Ok(calls.into_iter().map(|(id, target)| OpenCall { for_organisations: target == "organisations", id }).collect())
+}
+
+/// One sample: the application to store and the actions it goes through.
+fn one(
+    random: &mut fastrand::Rng,
+    index: usize,
+    count: usize,
+    today: Date,
+    calls: &[OpenCall],
+) -> Result<(NewApplication, Vec<String>)> {
+    let channel = pick_channel(random);
+    let submitted_on = Date::from_days_since_unix_epoch(today.days_since_unix_epoch() - random.i64(0..HISTORY_DAYS));
+    let submission = submission(random, channel, submitted_on, calls);
+    let submission: Submission =
+        serde_json::from_value(submission).map_err(|error| Error::Internal(format!("sample: {error}")))?;
+    let now = format!("{submitted_on}T{:02}:{:02}:{:02}Z", random.u32(7..17), random.u32(0..60), random.u32(0..60));
+    let (_, application) = applications::prepare(submission, submitted_on, calls, now)
+        .map_err(|error| Error::Internal(format!("a sample application is invalid: {error:?}")))?;
+    // Spread the states evenly over the first few hundred (the demo shows every one), then let
+    // most applications be where real ones are: early in their workflow.
+    let workflow = Workflows::embedded().channel(channel);
+    let targets = paths(workflow);
+    let target = if count <= 1_000 {
+        &targets[index % targets.len()]
+    } else {
+        // Recent applications are early in their workflow; older ones went further.
+        let age = today.days_since_unix_epoch() - submitted_on.days_since_unix_epoch();
+        let longest = targets.iter().map(Vec::len).max().unwrap_or(0);
+        let steps = if age < 35 { random.usize(0..3) } else { random.usize(1..=longest) };
+        let candidates: Vec<&Vec<String>> = targets.iter().filter(|path| path.len() == steps.min(longest)).collect();
+        candidates[random.usize(0..candidates.len())]
+    };
+    Ok((application, target.clone()))
+}
+
+fn pick_channel(random: &mut fastrand::Rng) -> Channel {
+    let mut roll = random.u32(0..100);
+    for (channel, share) in CHANNEL_SHARES {
+        if roll < share {
+            return channel;
+        }
+        roll -= share;
+    }
+    Channel::Fragility
+}
+
+/// The shortest sequence of actions from the initial state to each state of the workflow (one
+/// per state, shortest first). A step that needs the score on one side of the threshold is
+/// taken only when the sample's score is there (see `walk`).
+pub fn paths(workflow: &insieme_rules::workflow::ChannelWorkflow) -> Vec<Vec<String>> {
+    let mut found: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    found.insert(workflow.initial.clone(), Vec::new());
+    let mut queue = VecDeque::from([workflow.initial.clone()]);
+    while let Some(state) = queue.pop_front() {
+        let path = found[&state].clone();
+        for transition in workflow.transitions.iter().filter(|transition| transition.from.contains(&state)) {
+            if found.contains_key(&transition.to) {
+                continue;
+            }
+            let mut longer = path.clone();
+            longer.push(transition.action.clone());
+            found.insert(transition.to.clone(), longer);
+            queue.push_back(transition.to.clone());
+        }
+    }
+    let mut paths: Vec<Vec<String>> = found.into_values().collect();
+    paths.sort_by_key(Vec::len);
+    paths
+}
+
+/// Takes the actions of `path` one after the other, a few days apart and never after today:
+/// state, history, action log and interviews as the back office would leave them. A step that
+/// needs the official score on the other side of the threshold ends the walk there.
+async fn walk(
+    tx: &mut sqlx::SqliteConnection,
+    random: &mut fastrand::Rng,
+    application: &NewApplication,
+    path: &[String],
+    today: Date,
+) -> Result<()> {
+    if path.is_empty() {
+        return Ok(());
+    }
+    let channel =
+        Channel::from_code(application.channel).ok_or_else(|| Error::Internal("sample channel".to_owned()))?;
+    let workflow = Workflows::embedded().channel(channel);
+    let deadline = Workflows::embedded().deadline(channel);
+    let official_total = official_total(application);
+    let mut day: Date = application.now[..10].parse().map_err(|_| Error::Internal("sample date".to_owned()))?;
+    let mut state = workflow.initial.clone();
+    let mut due_on = application.due_on.clone();
+    let mut steps: i64 = 0;
+    let mut issues: Option<String> = None;
+    let points = AccessPoint::all();
+    for action in path {
+        let Some(transition) = workflow.transition(action) else { break };
+        let allowed = match transition.requires {
+            Some(Requirement::OfficialScoreAtLeastThreshold) => official_total.is_some_and(|total| total >= 11),
+            Some(Requirement::OfficialScoreBelowThreshold) => official_total.is_some_and(|total| total < 11),
+            None => true,
+        };
+        let next_day = Date::from_days_since_unix_epoch(day.days_since_unix_epoch() + random.i64(1..15));
+        if !allowed || next_day > today {
+            break;
+        }
+        day = next_day;
+        let at = format!("{day}T{:02}:{:02}:00Z", random.u32(7..17), random.u32(0..60));
+        if let Some(round) = action.strip_prefix("schedule_").and_then(|rest| rest.strip_suffix("_interview")) {
+            let point = &points[random.usize(0..points.len())];
+            let starts_at = format!(
+                "{}T{:02}:{}",
+                Date::from_days_since_unix_epoch(day.days_since_unix_epoch() + random.i64(2..10)),
+                random.u32(9..17),
+                ["00", "30"][random.usize(0..2)]
+            );
+            sqlx::query(
+                "INSERT INTO interviews (application_id, round, starts_at, access_point_id, created_by, created_at) \
+                 VALUES (?, ?, ?, ?, ?, ?)",
+            )
+            .bind(&application.id)
+            .bind(if round == "second" { "second" } else { "first" })
+            .bind(starts_at)
+            .bind(&point.id)
+            .bind(SAMPLE_ACTOR)
+            .bind(&at)
+            .execute(&mut *tx)
+            .await?;
+        }
+        if action.starts_with("record_") && action.ends_with("_interview") {
+            sqlx::query("UPDATE interviews SET outcome = 'held' WHERE application_id = ? AND outcome = 'scheduled'")
+                .bind(&application.id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        if insieme_rules::records::Records::of(transition).fields {
+            issues = Some(flagged_field(application));
+        } else if transition.by_applicant {
+            issues = None;
+        }
+        sqlx::query(
+            "INSERT INTO application_actions (application_id, occurred_at, actor, action, from_state, to_state, details) \
+             VALUES (?, ?, ?, ?, ?, ?, '{\"sample\":true}')",
+        )
+        .bind(&application.id)
+        .bind(&at)
+        .bind(SAMPLE_ACTOR)
+        .bind(action)
+        .bind(&state)
+        .bind(&transition.to)
+        .execute(&mut *tx)
+        .await?;
+        if transition.public {
+            applications::record_event(&mut *tx, &application.id, &at, &transition.to, SAMPLE_ACTOR).await?;
+        }
+        if deadline.is_some_and(|deadline| deadline.met_by_action == *action) || workflow.is_final(&transition.to) {
+            due_on = None;
+        }
+        state.clone_from(&transition.to);
+        steps += 1;
+    }
+    let recorded_interview =
+        path.iter().take(usize::try_from(steps).unwrap_or(0)).any(|action| action == "record_first_interview");
+    sqlx::query(
+        "UPDATE applications SET state = ?, issues = ?, due_on = ?, version = ?, official_assessment = ?, \
+         official_total = ?, official_instrument_version = ? WHERE id = ?",
+    )
+    .bind(&state)
+    .bind(issues)
+    .bind(due_on)
+    .bind(steps)
+    .bind(if recorded_interview { application.assessment.clone() } else { None })
+    .bind(if recorded_interview { official_total } else { None })
+    .bind(if recorded_interview { application.instrument_version.clone() } else { None })
+    .bind(&application.id)
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
+/// A correction request as a reviewer writes one: the contact the person gave.
+fn flagged_field(application: &NewApplication) -> String {
+    let field = match application.channel {
+        "community" => "community.contact_email",
+        _ if application.submission.contains("\"youth_project\"") => "youth_project.contact_phone",
+        _ => "person.phone",
+    };
+    json!([{ "field": field, "note": "Il numero o l'indirizzo non risponde: scrivi un contatto che usi." }]).to_string()
+}
+
+/// The sample's self-declared total, taken as the operator's confirmed one.
+fn official_total(application: &NewApplication) -> Option<i64> {
+    let assessment: Value = serde_json::from_str(application.assessment.as_deref()?).ok()?;
+    assessment["fragility"]["total"].as_i64()
+}
+
+/// A made-up submission of `channel`, valid on `day`.
+fn submission(random: &mut fastrand::Rng, channel: Channel, day: Date, calls: &[OpenCall]) -> Value {
+    let id = sample_id(random);
+    let consent = json!({ "privacy_notice": true, "sensitive_data": false, "contact_by_message": random.bool() });
+    match channel {
+        Channel::Fragility => json!({
+            "id": id, "channel": "fragility", "language": language(random),
+            "person": person(random, day, 18..64),
+            "answers": { "profile": { "in_active_labour_measure": false }, "fragility": fragility_answers(random) },
+            "consent": consent
+        }),
+        Channel::Youth => {
+            let project_call = calls.iter().find(|call| call.for_organisations);
+            let person_call = calls.iter().find(|call| !call.for_organisations);
+            match (random.u32(0..5), project_call, person_call) {
+                (0, Some(call), _) | (_, Some(call), None) => json!({
+                    "id": id, "channel": "youth", "language": "it",
+                    "youth_project": { "call_id": call.id, "organisation": pick(random, &ORGANISATIONS),
+                        "partners": "Comune di Bologna", "field": pick(random, &YOUTH_PROJECT_FIELDS),
+                        "description": "Un laboratorio aperto ai giovani del quartiere.", "budget": (random.u32(5..80) * 1000).to_string(),
+                        "contact_given_name": pick(random, &GIVEN_F), "contact_family_name": pick(random, &SURNAMES),
+                        "contact_phone": phone(random) },
+                    "consent": { "privacy_notice": true }
+                }),
+                (_, _, Some(call)) => json!({
+                    "id": id, "channel": "youth", "language": language(random),
+                    "person": person(random, day, 16..29),
+                    "answers": { "profile": { "school_leaver": true } },
+                    "youth": { "call_id": call.id, "school": "Istituto Aldini Valeriani", "left_school_year": (day.year() - random.i32(0..3)).to_string(),
+                               "situation": pick(random, &YOUTH_SITUATIONS), "motivation": "Vorrei imparare un mestiere." },
+                    "consent": { "privacy_notice": true }
+                }),
+                // No call at all: a fragility application instead.
+                _ => submission(random, Channel::Fragility, day, calls),
+            }
+        }
+        Channel::Enterprise => json!({
+            "id": id, "channel": "enterprise", "language": language(random),
+            "person": person(random, day, 20..60),
+            "enterprise": { "proponents": "", "business_comune": comune(random).0, "sector": pick(random, &ENTERPRISE_SECTORS),
+                            "stage": pick(random, &ENTERPRISE_STAGES), "description": "Una piccola attività di quartiere.",
+                            "market": "Le famiglie della zona.", "team_skills": "Dieci anni di esperienza nel settore.",
+                            "investment_needed": (random.u32(5..100) * 1000).to_string(), "own_funds": (random.u32(0..20) * 1000).to_string(),
+                            "support": [pick(random, &ENTERPRISE_SUPPORT)] },
+            "consent": { "privacy_notice": true }
+        }),
+        Channel::Community => {
+            let areas = insieme_validation::application::community_areas();
+            json!({
+                "id": id, "channel": "community", "language": "it",
+                "community": { "organisation": pick(random, &ORGANISATIONS), "organisation_type": pick(random, &ORGANISATION_TYPES),
+                               "area": areas[random.usize(0..areas.len())].0, "tasks": "Accoglienza e distribuzione dei pasti",
+                               "hours_per_week": random.u32(4..20).to_string(), "starts_on": shifted(day, 30), "ends_on": shifted(day, 210),
+                               "places": random.u32(1..4).to_string(), "contact_given_name": pick(random, &GIVEN_F),
+                               "contact_family_name": pick(random, &SURNAMES), "contact_email": "contatti@example.org" },
+                "consent": { "privacy_notice": true }
+            })
+        }
+    }
+}
+
+/// A random version-4 UUID (deterministic for the run's seed).
+fn sample_id(random: &mut fastrand::Rng) -> String {
+    format!(
+        "{:08x}-{:04x}-4{:03x}-8{:03x}-{:012x}",
+        random.u32(..),
+        random.u16(..),
+        random.u16(..0x1000),
+        random.u16(..0x1000),
+        random.u64(..1 << 48)
+    )
+}
+
+fn pick<T: Copy>(random: &mut fastrand::Rng, items: &[T]) -> T {
+    items[random.usize(0..items.len())]
+}
+
+fn shifted(day: Date, days: i64) -> String {
+    Date::from_days_since_unix_epoch(day.days_since_unix_epoch() + days).to_string()
+}
+
+fn language(random: &mut fastrand::Rng) -> &'static str {
+    pick(random, &["it", "it", "it", "it", "en", "ar", "uk", "ro", "zh", "fr", "es"])
+}
+
+fn phone(random: &mut fastrand::Rng) -> String {
+    format!("3{:02} {:03} {:04}", random.u32(20..99), random.u32(0..1000), random.u32(0..10_000))
+}
+
+/// A comune of the territory (Bologna four times in ten, as the population) and its Quartiere.
+fn comune(random: &mut fastrand::Rng) -> (String, String) {
+    let territory = Territory::embedded();
+    let distretto = &territory.distretti[random.usize(0..territory.distretti.len())];
+    let comune = if random.u32(0..10) < 4 {
+        "Bologna".to_owned()
+    } else {
+        distretto.comuni[random.usize(0..distretto.comuni.len())].clone()
+    };
+    if comune == "Bologna" {
+        let quartiere = &territory.quartieri[random.usize(0..territory.quartieri.len())];
+        return (comune, quartiere.id.clone());
+    }
+    (comune, String::new())
+}
+
+/// A person aged between the bounds on `day`, with a codice fiscale that matches name and birth.
+fn person(random: &mut fastrand::Rng, day: Date, ages: std::ops::Range<i64>) -> Value {
+    let female = random.bool();
+    let given = if female { pick(random, &GIVEN_F) } else { pick(random, &GIVEN_M) };
+    let family = pick(random, &SURNAMES);
+    let birth = Date::from_days_since_unix_epoch(
+        day.days_since_unix_epoch() - random.i64(ages.start * 365 + 10..ages.end * 365 - 10),
+    );
+    let (comune, quartiere) = comune(random);
+    let points = AccessPoint::all();
+    let with_email = random.bool();
+    json!({
+        "given_name": given, "family_name": family, "codice_fiscale": codice_fiscale(family, given, birth, female),
+        "birth_date": birth.to_string(), "comune": comune, "quartiere": quartiere,
+        "phone": if with_email { String::new() } else { phone(random) },
+        "email": if with_email { format!("{}.{}@example.org", given.to_lowercase(), random.u32(1..10_000)) } else { String::new() },
+        "access_point": points[random.usize(0..points.len())].id, "availability": ["morning"]
+    })
+}
+
+/// The 22 fragility items a person answers without the sensitive-data consent, at random levels.
+fn fragility_answers(random: &mut fastrand::Rng) -> Value {
+    const ITEMS: [&str; 22] = [
+        "income",
+        "debt",
+        "self_care",
+        "social_skills",
+        "social_services",
+        "job_centre",
+        "work_basic_skills",
+        "family_network",
+        "local_network",
+        "housing",
+        "care_load",
+        "deprivation",
+        "work_status",
+        "time_since_work",
+        "experience",
+        "experience_continuity",
+        "education",
+        "training",
+        "soft_skills",
+        "digital_skills",
+        "languages",
+        "mobility",
+    ];
+    let answered = random.usize(4..ITEMS.len());
+    ITEMS.iter().take(answered).map(|item| ((*item).to_owned(), Value::from(random.u32(0..4)))).collect()
+}
+
+/// A codice fiscale as the Agenzia delle Entrate makes it (D.M. 23 dicembre 1976): three letters
+/// of the surname, three of the name, year, month letter, day (+40 for women), the comune of
+/// birth (Bologna, A944, for every sample) and the control character.
+pub fn codice_fiscale(family: &str, given: &str, birth: Date, female: bool) -> String {
+    let letters = |text: &str| -> (Vec<char>, Vec<char>) {
+        text.to_uppercase().chars().filter(char::is_ascii_uppercase).partition(|letter| !"AEIOU".contains(*letter))
+    };
+    let (consonants, vowels) = letters(family);
+    let surname: String = consonants.iter().chain(&vowels).chain(['X'; 3].iter()).take(3).collect();
+    let (consonants, vowels) = letters(given);
+    let name: String = if consonants.len() >= 4 {
+        [consonants[0], consonants[2], consonants[3]].iter().collect()
+    } else {
+        consonants.iter().chain(&vowels).chain(['X'; 3].iter()).take(3).collect()
+    };
+    let month = "ABCDEHLMPRST".as_bytes()[usize::from(birth.month()) - 1] as char;
+    let day = u32::from(birth.day()) + if female { 40 } else { 0 };
+    let first = format!("{surname}{name}{:02}{month}{day:02}A944", birth.year().rem_euclid(100));
+    let control = insieme_validation::codice_fiscale::control_character(first.as_bytes()) as char;
+    format!("{first}{control}")
+}
