@@ -119,8 +119,9 @@ fn run() -> Result<(), String> {
         "Back office for partners and operators: http://127.0.0.1:8080/ufficio (the server prints its demo accounts)."
     );
     println!(
-        "Demo data: two open calls of channel 3 (demo-giovani, demo-progetti, open from a month ago to a year from today)."
+        "Demo data: two open calls of channel 3 (demo-giovani, demo-progetti, open from a month ago to a year from today)"
     );
+    println!("and, in a new database, 300 sample applications in every state of every channel.");
     println!("Try: the self-check at /verifica, applications at /domanda, the status page at /stato.");
     println!();
     process::run("target/release/insieme-server", &[], &[("IPL_DIST_DIR", "dist"), ("IPL_DATA_DIR", "data")])

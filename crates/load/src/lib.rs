@@ -20,7 +20,8 @@ pub struct Server {
 
 impl Server {
     /// Starts `binary` on a free port with `data_dir`, without the per-address limit (all load
-    /// comes from one address), and waits until it answers its health check.
+    /// comes from one address) and without the demo data (its sample applications would be
+    /// counted with the ones a check sends), and waits until it answers its health check.
     pub async fn start(binary: &Path, data_dir: &Path) -> Result<Self, String> {
         let port = TcpListener::bind("127.0.0.1:0")
             .and_then(|listener| listener.local_addr())
@@ -33,6 +34,7 @@ impl Server {
             .env("IPL_DATA_DIR", data_dir)
             .env("IPL_DIST_DIR", data_dir.join("no-dist"))
             .env("IPL_SUBMISSIONS_PER_MINUTE", "1000000000")
+            .env("IPL_DEMO", "0")
             .env("RUST_LOG", "error")
             .stdout(Stdio::null())
             .spawn()
