@@ -352,6 +352,48 @@ pub struct AuditEntry {
     pub details: Option<serde_json::Value>,
 }
 
+/// `POST /api/back-office/accounts`: a new account (administrators). A reviewer names its
+/// organisation, an operator its access point; the secretariat belongs to `segreteria`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewAccountRequest {
+    pub email: String,
+    pub name: String,
+    /// `administrator`, `secretariat`, `operator` or `reviewer`.
+    pub role: String,
+    #[serde(default)]
+    pub organisation: Option<String>,
+    #[serde(default)]
+    pub access_point: Option<String>,
+}
+
+/// The account just made and its one-time password, shown this once: the person signs in with
+/// it, changes it, and (administrators, secretariat) enrols an authenticator.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CreatedAccount {
+    pub account: AccountView,
+    pub one_time_password: String,
+}
+
+/// An organisation or an access point, as the administration page lists them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Place {
+    pub id: String,
+    pub name: String,
+    pub active: bool,
+}
+
+/// Organisations and access points (`GET /api/back-office/places`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Places {
+    pub organisations: Vec<Place>,
+    pub access_points: Vec<Place>,
+}
+
 /// An account as administrators manage it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

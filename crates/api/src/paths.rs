@@ -42,6 +42,10 @@ pub const BACK_OFFICE_ASSIGNMENTS: &str = "/api/back-office/assignments";
 pub const BACK_OFFICE_ACCOUNTS: &str = "/api/back-office/accounts";
 /// Disable an account and end its sessions (administrators).
 pub const BACK_OFFICE_ACCOUNT_DISABLE: &str = "/api/back-office/accounts/{id}/disable";
+/// Enable a disabled account again (administrators).
+pub const BACK_OFFICE_ACCOUNT_ENABLE: &str = "/api/back-office/accounts/{id}/enable";
+/// Organisations and access points, for choosing where an account belongs.
+pub const BACK_OFFICE_PLACES: &str = "/api/back-office/places";
 /// The audit log (administrators).
 pub const BACK_OFFICE_AUDIT: &str = "/api/back-office/audit";
 
@@ -52,7 +56,7 @@ pub fn back_office_case(reference: &str, sub: &str) -> String {
 }
 
 /// Every API route, for the test that checks the OpenAPI document lists them all.
-pub const ALL_API: [&str; 22] = [
+pub const ALL_API: [&str; 24] = [
     HEALTH,
     TERRITORY,
     ASSESS,
@@ -74,6 +78,8 @@ pub const ALL_API: [&str; 22] = [
     BACK_OFFICE_ASSIGNMENTS,
     BACK_OFFICE_ACCOUNTS,
     BACK_OFFICE_ACCOUNT_DISABLE,
+    BACK_OFFICE_ACCOUNT_ENABLE,
+    BACK_OFFICE_PLACES,
     BACK_OFFICE_AUDIT,
 ];
 

@@ -68,7 +68,7 @@ pub async fn run(arguments: &[String]) -> Result<String, String> {
         password,
         demo: false,
     };
-    let created = accounts::create(&pool, &clock, account).await;
+    let created = accounts::create(&pool, &clock, account, "system").await;
     pool.close().await;
     match created {
         Ok(_) => Ok(match printed {

@@ -408,7 +408,7 @@ async fn one_holder_at_a_time_and_only_the_secretariat_or_an_administrator_takes
         demo: false,
     };
     for email in ["uno@suap.test", "due@suap.test"] {
-        insieme_server::back_office::accounts::create(&app.state.pool, &app.state.clock, make(email))
+        insieme_server::back_office::accounts::create(&app.state.pool, &app.state.clock, make(email), "system")
             .await
             .expect("account");
     }

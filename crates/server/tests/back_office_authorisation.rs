@@ -82,7 +82,7 @@ async fn every_endpoint_every_role_owner_and_stranger() {
             password: DEMO_PASSWORD.to_owned(),
             demo: false,
         };
-        accounts::create(&app.state.pool, &app.state.clock, account).await.expect("owner account");
+        accounts::create(&app.state.pool, &app.state.clock, account, "system").await.expect("owner account");
         accounts_under_test.push((email, Some(case.owner.clone())));
     }
     assert!(cases.iter().all(|case| {
@@ -148,6 +148,16 @@ async fn every_endpoint_every_role_owner_and_stranger() {
             if disable_status != expected_disable {
                 leaks.push(format!("{email}: disable {disable_status}"));
             }
+            let (enable_status, _) = session.post(&app, "/api/back-office/accounts/nobody/enable", &json!({})).await;
+            if enable_status != expected_disable {
+                leaks.push(format!("{email}: enable {enable_status}"));
+            }
+            let new_account = json!({ "email": format!("made-{interview_scheduled}-by-{email}"), "name": "X", "role": "administrator" });
+            let (create_status, _) = session.post(&app, "/api/back-office/accounts", &new_account).await;
+            let expected_create = if email == ADMIN { StatusCode::CREATED } else { StatusCode::FORBIDDEN };
+            if create_status != expected_create {
+                leaks.push(format!("{email}: create account {create_status}"));
+            }
             let reset = session.request("DELETE", "/api/back-office/accounts/nobody/second-factor", None);
             let reset_status = app.send(reset).await.status();
             if reset_status != expected_disable {
@@ -194,6 +204,13 @@ async fn without_a_valid_session_every_endpoint_answers_401() {
         ),
         ("GET", "/api/back-office/accounts".to_owned(), None),
         ("POST", "/api/back-office/accounts/x/disable".to_owned(), None),
+        ("POST", "/api/back-office/accounts/x/enable".to_owned(), None),
+        (
+            "POST",
+            "/api/back-office/accounts".to_owned(),
+            Some(json!({ "email": "a@b.it", "name": "A", "role": "administrator" })),
+        ),
+        ("GET", "/api/back-office/places".to_owned(), None),
         ("DELETE", "/api/back-office/accounts/x/second-factor".to_owned(), None),
         ("POST", "/api/back-office/second-factor".to_owned(), None),
         ("PUT", "/api/back-office/second-factor".to_owned(), Some(json!({ "code": "123456" }))),
@@ -201,8 +218,8 @@ async fn without_a_valid_session_every_endpoint_answers_401() {
     ];
     assert_eq!(
         endpoints.len() + 1,
-        // The session path has three methods, the second-factor path two.
-        insieme_api::paths::ALL_API.iter().filter(|path| path.starts_with("/api/back-office")).count() + 3,
+        // The session path has three methods, the second-factor and accounts paths two.
+        insieme_api::paths::ALL_API.iter().filter(|path| path.starts_with("/api/back-office")).count() + 4,
         "every back-office endpoint is listed here"
     );
     let expired = Session::sign_in(&app, SECRETARIAT).await;

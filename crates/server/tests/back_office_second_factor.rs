@@ -49,7 +49,7 @@ async fn new_account(app: &TestApp, email: &str, role: Role, organisation: Optio
         password: DEMO_PASSWORD.to_owned(),
         demo: false,
     };
-    accounts::create(&app.state.pool, &app.state.clock, account).await.expect("account");
+    accounts::create(&app.state.pool, &app.state.clock, account, "system").await.expect("account");
 }
 
 /// The secret of an enrolment answer, as a person would type it from the screen.
@@ -181,4 +181,56 @@ async fn a_reviewer_may_enrol_and_an_administrator_resets_a_lost_app() {
     assert_eq!(reviewer.get(&app, QUEUE).await.0, StatusCode::UNAUTHORIZED, "the reset ends the account's sessions");
     let (status, me, _) = sign_in_with(&app, FONDAZIONE, None).await;
     assert_eq!((status, me["second_factor"].as_str()), (StatusCode::OK, Some("optional")));
+}
+
+/// An administrator makes an account in the back office: the one-time password is shown once and
+/// opens it; a new secretariat account must then enrol; the account can be disabled and enabled.
+#[tokio::test]
+async fn an_administrator_makes_an_account_that_signs_in_with_its_one_time_password() {
+    let app = TestApp::new().await;
+    let admin = Session::sign_in(&app, ADMIN).await;
+    let accounts_path = "/api/back-office/accounts";
+    let made = json!({ "email": "Nuova.Persona@Example.org", "name": "Nuova Persona", "role": "secretariat",
+                       "organisation": "segreteria", "access_point": "" });
+    let (status, created) = admin.post(&app, accounts_path, &made).await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    assert_eq!(created["account"]["email"], "nuova.persona@example.org");
+    let password = created["one_time_password"].as_str().unwrap_or_default().to_owned();
+    assert_eq!(password.chars().count(), 20);
+    assert_eq!(admin.post(&app, accounts_path, &made).await.0, StatusCode::CONFLICT, "one account per e-mail");
+    for (bad, why) in [
+        (json!({ "email": "r@example.org", "name": "R", "role": "reviewer" }), "a reviewer without organisation"),
+        (json!({ "email": "o@example.org", "name": "O", "role": "operator" }), "an operator without access point"),
+        (json!({ "email": "x@example.org", "name": "X", "role": "king" }), "an unknown role"),
+        (json!({ "email": "", "name": "X", "role": "administrator" }), "no e-mail"),
+    ] {
+        assert_eq!(admin.post(&app, accounts_path, &bad).await.0, StatusCode::BAD_REQUEST, "{why}");
+    }
+
+    let response = app.send(login_request("nuova.persona@example.org", &password)).await;
+    assert_eq!(response.status(), StatusCode::OK, "the one-time password opens the account");
+    assert_eq!(body_json(response).await["second_factor"], "must_enrol");
+
+    let id = created["account"]["id"].as_str().unwrap_or_default();
+    let status = app.send(admin.request("POST", &format!("{accounts_path}/{id}/disable"), None)).await.status();
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    assert_eq!(
+        app.send(login_request("nuova.persona@example.org", &password)).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+    let status = app.send(admin.request("POST", &format!("{accounts_path}/{id}/enable"), None)).await.status();
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    assert_eq!(app.send(login_request("nuova.persona@example.org", &password)).await.status(), StatusCode::OK);
+
+    let (status, places) = admin.get(&app, "/api/back-office/places").await;
+    assert_eq!(status, StatusCode::OK);
+    let organisations = places["organisations"].as_array().map_or(0, Vec::len);
+    assert!(organisations > 20, "the secretariat, partners, seven SUAP desks and the networks: {organisations}");
+    let audit: Vec<String> =
+        sqlx::query_scalar("SELECT action FROM audit_log WHERE subject = 'account' AND subject_id = ?")
+            .bind(id)
+            .fetch_all(&app.state.pool)
+            .await
+            .expect("audit");
+    assert!(audit.starts_with(&["create".to_owned()]) && audit.contains(&"enable".to_owned()), "{audit:?}");
 }

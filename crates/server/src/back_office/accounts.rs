@@ -100,14 +100,22 @@ pub fn decoy_hash() -> &'static str {
     DECOY.get_or_init(|| password_auth::generate_hash("no account has this password"))
 }
 
-pub async fn create(pool: &SqlitePool, clock: &Clock, account: NewAccount) -> Result<String> {
+/// Makes an account; `actor` (an administrator's id, or `system` for the command line and the
+/// demo) is written in the audit log.
+pub async fn create(pool: &SqlitePool, clock: &Clock, account: NewAccount, actor: &str) -> Result<String> {
     check_password_strength(&account.password)?;
     let hash = hash_password(account.password.clone()).await?;
-    create_with_hash(pool, clock, account, hash).await
+    create_with_hash(pool, clock, account, hash, actor).await
 }
 
 /// As [`create`], with the password already hashed (the demo accounts share one hash).
-pub async fn create_with_hash(pool: &SqlitePool, clock: &Clock, account: NewAccount, hash: String) -> Result<String> {
+pub async fn create_with_hash(
+    pool: &SqlitePool,
+    clock: &Clock,
+    account: NewAccount,
+    hash: String,
+    actor: &str,
+) -> Result<String> {
     let email = normalised_email(&account.email);
     if !email.contains('@') || account.name.trim().is_empty() {
         return Err(Error::BadRequest("an account needs an e-mail address and a name".to_owned()));
@@ -137,7 +145,7 @@ pub async fn create_with_hash(pool: &SqlitePool, clock: &Clock, account: NewAcco
     if inserted.rows_affected() == 0 {
         return Err(Error::Conflict);
     }
-    crate::audit::record(pool, "system", "create", "account", &id, Some(account.role.code())).await?;
+    crate::audit::record(pool, actor, "create", "account", &id, Some(account.role.code())).await?;
     Ok(id)
 }
 
@@ -167,6 +175,30 @@ pub async fn disable(pool: &SqlitePool, actor: &str, id: &str) -> Result<()> {
     crate::audit::record(&mut *tx, actor, "disable", "account", id, None).await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// Enables a disabled account again (it signs in with its password as before).
+pub async fn enable(pool: &SqlitePool, actor: &str, id: &str) -> Result<()> {
+    let changed = sqlx::query("UPDATE accounts SET disabled = 0 WHERE id = ?").bind(id).execute(pool).await?;
+    if changed.rows_affected() == 0 {
+        return Err(Error::NotFound);
+    }
+    crate::audit::record(pool, actor, "enable", "account", id, None).await?;
+    Ok(())
+}
+
+/// Organisations and access points with their names, active ones first.
+pub async fn places(pool: &SqlitePool) -> Result<insieme_api::back_office::Places> {
+    use insieme_api::back_office::Place;
+    let organisations: Vec<(String, String, bool)> =
+        sqlx::query_as("SELECT id, name, active FROM organisations ORDER BY active DESC, name").fetch_all(pool).await?;
+    let access_points: Vec<(String, String, bool)> =
+        sqlx::query_as("SELECT id, name, active FROM access_points ORDER BY active DESC, name").fetch_all(pool).await?;
+    let place = |(id, name, active): (String, String, bool)| Place { id, name, active };
+    Ok(insieme_api::back_office::Places {
+        organisations: organisations.into_iter().map(place).collect(),
+        access_points: access_points.into_iter().map(place).collect(),
+    })
 }
 
 /// Sets a new password (already checked against the current one) and ends the account's other

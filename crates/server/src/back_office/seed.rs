@@ -125,6 +125,7 @@ pub async fn demo_accounts(pool: &SqlitePool, clock: &Clock) -> Result<()> {
                 demo: true,
             },
             hash.clone(),
+            "system",
         )
         .await?;
         if super::second_factor::required_for(role) {

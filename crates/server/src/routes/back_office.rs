@@ -15,7 +15,8 @@ use insieme_api::{
     ErrorBody,
     back_office::{
         AccountView, ActionRequest, Assignment, AuditEntry, AuditQuery, BulkAssignment, BulkAssignmentResult, CaseView,
-        Login, Me, NewNote, PasswordChange, QueuePage, QueueQuery, SecondFactorCode, SecondFactorEnrolment,
+        CreatedAccount, Login, Me, NewAccountRequest, NewNote, PasswordChange, Places, QueuePage, QueueQuery,
+        SecondFactorCode, SecondFactorEnrolment,
     },
 };
 use insieme_rules::Role;
@@ -44,8 +45,10 @@ pub fn router(state: AppState) -> OpenApiRouter<AppState> {
         .routes(routes!(case_assign))
         .routes(routes!(case_note))
         .routes(routes!(assignments_create))
-        .routes(routes!(accounts_list))
+        .routes(routes!(accounts_list, account_create))
         .routes(routes!(account_disable))
+        .routes(routes!(account_enable))
+        .routes(routes!(places_list))
         .routes(routes!(audit_list))
         .route_layer(middleware::from_fn_with_state(state, csrf::same_origin_only))
         .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
@@ -283,6 +286,57 @@ async fn accounts_list(State(state): State<AppState>, actor: Actor) -> Result<Js
     let visible =
         all.iter().filter(|account| actor.may_reassign() || account.id == actor.id).map(accounts::AccountRow::view);
     Ok(Json(visible.collect()))
+}
+
+/// A new account with a one-time password, shown once in the answer. Administrators.
+#[utoipa::path(post, path = "/api/back-office/accounts", tag = "back-office", request_body = NewAccountRequest,
+    responses((status = 201, body = CreatedAccount),
+        (status = 400, description = "Role, organisation and access point do not fit, or no e-mail or name", body = ErrorBody),
+        (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 409, description = "An account has this e-mail already", body = ErrorBody)))]
+async fn account_create(
+    State(state): State<AppState>,
+    actor: Actor,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<(StatusCode, Json<CreatedAccount>)> {
+    actor.require(&[Role::Administrator])?;
+    let request: NewAccountRequest = json_body::parse(&headers, &body)?;
+    let role = Role::from_code(&request.role)
+        .ok_or_else(|| Error::BadRequest("role is administrator, secretariat, operator or reviewer".to_owned()))?;
+    let one_time_password = accounts::one_time_password()?;
+    let blank_is_none =
+        |value: Option<String>| value.map(|text| text.trim().to_owned()).filter(|text| !text.is_empty());
+    let account = accounts::NewAccount {
+        email: request.email,
+        name: request.name,
+        role,
+        organisation: blank_is_none(request.organisation),
+        access_point: blank_is_none(request.access_point),
+        password: one_time_password.clone(),
+        demo: false,
+    };
+    let id = accounts::create(&state.pool, &state.clock, account, &actor.id).await?;
+    let created = accounts::find(&state.pool, &id).await?.ok_or(Error::NotFound)?;
+    Ok((StatusCode::CREATED, Json(CreatedAccount { account: created.view(), one_time_password })))
+}
+
+/// Enable a disabled account again. Administrators.
+#[utoipa::path(post, path = "/api/back-office/accounts/{id}/enable", tag = "back-office",
+    params(("id" = String, Path)),
+    responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn account_enable(State(state): State<AppState>, actor: Actor, Path(id): Path<String>) -> Result<StatusCode> {
+    actor.require(&[Role::Administrator])?;
+    accounts::enable(&state.pool, &actor.id, &id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Organisations and access points (names only), to choose where an account belongs and whom to
+/// share with. Any signed-in account.
+#[utoipa::path(get, path = "/api/back-office/places", tag = "back-office",
+    responses((status = 200, body = Places), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+async fn places_list(State(state): State<AppState>, _actor: Actor) -> Result<Json<Places>> {
+    Ok(Json(accounts::places(&state.pool).await?))
 }
 
 /// Disable an account and end its sessions. Administrators.
