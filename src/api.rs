@@ -59,8 +59,8 @@ pub mod back_office {
     use gloo_net::http::Request;
     use insieme_api::{
         back_office::{
-            AccountView, ActionRequest, Assignment, CaseView, Login, Me, NewNote, QueuePage, QueueQuery,
-            SecondFactorCode, SecondFactorEnrolment,
+            AccountView, ActionRequest, Assignment, CaseView, CreatedAccount, Login, Me, NewAccountRequest, NewNote,
+            Places, QueuePage, QueueQuery, SecondFactorCode, SecondFactorEnrolment,
         },
         paths,
     };
@@ -139,6 +139,30 @@ pub mod back_office {
 
     pub async fn note(reference: &str, note: &NewNote) -> Result<CaseView, ApiError> {
         post(&paths::back_office_case(reference, "notes"), note).await
+    }
+
+    /// A new account (administrators); its one-time password is in the answer, once.
+    pub async fn create_account(request: &NewAccountRequest) -> Result<CreatedAccount, ApiError> {
+        post(paths::BACK_OFFICE_ACCOUNTS, request).await
+    }
+
+    /// Disables or enables an account (administrators).
+    pub async fn set_account_enabled(id: &str, enabled: bool) -> Result<(), ApiError> {
+        let path = if enabled { paths::BACK_OFFICE_ACCOUNT_ENABLE } else { paths::BACK_OFFICE_ACCOUNT_DISABLE };
+        let response = Request::post(&path.replace("{id}", id)).send().await.map_err(|_| ApiError::Network)?;
+        if response.ok() { Ok(()) } else { json::<()>(response).await }
+    }
+
+    /// Removes an account's authenticator so that it enrols again (administrators).
+    pub async fn reset_second_factor(id: &str) -> Result<(), ApiError> {
+        let path = paths::BACK_OFFICE_ACCOUNT_SECOND_FACTOR.replace("{id}", id);
+        let response = Request::delete(&path).send().await.map_err(|_| ApiError::Network)?;
+        if response.ok() { Ok(()) } else { json::<()>(response).await }
+    }
+
+    pub async fn places() -> Result<Places, ApiError> {
+        let response = Request::get(paths::BACK_OFFICE_PLACES).send().await.map_err(|_| ApiError::Network)?;
+        json(response).await
     }
 
     pub async fn accounts() -> Result<Vec<AccountView>, ApiError> {

@@ -2,6 +2,7 @@
 //! operators. What each account sees and may do is decided by the server; this bundle shows the
 //! steps the workflow table allows (`insieme_rules::workflow`) and sends them.
 
+mod administration_page;
 mod case_page;
 mod queue_page;
 mod second_factor;
@@ -23,6 +24,8 @@ use crate::{
 /// Where the queue is; a case is `/ufficio/pratiche/<reference>`.
 pub const QUEUE_PATH: &str = "/ufficio";
 const CASE_PREFIX: &str = "/ufficio/pratiche/";
+/// Accounts, for administrators.
+pub const ADMINISTRATION_PATH: &str = "/ufficio/amministrazione";
 /// The account's security: connecting an authenticator app.
 pub const SECURITY_PATH: &str = "/ufficio/sicurezza";
 
@@ -53,6 +56,9 @@ pub fn BackOfficePages() -> impl IntoView {
                 _ if state == SecondFactor::MustEnrol || path.starts_with(SECURITY_PATH) => {
                     view! { <second_factor::SecondFactorPage state=state /> }.into_any()
                 }
+                _ if me.role == "administrator" && path.starts_with(ADMINISTRATION_PATH) => {
+                    view! { <administration_page::AdministrationPage /> }.into_any()
+                }
                 Some(reference) => view! { <case_page::CasePage reference=reference.to_owned() /> }.into_any(),
                 None => view! { <queue_page::QueuePage /> }.into_any(),
             };
@@ -77,6 +83,8 @@ fn AccountBar(me: Me) -> impl IntoView {
     view! {
         <div class="account-bar">
             <p>{move || i18n.t_with("bo.signed_in_as", &[("name", name.clone()), ("role", i18n.t(&role_key))])}</p>
+            {(me.role == "administrator" && me.second_factor != SecondFactor::MustEnrol)
+                .then(|| view! { <a href=ADMINISTRATION_PATH>{tr("bo.admin_title")}</a> })}
             {(me.second_factor != SecondFactor::MustEnrol).then(|| view! { <a href=SECURITY_PATH>{tr("bo.enrol_link")}</a> })}
             <button type="button" class="button" on:click=on_sign_out>{tr("bo.sign_out")}</button>
         </div>

@@ -1,0 +1,50 @@
+// An administrator makes an account for a new person of the secretariat; the person signs in
+// with the one-time password, is asked to connect an authenticator app before anything else,
+// scans (here: reads) the key, confirms with a code and reaches the queue.
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations } from '../fixtures/axe';
+import { ADMIN, BackOffice } from '../fixtures/back_office';
+import { currentStep, totpAt } from '../fixtures/totp';
+
+test('an administrator makes an account and its holder connects an authenticator app', async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  const office = new BackOffice(page);
+  await office.signIn(ADMIN);
+  await page.getByRole('link', { name: 'Amministrazione' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Amministrazione' })).toBeVisible();
+  await expectNoAxeViolations(page, 'back-office administration');
+
+  const email = `nuova.${Date.now()}.${test.info().project.name}@example.org`;
+  await page.getByLabel('Nome', { exact: true }).fill('Nora Nuova');
+  await page.getByLabel('E-mail', { exact: true }).fill(email);
+  await page.getByLabel('Ruolo').selectOption('secretariat');
+  await page.getByRole('button', { name: "Crea l'account" }).click();
+  const password = await page.locator('.one-time-password').textContent();
+  expect(password).toMatch(/^[A-Za-z0-9]{20}$/);
+  const row = page.getByRole('row').filter({ hasText: email });
+  await expect(row).toContainText('non collegata');
+
+  // The new person, on a device of their own.
+  const device = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'it-IT' });
+  const person = await device.newPage();
+  await person.goto('/ufficio/');
+  await person.getByLabel('E-mail').fill(email);
+  await person.getByLabel('Password').fill(password ?? '');
+  await person.getByRole('button', { name: 'Accedi' }).click();
+  await expect(person.getByRole('heading', { level: 1, name: "Collega un'app di autenticazione" })).toBeVisible();
+  await person.getByRole('button', { name: 'Mostra il codice QR' }).click();
+  await expect(person.getByRole('img', { name: "Codice QR da inquadrare con l'app di autenticazione" })).toBeVisible();
+  await expectNoAxeViolations(person, 'authenticator enrolment');
+  const key = (await person.locator('.second-factor__key code').textContent()) ?? '';
+  await person.getByLabel('2. Scrivi qui il codice').fill(totpAt(key, currentStep()));
+  await person.getByRole('button', { name: 'Conferma' }).click();
+  await expect(person.getByRole('heading', { level: 1, name: 'Domande' })).toBeVisible();
+  await device.close();
+
+  // The administrator sees the app connected, and can disconnect it (a lost phone).
+  await page.reload();
+  await expect(row).toContainText('collegata');
+  await expect(row).not.toContainText('non collegata');
+  await row.getByRole('button', { name: "Scollega l'app di autenticazione: Nora Nuova" }).click();
+  await expect(row).toContainText('non collegata');
+});
