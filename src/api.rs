@@ -93,7 +93,8 @@ pub mod back_office {
         json(request.send().await.map_err(|_| ApiError::Network)?).await
     }
 
-    pub async fn queue(query: &QueueQuery) -> Result<QueuePage, ApiError> {
+    /// The queue's filters as query parameters (empty ones left out).
+    fn query_pairs(query: &QueueQuery) -> Vec<(&'static str, String)> {
         let mut pairs: Vec<(&str, String)> = Vec::new();
         if let Some(channel) = query.channel {
             pairs.push(("channel", channel.code().to_owned()));
@@ -115,12 +116,32 @@ pub mod back_office {
         if query.overdue == Some(true) {
             pairs.push(("overdue", "true".to_owned()));
         }
+        pairs
+    }
+
+    pub async fn queue(query: &QueueQuery) -> Result<QueuePage, ApiError> {
+        let pairs = query_pairs(query);
         let response = Request::get(paths::BACK_OFFICE_APPLICATIONS)
             .query(pairs.iter().map(|(name, value)| (*name, value.as_str())))
             .send()
             .await
             .map_err(|_| ApiError::Network)?;
         json(response).await
+    }
+
+    /// Where the browser downloads the queue with these filters as a CSV file (a plain link: the
+    /// session cookie goes with it, and the server records the export).
+    pub fn export_url(query: &QueueQuery) -> String {
+        let parameters: Vec<String> = query_pairs(query)
+            .into_iter()
+            .filter(|(name, _)| *name != "after")
+            .map(|(name, value)| format!("{name}={}", js_sys::encode_uri_component(&value)))
+            .collect();
+        if parameters.is_empty() {
+            paths::BACK_OFFICE_EXPORT.to_owned()
+        } else {
+            format!("{}?{}", paths::BACK_OFFICE_EXPORT, parameters.join("&"))
+        }
     }
 
     pub async fn case(reference: &str) -> Result<CaseView, ApiError> {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
 import { expectNoAxeViolations } from '../fixtures/axe';
 import { Application } from '../fixtures/application';
@@ -22,6 +23,14 @@ test('review a fragility application from submission to taken in charge', async 
   await page.getByRole('button', { name: 'Filtra' }).click();
   await expect(page.getByText('Nessuna domanda corrisponde ai filtri.')).toBeVisible();
   await page.getByRole('combobox', { name: 'Zona' }).selectOption('');
+  // The same search as a spreadsheet.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Scarica i risultati (CSV)' }).click(),
+  ]);
+  const csv = readFileSync(await download.path(), 'utf8');
+  expect(csv.split('\n')[0]).toContain('numero;canale;stato');
+  expect(csv).toContain(receipt.reference);
   await office.openCase(receipt.reference);
   await expectNoAxeViolations(page, 'back-office case');
   await page.getByRole('button', { name: 'Prendi in carico' }).click();

@@ -31,6 +31,8 @@ pub const BACK_OFFICE_SECOND_FACTOR: &str = "/api/back-office/second-factor";
 pub const BACK_OFFICE_ACCOUNT_SECOND_FACTOR: &str = "/api/back-office/accounts/{id}/second-factor";
 /// The queue: the applications this account may see, filtered and paged.
 pub const BACK_OFFICE_APPLICATIONS: &str = "/api/back-office/applications";
+/// The queue with the same filters as a CSV file (spreadsheets), audited.
+pub const BACK_OFFICE_EXPORT: &str = "/api/back-office/applications.csv";
 /// One case, its workflow steps, its holder and its internal notes.
 pub const BACK_OFFICE_CASE: &str = "/api/back-office/applications/{reference}";
 pub const BACK_OFFICE_CASE_ACTIONS: &str = "/api/back-office/applications/{reference}/actions";
@@ -56,7 +58,7 @@ pub fn back_office_case(reference: &str, sub: &str) -> String {
 }
 
 /// Every API route, for the test that checks the OpenAPI document lists them all.
-pub const ALL_API: [&str; 24] = [
+pub const ALL_API: [&str; 25] = [
     HEALTH,
     TERRITORY,
     ASSESS,
@@ -71,6 +73,7 @@ pub const ALL_API: [&str; 24] = [
     BACK_OFFICE_SECOND_FACTOR,
     BACK_OFFICE_ACCOUNT_SECOND_FACTOR,
     BACK_OFFICE_APPLICATIONS,
+    BACK_OFFICE_EXPORT,
     BACK_OFFICE_CASE,
     BACK_OFFICE_CASE_ACTIONS,
     BACK_OFFICE_CASE_ASSIGNMENT,

@@ -14,6 +14,7 @@ pub mod assignment;
 pub mod audit_log;
 pub mod case;
 pub mod csrf;
+pub mod export;
 pub mod notes;
 pub mod queue;
 pub mod records;

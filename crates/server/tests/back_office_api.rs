@@ -584,3 +584,37 @@ async fn an_operator_records_only_interviews_held_at_their_own_access_point() {
         StatusCode::OK
     );
 }
+
+/// The export is the queue as a spreadsheet: the same filters, cells a spreadsheet would run as
+/// formulas made text, `;`-separated UTF-8 with a BOM for Italian Excel, and an audit row.
+#[tokio::test]
+async fn the_export_is_the_filtered_queue_with_formulas_made_text_and_is_audited() {
+    let app = TestApp::new().await;
+    let mut body = applications::fragility();
+    body["person"]["family_name"] = json!("=HYPERLINK(\"http://evil.example\";\"Rossi\")");
+    let (spoiled, _) = submitted(&app, &body).await;
+    let (plain, _) = submitted(&app, &applications::fragility()).await;
+    let (enterprise, _) = submitted(&app, &applications::enterprise()).await;
+    let secretariat = Session::sign_in(&app, SECRETARIAT).await;
+    let response =
+        app.send(secretariat.request("GET", "/api/back-office/applications.csv?channel=fragility", None)).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()[header::CONTENT_TYPE], "text/csv; charset=utf-8");
+    assert!(response.headers()[header::CONTENT_DISPOSITION].to_str().unwrap_or_default().starts_with("attachment;"));
+    let text = common::body_text(response).await;
+    assert!(text.starts_with("\u{feff}numero;canale;stato;"), "{text}");
+    assert!(text.contains(&spoiled) && text.contains(&plain) && !text.contains(&enterprise), "{text}");
+    let spoiled_line = text.lines().find(|line| line.contains(&spoiled)).unwrap_or_default();
+    assert!(
+        !spoiled_line.contains(";=") && !spoiled_line.contains(";\"="),
+        "no cell starts with a formula: {spoiled_line}"
+    );
+    assert!(spoiled_line.contains("'="), "the formula is kept as text: {spoiled_line}");
+    let exports: Vec<String> =
+        sqlx::query_scalar("SELECT details FROM audit_log WHERE action = 'export' AND subject = 'applications'")
+            .fetch_all(&app.state.pool)
+            .await
+            .expect("audit");
+    assert_eq!(exports.len(), 1);
+    assert!(exports[0].contains("\"2 rows, filters"), "{exports:?}");
+}

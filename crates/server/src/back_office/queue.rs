@@ -42,12 +42,7 @@ struct Row {
 
 /// One page of `actor`'s queue; `today` (Italy) decides what is overdue.
 pub async fn page(pool: &SqlitePool, actor: &Actor, query: &QueueQuery, today: &str) -> Result<QueuePage> {
-    let sort = match query.sort.as_deref() {
-        None | Some("deadline") => Sort::Deadline,
-        Some("newest") => Sort::Newest,
-        Some("oldest") => Sort::Oldest,
-        Some(_) => return Err(Error::BadRequest("sort is deadline, newest or oldest".to_owned())),
-    };
+    let sort = sort_of(query)?;
     let limit = query.limit.unwrap_or(DEFAULT_PAGE);
     if !(1..=MAX_PAGE).contains(&limit) {
         return Err(Error::BadRequest(format!("limit is 1 to {MAX_PAGE}")));
@@ -78,6 +73,29 @@ pub async fn page(pool: &SqlitePool, actor: &Actor, query: &QueueQuery, today: &
 
     let items = rows.into_iter().filter_map(|row| item(row, today)).collect();
     Ok(QueuePage { items, next, counts, overdue: u64::try_from(overdue).unwrap_or(0) })
+}
+
+/// Every row of `actor`'s queue for `query` (its filters and order), up to `limit`: the export.
+pub async fn all(
+    pool: &SqlitePool,
+    actor: &Actor,
+    query: &QueueQuery,
+    today: &str,
+    limit: u32,
+) -> Result<Vec<QueueItem>> {
+    let sort = sort_of(query)?;
+    let rows: Vec<Row> =
+        page_query("", actor, query, today, sort, None, limit).build_query_as().fetch_all(pool).await?;
+    Ok(rows.into_iter().take(limit as usize).filter_map(|row| item(row, today)).collect())
+}
+
+fn sort_of(query: &QueueQuery) -> Result<Sort> {
+    match query.sort.as_deref() {
+        None | Some("deadline") => Ok(Sort::Deadline),
+        Some("newest") => Ok(Sort::Newest),
+        Some("oldest") => Ok(Sort::Oldest),
+        Some(_) => Err(Error::BadRequest("sort is deadline, newest or oldest".to_owned())),
+    }
 }
 
 /// The rows of one page, after `after`, one more than `limit` (to know whether a next page exists).
