@@ -59,8 +59,8 @@ pub mod back_office {
     use gloo_net::http::Request;
     use insieme_api::{
         back_office::{
-            AccountView, ActionRequest, Assignment, CaseView, CreatedAccount, Login, Me, NewAccountRequest, NewNote,
-            Places, QueuePage, QueueQuery, SecondFactorCode, SecondFactorEnrolment,
+            AccountView, ActionRequest, Assignment, AuditEntry, AuditQuery, CaseView, CreatedAccount, Login, Me,
+            NewAccountRequest, NewNote, Places, QueuePage, QueueQuery, SecondFactorCode, SecondFactorEnrolment,
         },
         paths,
     };
@@ -179,6 +179,26 @@ pub mod back_office {
         let path = paths::BACK_OFFICE_ACCOUNT_SECOND_FACTOR.replace("{id}", id);
         let response = Request::delete(&path).send().await.map_err(|_| ApiError::Network)?;
         if response.ok() { Ok(()) } else { json::<()>(response).await }
+    }
+
+    /// The audit log, newest first, 100 at a time (administrators).
+    pub async fn audit(query: &AuditQuery) -> Result<Vec<AuditEntry>, ApiError> {
+        let mut pairs: Vec<(&str, String)> =
+            [("actor", &query.actor), ("application", &query.application), ("from", &query.from), ("to", &query.to)]
+                .into_iter()
+                .filter_map(|(name, value)| {
+                    value.clone().filter(|value| !value.trim().is_empty()).map(|value| (name, value))
+                })
+                .collect();
+        if let Some(before) = query.before {
+            pairs.push(("before", before.to_string()));
+        }
+        let response = Request::get(paths::BACK_OFFICE_AUDIT)
+            .query(pairs.iter().map(|(name, value)| (*name, value.as_str())))
+            .send()
+            .await
+            .map_err(|_| ApiError::Network)?;
+        json(response).await
     }
 
     pub async fn places() -> Result<Places, ApiError> {

@@ -47,4 +47,15 @@ test('an administrator makes an account and its holder connects an authenticator
   await expect(row).not.toContainText('non collegata');
   await row.getByRole('button', { name: "Scollega l'app di autenticazione: Nora Nuova" }).click();
   await expect(row).toContainText('non collegata');
+
+  // The activity log shows who made and changed the account.
+  await page.getByRole('link', { name: 'Registro delle attività' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Registro delle attività' })).toBeVisible();
+  await page.getByLabel('Chi').selectOption({ label: 'Alessandra Amministratrice' });
+  await page.getByRole('button', { name: 'Filtra' }).click();
+  const made = page.getByRole('row').filter({ hasText: 'reset_second_factor' }).filter({ hasText: 'Nora Nuova' });
+  await expect(made.first()).toBeVisible();
+  const creation = page.getByRole('row').filter({ hasText: 'Nora Nuova' }).filter({ has: page.getByRole('cell', { name: 'create', exact: true }) });
+  await expect(creation.first()).toBeVisible();
+  await expectNoAxeViolations(page, 'back-office activity log');
 });

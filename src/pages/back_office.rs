@@ -3,6 +3,7 @@
 //! steps the workflow table allows (`insieme_rules::workflow`) and sends them.
 
 mod administration_page;
+mod audit_page;
 mod case_page;
 mod queue_page;
 mod second_factor;
@@ -26,6 +27,8 @@ pub const QUEUE_PATH: &str = "/ufficio";
 const CASE_PREFIX: &str = "/ufficio/pratiche/";
 /// Accounts, for administrators.
 pub const ADMINISTRATION_PATH: &str = "/ufficio/amministrazione";
+/// The audit log, for administrators.
+pub const AUDIT_PATH: &str = "/ufficio/registro";
 /// The account's security: connecting an authenticator app.
 pub const SECURITY_PATH: &str = "/ufficio/sicurezza";
 
@@ -56,6 +59,9 @@ pub fn BackOfficePages() -> impl IntoView {
                 _ if state == SecondFactor::MustEnrol || path.starts_with(SECURITY_PATH) => {
                     view! { <second_factor::SecondFactorPage state=state /> }.into_any()
                 }
+                _ if me.role == "administrator" && path.starts_with(AUDIT_PATH) => {
+                    view! { <audit_page::AuditPage /> }.into_any()
+                }
                 _ if me.role == "administrator" && path.starts_with(ADMINISTRATION_PATH) => {
                     view! { <administration_page::AdministrationPage /> }.into_any()
                 }
@@ -84,7 +90,10 @@ fn AccountBar(me: Me) -> impl IntoView {
         <div class="account-bar">
             <p>{move || i18n.t_with("bo.signed_in_as", &[("name", name.clone()), ("role", i18n.t(&role_key))])}</p>
             {(me.role == "administrator" && me.second_factor != SecondFactor::MustEnrol)
-                .then(|| view! { <a href=ADMINISTRATION_PATH>{tr("bo.admin_title")}</a> })}
+                .then(|| view! {
+                    <a href=ADMINISTRATION_PATH>{tr("bo.admin_title")}</a>
+                    <a href=AUDIT_PATH>{tr("bo.audit_title")}</a>
+                })}
             {(me.second_factor != SecondFactor::MustEnrol).then(|| view! { <a href=SECURITY_PATH>{tr("bo.enrol_link")}</a> })}
             <button type="button" class="button" on:click=on_sign_out>{tr("bo.sign_out")}</button>
         </div>
