@@ -60,7 +60,8 @@ pub mod back_office {
     use insieme_api::{
         back_office::{
             AccountView, ActionRequest, Assignment, AuditEntry, AuditQuery, CaseView, CreatedAccount, Login, Me,
-            NewAccountRequest, NewNote, Places, QueuePage, QueueQuery, SecondFactorCode, SecondFactorEnrolment,
+            MissedInterview, NewAccountRequest, NewNote, Places, QueuePage, QueueQuery, SecondFactorCode,
+            SecondFactorEnrolment,
         },
         paths,
     };
@@ -156,6 +157,10 @@ pub mod back_office {
 
     pub async fn assign(reference: &str, request: &Assignment) -> Result<CaseView, ApiError> {
         post(&paths::back_office_case(reference, "assignment"), request).await
+    }
+
+    pub async fn missed_interview(reference: &str, request: &MissedInterview) -> Result<CaseView, ApiError> {
+        post(&paths::back_office_case(reference, "missed-interview"), request).await
     }
 
     pub async fn note(reference: &str, note: &NewNote) -> Result<CaseView, ApiError> {

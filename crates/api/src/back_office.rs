@@ -235,6 +235,19 @@ pub struct Interview {
     pub outcome: String,
 }
 
+/// `POST .../missed-interview`: the person did not come to the scheduled interview. The state
+/// does not change (the secretariat or the operator schedules again, or closes the case as
+/// unreachable through the workflow); the interview is recorded as `did_not_come`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct MissedInterview {
+    /// The application's version as read (409 `changed_meanwhile` otherwise).
+    pub version: i64,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
 /// A field the person is asked to correct, with a note written for them.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -37,6 +37,7 @@ pub const BACK_OFFICE_EXPORT: &str = "/api/back-office/applications.csv";
 pub const BACK_OFFICE_CASE: &str = "/api/back-office/applications/{reference}";
 pub const BACK_OFFICE_CASE_ACTIONS: &str = "/api/back-office/applications/{reference}/actions";
 pub const BACK_OFFICE_CASE_ASSIGNMENT: &str = "/api/back-office/applications/{reference}/assignment";
+pub const BACK_OFFICE_CASE_MISSED_INTERVIEW: &str = "/api/back-office/applications/{reference}/missed-interview";
 pub const BACK_OFFICE_CASE_NOTES: &str = "/api/back-office/applications/{reference}/notes";
 /// Several applications to one holder.
 pub const BACK_OFFICE_ASSIGNMENTS: &str = "/api/back-office/assignments";
@@ -58,7 +59,7 @@ pub fn back_office_case(reference: &str, sub: &str) -> String {
 }
 
 /// Every API route, for the test that checks the OpenAPI document lists them all.
-pub const ALL_API: [&str; 25] = [
+pub const ALL_API: [&str; 26] = [
     HEALTH,
     TERRITORY,
     ASSESS,
@@ -78,6 +79,7 @@ pub const ALL_API: [&str; 25] = [
     BACK_OFFICE_CASE_ACTIONS,
     BACK_OFFICE_CASE_ASSIGNMENT,
     BACK_OFFICE_CASE_NOTES,
+    BACK_OFFICE_CASE_MISSED_INTERVIEW,
     BACK_OFFICE_ASSIGNMENTS,
     BACK_OFFICE_ACCOUNTS,
     BACK_OFFICE_ACCOUNT_DISABLE,

@@ -15,6 +15,7 @@ pub mod audit_log;
 pub mod case;
 pub mod csrf;
 pub mod export;
+pub mod interviews;
 pub mod notes;
 pub mod queue;
 pub mod records;

@@ -618,3 +618,35 @@ async fn the_export_is_the_filtered_queue_with_formulas_made_text_and_is_audited
     assert_eq!(exports.len(), 1);
     assert!(exports[0].contains("\"2 rows, filters"), "{exports:?}");
 }
+
+/// "Did not come": the operator records it for the interview at their access point; the state
+/// stays, the interview says so, the action log has it, and the interview can be scheduled again.
+#[tokio::test]
+async fn a_missed_interview_is_recorded_and_the_interview_is_scheduled_again() {
+    let app = TestApp::new().await;
+    let (reference, _) = submitted(&app, &applications::fragility()).await;
+    let secretariat = Session::sign_in(&app, SECRETARIAT).await;
+    let operator = Session::sign_in(&app, OPERATOR).await;
+    secretariat.act(&app, &reference, "check_eligibility", json!({})).await;
+    let slot = json!({ "interview": { "starts_at": tomorrow_at(&app, "09:00"), "access_point": OPERATOR_POINT } });
+    secretariat.act(&app, &reference, "schedule_first_interview", slot).await;
+    let path = format!("/api/back-office/applications/{reference}/missed-interview");
+    let (_, case) = operator.get(&app, &format!("/api/back-office/applications/{reference}")).await;
+    let stale = json!({ "version": case["version"].as_i64().unwrap_or_default() - 1 });
+    assert_eq!(code(&operator.post(&app, &path, &stale).await.1), "changed_meanwhile");
+    let (status, case) =
+        operator.post(&app, &path, &json!({ "version": case["version"], "note": "Telefonato, non risponde." })).await;
+    assert_eq!(status, StatusCode::OK, "{case}");
+    assert_eq!(case["state"], "first_interview_scheduled", "the state stays");
+    assert_eq!(case["interviews"][0]["outcome"], "did_not_come");
+    let (status, body) = operator.post(&app, &path, &json!({ "version": case["version"] })).await;
+    assert_eq!((status, code(&body)), (StatusCode::CONFLICT, "transition_not_allowed"), "nothing scheduled any more");
+    let logged: Vec<String> = sqlx::query_scalar("SELECT action FROM application_actions ORDER BY id")
+        .fetch_all(&app.state.pool)
+        .await
+        .expect("log");
+    assert!(logged.contains(&"interview_did_not_come".to_owned()), "{logged:?}");
+    let again = json!({ "interview": { "starts_at": tomorrow_at(&app, "11:00"), "access_point": OPERATOR_POINT } });
+    let (status, case) = secretariat.act(&app, &reference, "schedule_first_interview", again).await;
+    assert_eq!(status, StatusCode::OK, "scheduled again: {case}");
+}

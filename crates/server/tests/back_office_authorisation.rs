@@ -121,15 +121,19 @@ async fn every_endpoint_every_role_owner_and_stranger() {
                     .await;
                 let (assign_status, _) =
                     session.post(&app, &format!("{base}/assignment"), &json!({ "assignee": null, "version": 0 })).await;
+                let (missed_status, _) =
+                    session.post(&app, &format!("{base}/missed-interview"), &json!({ "version": -1 })).await;
                 let export = app.send(session.request("GET", "/api/back-office/applications.csv", None)).await;
                 let in_export = common::body_text(export).await.contains(&case.reference);
                 let observed =
                     [status == StatusCode::OK, in_queue, in_full_queue, note_status == StatusCode::OK, in_export];
-                let hidden = [status, note_status, action_status, assign_status]
+                let hidden = [status, note_status, action_status, assign_status, missed_status]
                     .iter()
                     .all(|status| *status == StatusCode::NOT_FOUND);
                 let consistent = if visible {
-                    observed.iter().all(|seen| *seen) && action_status != StatusCode::NOT_FOUND
+                    observed.iter().all(|seen| *seen)
+                        && action_status != StatusCode::NOT_FOUND
+                        && missed_status != StatusCode::NOT_FOUND
                 } else {
                     hidden && !in_queue && !in_full_queue && !in_export
                 };
@@ -200,6 +204,7 @@ async fn without_a_valid_session_every_endpoint_answers_401() {
             Some(json!({ "assignee": null, "version": 0 })),
         ),
         ("POST", format!("/api/back-office/applications/{reference}/notes"), Some(json!({ "body": "x" }))),
+        ("POST", format!("/api/back-office/applications/{reference}/missed-interview"), Some(json!({ "version": 0 }))),
         (
             "POST",
             "/api/back-office/assignments".to_owned(),

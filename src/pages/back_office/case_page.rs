@@ -2,7 +2,7 @@
 //! allows this account now, the interviews, the public history, the log of changes, the
 //! internal notes and who opened it. Opening it is recorded by the server.
 
-use insieme_api::back_office::{Assignment, CaseView, NewNote};
+use insieme_api::back_office::{Assignment, CaseView, MissedInterview, NewNote};
 use insieme_rules::{Role, Workflows};
 use leptos::{prelude::*, task::spawn_local};
 
@@ -151,7 +151,7 @@ fn CaseDetails(found: CaseView, on_update: Callback<CaseView>, on_refused: Callb
             <h2 id="case-submission">{tr("bo.submission")}</h2>
             <dl class="case-submission">{flatten("", &found.submission).into_iter().map(|(key, value)| view! { <dt>{key}</dt><dd>{value}</dd> }).collect_view()}</dl>
         </section>
-        <Interviews found=found.clone() />
+        <Interviews found=found.clone() on_update=on_update on_refused=on_refused />
         <section aria-labelledby="case-history">
             <h2 id="case-history">{tr("bo.history")}</h2>
             <ol class="history">{found.history.iter().map(|entry| {
@@ -177,15 +177,36 @@ fn CaseDetails(found: CaseView, on_update: Callback<CaseView>, on_refused: Callb
 }
 
 #[component]
-fn Interviews(found: CaseView) -> impl IntoView {
+fn Interviews(found: CaseView, on_update: Callback<CaseView>, on_refused: Callback<&'static str>) -> impl IntoView {
+    let reference = found.reference.clone();
+    let version = found.version;
+    let may_change = found.may_assign;
+    let on_missed = move |_| {
+        let reference = reference.clone();
+        let request = MissedInterview { version, note: None };
+        spawn_local(async move {
+            match api::back_office::missed_interview(&reference, &request).await {
+                Ok(updated) => on_update.run(updated),
+                Err(error) => {
+                    on_session_end(&error);
+                    on_refused.run(refusal_key(&error));
+                }
+            }
+        });
+    };
     (!found.interviews.is_empty()).then(|| {
+        let scheduled = found.interviews.iter().any(|interview| interview.outcome == "scheduled");
         view! {
             <section aria-labelledby="case-interviews">
                 <h2 id="case-interviews">{tr("bo.interviews")}</h2>
                 <ul>{found.interviews.into_iter().map(|interview| view! {
-                    <li>{interview.starts_at} " – " {interview.access_point} " – " {interview.outcome}
+                    <li>{interview.starts_at.replace('T', " ")} " – " {interview.access_point} " – "
+                        {tr_key(format!("bo.interview_outcome.{}", interview.outcome))}
                         {interview.operator.map(|operator| view! { " – " {operator.name} })}</li>
                 }).collect_view()}</ul>
+                {(scheduled && may_change).then(|| view! {
+                    <button type="button" class="button" on:click=on_missed>{tr("bo.did_not_come")}</button>
+                })}
             </section>
         }
     })

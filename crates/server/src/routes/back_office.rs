@@ -15,8 +15,8 @@ use insieme_api::{
     ErrorBody,
     back_office::{
         AccountView, ActionRequest, Assignment, AuditEntry, AuditQuery, BulkAssignment, BulkAssignmentResult, CaseView,
-        CreatedAccount, Login, Me, NewAccountRequest, NewNote, PasswordChange, Places, QueuePage, QueueQuery,
-        SecondFactorCode, SecondFactorEnrolment,
+        CreatedAccount, Login, Me, MissedInterview, NewAccountRequest, NewNote, PasswordChange, Places, QueuePage,
+        QueueQuery, SecondFactorCode, SecondFactorEnrolment,
     },
 };
 use insieme_rules::Role;
@@ -45,6 +45,7 @@ pub fn router(state: AppState) -> OpenApiRouter<AppState> {
         .routes(routes!(case_action))
         .routes(routes!(case_assign))
         .routes(routes!(case_note))
+        .routes(routes!(case_missed_interview))
         .routes(routes!(assignments_create))
         .routes(routes!(accounts_list, account_create))
         .routes(routes!(account_disable))
@@ -272,6 +273,25 @@ async fn case_assign(
 ) -> Result<Json<CaseView>> {
     let request: Assignment = json_body::parse(&headers, &body)?;
     Ok(Json(assignment::assign(&state, &actor, &reference, &request).await?))
+}
+
+/// The person did not come to the scheduled interview: the interview is recorded as
+/// `did_not_come`, the state stays (schedule again, or close as unreachable). Whoever may change
+/// the case; an operator only for interviews at their access point.
+#[utoipa::path(post, path = "/api/back-office/applications/{reference}/missed-interview", tag = "back-office",
+    params(("reference" = String, Path)), request_body = MissedInterview,
+    responses((status = 200, body = CaseView), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody),
+        (status = 409, description = "No interview scheduled (at your access point), held by someone else, or changed meanwhile", body = ErrorBody)))]
+async fn case_missed_interview(
+    State(state): State<AppState>,
+    actor: Actor,
+    Path(reference): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Json<CaseView>> {
+    let request: MissedInterview = json_body::parse(&headers, &body)?;
+    Ok(Json(back_office::interviews::did_not_come(&state, &actor, &reference, &request).await?))
 }
 
 /// An internal note (never shown to the person). Anyone who sees the case.

@@ -1,0 +1,70 @@
+//! What happens to an interview besides the workflow's steps: the person did not come. The
+//! application keeps its state (the table has no state for it: the next step is scheduling again
+//! or closing as unreachable); the interview row says `did_not_come`, and the action log and the
+//! audit log say who recorded it, in the same transaction, with compare-and-swap on `version`.
+
+use insieme_api::back_office::{CaseView, MissedInterview};
+use insieme_rules::Role;
+use serde_json::json;
+
+use super::{Actor, actions::log_action, case, visibility};
+use crate::{AppState, Error, Result, audit};
+
+pub async fn did_not_come(
+    state: &AppState,
+    actor: &Actor,
+    reference: &str,
+    request: &MissedInterview,
+) -> Result<CaseView> {
+    let now = state.clock.now_utc();
+    let mut tx = state.pool.begin_with("BEGIN IMMEDIATE").await?;
+    let row = case::find_visible(&mut *tx, actor, reference).await?;
+    if row.version != request.version {
+        return Err(Error::ChangedMeanwhile);
+    }
+    if !visibility::may_change(actor, &row.owner_partner) {
+        return Err(Error::Forbidden("shared for reading only"));
+    }
+    if row.assignee.as_ref().is_some_and(|holder| *holder != actor.id) && !actor.may_reassign() {
+        return Err(Error::HeldBySomeoneElse);
+    }
+    // An operator records only interviews at their own access point.
+    let own_point = (actor.role == Role::Operator).then(|| actor.access_point.clone().unwrap_or_default());
+    let missed: Option<(i64, String, String)> = sqlx::query_as(
+        "UPDATE interviews SET outcome = 'did_not_come' WHERE id = (SELECT id FROM interviews \
+         WHERE application_id = ? AND outcome = 'scheduled' AND (? IS NULL OR access_point_id = ?) \
+         ORDER BY id DESC LIMIT 1) RETURNING id, round, starts_at",
+    )
+    .bind(&row.id)
+    .bind(&own_point)
+    .bind(&own_point)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let (interview, round, starts_at) =
+        missed.ok_or_else(|| Error::TransitionNotAllowed("no interview scheduled at your access point".to_owned()))?;
+    let updated =
+        sqlx::query("UPDATE applications SET updated_at = ?, version = version + 1 WHERE id = ? AND version = ?")
+            .bind(&now)
+            .bind(&row.id)
+            .bind(row.version)
+            .execute(&mut *tx)
+            .await?;
+    if updated.rows_affected() != 1 {
+        return Err(Error::ChangedMeanwhile);
+    }
+    let note = request.note.as_deref().map(str::trim).filter(|note| !note.is_empty());
+    let details = json!({ "interview": interview, "round": round, "starts_at": starts_at, "note": note });
+    log_action(&mut tx, &row.id, &now, actor, "interview_did_not_come", &row.state, &row.state, &details).await?;
+    audit::record_change(
+        &mut *tx,
+        &actor.id,
+        "interview_did_not_come",
+        &row.reference,
+        json!({ "interview": interview, "outcome": "scheduled" }),
+        json!({ "interview": interview, "outcome": "did_not_come" }),
+    )
+    .await?;
+    tx.commit().await?;
+    let row = case::find_visible(&state.pool, actor, reference).await?;
+    case::view(&state.pool, actor, row, &state.clock.today_in_italy().to_string()).await
+}
