@@ -24,6 +24,9 @@ pub struct Records {
     pub slot: bool,
     /// The fragility items as confirmed or corrected at the interview.
     pub items: bool,
+    /// The sustainability grid of channel 4 (`Instrument::sustainability`): every criterion
+    /// scored by the reviewers, totalled by the engine.
+    pub grid: bool,
 }
 
 /// Words of a record that ask for a written explanation.
@@ -48,8 +51,9 @@ enum Kind {
     Choice(Vec<String>),
     Slot,
     Items,
+    Grid,
     /// Recorded without the request saying it: the access point, operator and place ride with
-    /// the slot, the grid and the official assessment are computed, dates are the step's own,
+    /// the slot, the official assessment is computed, dates are the step's own,
     /// optional notes and the note for the person ride with the fields.
     Implied,
 }
@@ -69,12 +73,13 @@ fn kind(words: &str) -> Option<Kind> {
         Some(Kind::Slot)
     } else if words.starts_with("the 29 items") {
         Some(Kind::Items)
+    } else if words.contains("sustainability grid") {
+        Some(Kind::Grid)
     } else if NOTE_WORDS.iter().any(|note_word| words.contains(note_word)) {
         Some(Kind::Note)
     } else if words.starts_with("access point")
         || words == "operator"
         || words == "place"
-        || words.contains("sustainability grid")
         || words.starts_with("official assessment")
         || words == "notes"
         || words == "a note for the person"
@@ -98,6 +103,7 @@ impl Records {
                 Kind::Choice(choices) => records.choice = Some(choices),
                 Kind::Slot => records.slot = true,
                 Kind::Items => records.items = true,
+                Kind::Grid => records.grid = true,
                 Kind::Implied => {}
             }
         }

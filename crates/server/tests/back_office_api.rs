@@ -296,6 +296,11 @@ fn complete_request(channel: insieme_rules::Channel, action: &str, slot_day: &st
     if any("date and time") {
         body["interview"] = json!({ "starts_at": format!("{slot_day}T11:00"), "access_point": OPERATOR_POINT });
     }
+    if any("the sustainability grid") {
+        let grid: serde_json::Map<String, Value> =
+            insieme_rules::Instrument::sustainability().items.iter().map(|item| (item.id.clone(), json!(2))).collect();
+        body["items"] = Value::Object(grid);
+    }
     body
 }
 
@@ -649,4 +654,54 @@ async fn a_missed_interview_is_recorded_and_the_interview_is_scheduled_again() {
     let again = json!({ "interview": { "starts_at": tomorrow_at(&app, "11:00"), "access_point": OPERATOR_POINT } });
     let (status, case) = secretariat.act(&app, &reference, "schedule_first_interview", again).await;
     assert_eq!(status, StatusCode::OK, "scheduled again: {case}");
+}
+
+/// Channel 4: a decision records the sustainability grid, every criterion scored by the
+/// reviewers; the engine totals it with the instrument's version and threshold.
+#[tokio::test]
+async fn an_enterprise_decision_records_the_sustainability_grid_scored_by_the_engine() {
+    let app = TestApp::new().await;
+    let (reference, _) = submitted(&app, &applications::enterprise()).await;
+    let admin = Session::sign_in(&app, ADMIN).await;
+    for action in ["accept_at_suap", "start_sustainability_analysis"] {
+        let (status, body) = admin
+            .act(&app, &reference, action, complete_request(insieme_rules::Channel::Enterprise, action, "2030-01-01"))
+            .await;
+        assert_eq!(status, StatusCode::OK, "{action}: {body}");
+    }
+    let criteria: Vec<String> =
+        insieme_rules::Instrument::sustainability().items.iter().map(|item| item.id.clone()).collect();
+    let decision = json!({ "note": "Motivazioni." });
+    let (status, body) = admin.act(&app, &reference, "judge_not_sustainable", decision.clone()).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "the grid is required: {body}");
+    assert!(body.to_string().contains("sustainability grid"), "{body}");
+    let mut partial = decision.clone();
+    partial["items"] = json!({ criteria[0].clone(): 3 });
+    assert_eq!(admin.act(&app, &reference, "judge_not_sustainable", partial).await.0, StatusCode::BAD_REQUEST);
+    let mut stray = decision.clone();
+    let mut levels: serde_json::Map<String, Value> =
+        criteria.iter().map(|criterion| (criterion.clone(), json!(1))).collect();
+    levels.insert("income".to_owned(), json!(2));
+    stray["items"] = Value::Object(levels.clone());
+    assert_eq!(
+        admin.act(&app, &reference, "judge_not_sustainable", stray).await.0,
+        StatusCode::BAD_REQUEST,
+        "only the grid's criteria"
+    );
+    levels.remove("income");
+    let mut scored = json!({ "note": "Mercato non verificato." });
+    scored["items"] = Value::Object(levels);
+    let (status, case) = admin.act(&app, &reference, "judge_not_sustainable", scored).await;
+    assert_eq!((status, case["state"].as_str()), (StatusCode::OK, Some("not_sustainable")), "{case}");
+    let details: String = sqlx::query_scalar(
+        "SELECT details FROM application_actions WHERE action = 'judge_not_sustainable' ORDER BY id DESC LIMIT 1",
+    )
+    .fetch_one(&app.state.pool)
+    .await
+    .expect("logged");
+    let details: Value = serde_json::from_str(&details).expect("json");
+    let grid = &details["sustainability_grid"];
+    assert_eq!(grid["total"], criteria.len(), "one point for each criterion: {grid}");
+    assert_eq!(grid["instrument_version"], insieme_rules::Instrument::sustainability().version.as_str());
+    assert_eq!(grid["threshold"], 10);
 }

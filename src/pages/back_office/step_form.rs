@@ -41,6 +41,8 @@ pub fn StepForm(
         })
         .unwrap_or_default();
     let items = RwSignal::new(declared.clone());
+    // Channel 4: the sustainability grid, scored from nothing by the reviewers.
+    let grid = RwSignal::new(BTreeMap::<String, u8>::new());
     let busy = RwSignal::new(false);
     let heading_key = format!("bo_action.{action}");
     let reference = found.reference.clone();
@@ -63,6 +65,8 @@ pub fn StepForm(
             }),
             items: if records.items {
                 items.get_untracked().into_iter().filter(|(item, level)| declared.get(item) != Some(level)).collect()
+            } else if records.grid {
+                grid.get_untracked()
             } else {
                 BTreeMap::new()
             },
@@ -141,7 +145,8 @@ pub fn StepForm(
                     </select>
                 </div>
             })}
-            {records.items.then(|| view! { <ItemLevels items=items /> })}
+            {records.items.then(|| view! { <ItemLevels items=items instrument=Instrument::fragility() legend="bo.official_items" /> })}
+            {records.grid.then(|| view! { <ItemLevels items=grid instrument=Instrument::sustainability() legend="bo.sustainability_grid" /> })}
             <div class="field">
                 <label class="field__label" for="step-note">{tr("bo.step_note")}</label>
                 <textarea id="step-note" class="input" rows="3" required=records.note
@@ -155,15 +160,20 @@ pub fn StepForm(
     }
 }
 
-/// The 29 items with the levels the person declared, each correctable by the operator.
+/// The items of `instrument` with a level each: the 29 fragility items with the levels the person
+/// declared (the operator corrects them), or the criteria of the sustainability grid.
 #[component]
-fn ItemLevels(items: RwSignal<BTreeMap<String, u8>>) -> impl IntoView {
+fn ItemLevels(
+    items: RwSignal<BTreeMap<String, u8>>,
+    instrument: &'static Instrument,
+    legend: &'static str,
+) -> impl IntoView {
     let i18n = use_i18n();
     let english = move || i18n.language().code() == "en";
     view! {
         <fieldset class="field">
-            <legend class="field__label">{tr("bo.official_items")}</legend>
-            {Instrument::fragility().items.iter().map(|item| {
+            <legend class="field__label">{tr(legend)}</legend>
+            {instrument.items.iter().map(|item| {
                 let id = item.id.clone();
                 let select_id = format!("item-{id}");
                 let (it, en) = (item.it.clone(), item.en.clone());

@@ -110,6 +110,9 @@ pub async fn take(state: &AppState, actor: &Actor, reference: &str, request: &Ac
         details.insert("instrument_version".to_owned(), version.clone().into());
         official = Some((assessment, total, version));
     }
+    if records.grid {
+        details.insert("sustainability_grid".to_owned(), sustainability_grid(&request.items)?);
+    }
     if let Some(requirement) = transition.requires {
         check_requirement(requirement, row.official_total)?;
     }
@@ -286,6 +289,29 @@ async fn held(tx: &mut sqlx::SqliteConnection, actor: &Actor, application_id: &s
         return Err(Error::TransitionNotAllowed("no interview scheduled at your access point".to_owned()));
     }
     Ok(())
+}
+
+/// The sustainability grid of channel 4 as the reviewers scored it, totalled by the rules engine
+/// with the instrument's version and threshold (the reviewers decide; the grid is the record).
+fn sustainability_grid(levels: &BTreeMap<String, u8>) -> Result<serde_json::Value> {
+    let instrument = Instrument::sustainability();
+    let levels: BTreeMap<String, insieme_rules::Level> = levels
+        .iter()
+        .map(|(criterion, level)| {
+            insieme_rules::Level::new(*level)
+                .map(|level| (criterion.clone(), level))
+                .ok_or_else(|| Error::BadRequest(format!("items: {criterion} = {level} is not a level 0 to 3")))
+        })
+        .collect::<Result<_>>()?;
+    let scored = insieme_rules::fragility::score(&levels, instrument);
+    Ok(json!({
+        "levels": levels.iter().map(|(criterion, level)| (criterion.clone(), json!(level))).collect::<serde_json::Map<_, _>>(),
+        "total": scored.total,
+        "max": scored.max_possible,
+        "threshold": scored.threshold,
+        "instrument_version": instrument.version,
+        "status": scored.instrument_status,
+    }))
 }
 
 /// The official assessment: the person's declared levels with the operator's corrections, scored

@@ -35,7 +35,15 @@ pub fn check(records: &Records, request: &ActionRequest) -> Result<()> {
     if records.slot != request.interview.is_some() {
         return if records.slot { missing("interview") } else { unexpected("interview") };
     }
-    if !records.items && !request.items.is_empty() {
+    if records.grid {
+        let criteria = &insieme_rules::Instrument::sustainability().items;
+        let scored_all =
+            criteria.iter().all(|criterion| request.items.get(&criterion.id).is_some_and(|level| *level <= 3));
+        let only_criteria = request.items.keys().all(|id| criteria.iter().any(|criterion| criterion.id == *id));
+        if !scored_all || !only_criteria {
+            return missing("items (every criterion of the sustainability grid, 0 to 3)");
+        }
+    } else if !records.items && !request.items.is_empty() {
         return unexpected("items");
     }
     Ok(())
