@@ -160,3 +160,13 @@ pub async fn send(client: &reqwest::Client, base_url: &str, body: &str) -> Sent 
         Sent::Refused { status, body: text }
     }
 }
+
+/// `--name N` among the command's `arguments`, or `default` when absent.
+pub fn number_option(arguments: &[String], name: &str, default: f64) -> Result<f64, String> {
+    match arguments.iter().position(|argument| argument == name) {
+        None => Ok(default),
+        Some(index) => {
+            arguments.get(index + 1).and_then(|text| text.parse().ok()).ok_or_else(|| format!("{name} needs a number"))
+        }
+    }
+}

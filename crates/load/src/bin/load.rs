@@ -18,7 +18,7 @@ use std::{
     time::{Duration, Instant},
 };
 
-use insieme_load::{Sent, Server, data_dir, new_id, send, submission};
+use insieme_load::{Sent, Server, data_dir, new_id, number_option, send, submission};
 
 struct Options {
     binary: PathBuf,
@@ -33,15 +33,7 @@ struct Options {
 fn options() -> Result<Options, String> {
     let arguments: Vec<String> = std::env::args().skip(1).collect();
     let binary = arguments.first().filter(|first| !first.starts_with("--")).ok_or("the server binary comes first")?;
-    let value = |name: &str, default: f64| -> Result<f64, String> {
-        match arguments.iter().position(|argument| argument == name) {
-            None => Ok(default),
-            Some(index) => arguments
-                .get(index + 1)
-                .and_then(|text| text.parse().ok())
-                .ok_or_else(|| format!("{name} needs a number")),
-        }
-    };
+    let value = |name: &str, default: f64| number_option(&arguments, name, default);
     Ok(Options {
         binary: PathBuf::from(binary),
         clients: value("--clients", 32.0)? as usize,

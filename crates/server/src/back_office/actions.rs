@@ -24,20 +24,12 @@ pub async fn take(state: &AppState, actor: &Actor, reference: &str, request: &Ac
     let today = state.clock.today_in_italy();
     let now = state.clock.now_utc();
     let mut tx = state.pool.begin_with("BEGIN IMMEDIATE").await?;
-    let row = case::find_visible(&mut *tx, actor, reference).await?;
-    if row.version != request.version {
-        return Err(Error::ChangedMeanwhile);
-    }
-    if !visibility::may_change(actor, &row.owner_partner) {
-        return Err(Error::Forbidden("shared for reading only"));
-    }
+    let row = changeable(&mut tx, actor, reference, request.version).await?;
     let workflow = Workflows::embedded().channel(row.rules_channel()?);
     let transition = workflow
         .decide(&row.state, &request.action, actor.role)
         .map_err(|refusal| Error::TransitionNotAllowed(format!("{}: {refusal:?}", request.action)))?;
-    if row.assignee.as_ref().is_some_and(|holder| *holder != actor.id) && !actor.may_reassign() {
-        return Err(Error::HeldBySomeoneElse);
-    }
+    not_held_by_someone_else(&row, actor)?;
     let records = Records::of(transition);
     super::records::check(&records, request)?;
     let mut details = serde_json::Map::new();
@@ -162,6 +154,32 @@ pub async fn take(state: &AppState, actor: &Actor, reference: &str, request: &Ac
     tx.commit().await?;
     let row = case::find_visible(&state.pool, actor, reference).await?;
     case::view(&state.pool, actor, row, &today.to_string()).await
+}
+
+/// The application `actor` sees and may change, as of `version` (404 unseen, 409 changed
+/// meanwhile, 403 shared for reading only), inside the caller's transaction.
+pub async fn changeable(
+    tx: &mut sqlx::SqliteConnection,
+    actor: &Actor,
+    reference: &str,
+    version: i64,
+) -> Result<case::CaseRow> {
+    let row = case::find_visible(&mut *tx, actor, reference).await?;
+    if row.version != version {
+        return Err(Error::ChangedMeanwhile);
+    }
+    if !visibility::may_change(actor, &row.owner_partner) {
+        return Err(Error::Forbidden("shared for reading only"));
+    }
+    Ok(row)
+}
+
+/// 409 when someone else holds the application, unless the role may reassign.
+pub fn not_held_by_someone_else(row: &case::CaseRow, actor: &Actor) -> Result<()> {
+    if row.assignee.as_ref().is_some_and(|holder| *holder != actor.id) && !actor.may_reassign() {
+        return Err(Error::HeldBySomeoneElse);
+    }
+    Ok(())
 }
 
 /// One row of the append-only action log, inside the caller's transaction.

@@ -7,7 +7,11 @@ use insieme_api::back_office::{CaseView, MissedInterview};
 use insieme_rules::Role;
 use serde_json::json;
 
-use super::{Actor, actions::log_action, case, visibility};
+use super::{
+    Actor,
+    actions::{changeable, log_action, not_held_by_someone_else},
+    case,
+};
 use crate::{AppState, Error, Result, audit};
 
 pub async fn did_not_come(
@@ -18,16 +22,8 @@ pub async fn did_not_come(
 ) -> Result<CaseView> {
     let now = state.clock.now_utc();
     let mut tx = state.pool.begin_with("BEGIN IMMEDIATE").await?;
-    let row = case::find_visible(&mut *tx, actor, reference).await?;
-    if row.version != request.version {
-        return Err(Error::ChangedMeanwhile);
-    }
-    if !visibility::may_change(actor, &row.owner_partner) {
-        return Err(Error::Forbidden("shared for reading only"));
-    }
-    if row.assignee.as_ref().is_some_and(|holder| *holder != actor.id) && !actor.may_reassign() {
-        return Err(Error::HeldBySomeoneElse);
-    }
+    let row = changeable(&mut tx, actor, reference, request.version).await?;
+    not_held_by_someone_else(&row, actor)?;
     // An operator records only interviews at their own access point.
     let own_point = (actor.role == Role::Operator).then(|| actor.access_point.clone().unwrap_or_default());
     let missed: Option<(i64, String, String)> = sqlx::query_as(

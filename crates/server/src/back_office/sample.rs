@@ -18,7 +18,7 @@ use insieme_api::{
         YOUTH_SITUATIONS,
     },
 };
-use insieme_rules::{AccessPoint, Channel, Date, Territory, Workflows, workflow::Requirement};
+use insieme_rules::{AccessPoint, Channel, Date, Instrument, Territory, Workflows, workflow::Requirement};
 use insieme_validation::OpenCall;
 use serde_json::{Value, json};
 use sqlx::SqlitePool;
@@ -471,34 +471,13 @@ fn person(random: &mut fastrand::Rng, day: Date, ages: std::ops::Range<i64>) -> 
     })
 }
 
-/// The 22 fragility items a person answers without the sensitive-data consent, at random levels.
+/// Levels for the fragility items a person answers without the sensitive-data consent (a random
+/// number of them, from the first), at random levels.
 fn fragility_answers(random: &mut fastrand::Rng) -> Value {
-    const ITEMS: [&str; 22] = [
-        "income",
-        "debt",
-        "self_care",
-        "social_skills",
-        "social_services",
-        "job_centre",
-        "work_basic_skills",
-        "family_network",
-        "local_network",
-        "housing",
-        "care_load",
-        "deprivation",
-        "work_status",
-        "time_since_work",
-        "experience",
-        "experience_continuity",
-        "education",
-        "training",
-        "soft_skills",
-        "digital_skills",
-        "languages",
-        "mobility",
-    ];
-    let answered = random.usize(4..ITEMS.len());
-    ITEMS.iter().take(answered).map(|item| ((*item).to_owned(), Value::from(random.u32(0..4)))).collect()
+    let items: Vec<&str> =
+        Instrument::fragility().items.iter().filter(|item| !item.sensitive).map(|item| item.id.as_str()).collect();
+    let answered = random.usize(4..items.len());
+    items.iter().take(answered).map(|item| ((*item).to_owned(), Value::from(random.u32(0..4)))).collect()
 }
 
 /// A codice fiscale as the Agenzia delle Entrate makes it (D.M. 23 dicembre 1976): three letters
