@@ -399,6 +399,34 @@ pub struct Place {
     pub active: bool,
 }
 
+/// `POST /api/back-office/places`: a new organisation or access point (administrators).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewPlace {
+    /// `organisation` or `access_point`.
+    pub kind: String,
+    /// Lower case letters, digits, `-`, `_` and `:` (`rete:navile`, `sportello-lavoro-imola`).
+    pub id: String,
+    pub name: String,
+    /// Access points: the comune (one of the 55) and the street address.
+    #[serde(default)]
+    pub comune: String,
+    #[serde(default)]
+    pub address: String,
+    /// Organisations: takes part in joint analyses (sees what is shared with it).
+    #[serde(default)]
+    pub joint_analysis: bool,
+}
+
+/// `PUT /api/back-office/places/{kind}/{id}/active`: open (true) or close (false) a place.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PlaceActive {
+    pub active: bool,
+}
+
 /// Organisations and access points (`GET /api/back-office/places`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -49,6 +49,8 @@ pub const BACK_OFFICE_ACCOUNT_DISABLE: &str = "/api/back-office/accounts/{id}/di
 pub const BACK_OFFICE_ACCOUNT_ENABLE: &str = "/api/back-office/accounts/{id}/enable";
 /// Organisations and access points, for choosing where an account belongs.
 pub const BACK_OFFICE_PLACES: &str = "/api/back-office/places";
+/// Open or close an organisation or an access point (administrators).
+pub const BACK_OFFICE_PLACE_ACTIVE: &str = "/api/back-office/places/{kind}/{id}/active";
 /// The audit log (administrators).
 pub const BACK_OFFICE_AUDIT: &str = "/api/back-office/audit";
 
@@ -59,7 +61,7 @@ pub fn back_office_case(reference: &str, sub: &str) -> String {
 }
 
 /// Every API route, for the test that checks the OpenAPI document lists them all.
-pub const ALL_API: [&str; 26] = [
+pub const ALL_API: [&str; 27] = [
     HEALTH,
     TERRITORY,
     ASSESS,
@@ -85,6 +87,7 @@ pub const ALL_API: [&str; 26] = [
     BACK_OFFICE_ACCOUNT_DISABLE,
     BACK_OFFICE_ACCOUNT_ENABLE,
     BACK_OFFICE_PLACES,
+    BACK_OFFICE_PLACE_ACTIVE,
     BACK_OFFICE_AUDIT,
 ];
 

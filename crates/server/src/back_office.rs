@@ -17,6 +17,7 @@ pub mod csrf;
 pub mod export;
 pub mod interviews;
 pub mod notes;
+pub mod places;
 pub mod queue;
 pub mod records;
 pub mod sample;

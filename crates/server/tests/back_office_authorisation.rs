@@ -165,6 +165,23 @@ async fn every_endpoint_every_role_owner_and_stranger() {
             if create_status != expected_create {
                 leaks.push(format!("{email}: create account {create_status}"));
             }
+            let id = format!("matrix-{interview_scheduled}-{}", email.replace(['@', '.'], "-"));
+            let place = json!({ "kind": "organisation", "id": id, "name": "Rete di prova" });
+            let place_status =
+                app.send(session.request("POST", "/api/back-office/places", Some(&place))).await.status();
+            if place_status != expected_create {
+                leaks.push(format!("{email}: create place {place_status}"));
+            }
+            let close = session.request(
+                "PUT",
+                "/api/back-office/places/organisation/segreteria/active",
+                Some(&json!({ "active": true })),
+            );
+            let close_status = app.send(close).await.status();
+            let expected_close = if email == ADMIN { StatusCode::NO_CONTENT } else { StatusCode::FORBIDDEN };
+            if close_status != expected_close {
+                leaks.push(format!("{email}: open/close a place {close_status}"));
+            }
             let reset = session.request("DELETE", "/api/back-office/accounts/nobody/second-factor", None);
             let reset_status = app.send(reset).await.status();
             if reset_status != expected_disable {
@@ -219,6 +236,12 @@ async fn without_a_valid_session_every_endpoint_answers_401() {
             Some(json!({ "email": "a@b.it", "name": "A", "role": "administrator" })),
         ),
         ("GET", "/api/back-office/places".to_owned(), None),
+        (
+            "POST",
+            "/api/back-office/places".to_owned(),
+            Some(json!({ "kind": "organisation", "id": "x1", "name": "X" })),
+        ),
+        ("PUT", "/api/back-office/places/organisation/x1/active".to_owned(), Some(json!({ "active": false }))),
         ("GET", "/api/back-office/applications.csv".to_owned(), None),
         ("DELETE", "/api/back-office/accounts/x/second-factor".to_owned(), None),
         ("POST", "/api/back-office/second-factor".to_owned(), None),
@@ -227,8 +250,8 @@ async fn without_a_valid_session_every_endpoint_answers_401() {
     ];
     assert_eq!(
         endpoints.len() + 1,
-        // The session path has three methods, the second-factor and accounts paths two.
-        insieme_api::paths::ALL_API.iter().filter(|path| path.starts_with("/api/back-office")).count() + 4,
+        // The session path has three methods, the second-factor, accounts and places paths two.
+        insieme_api::paths::ALL_API.iter().filter(|path| path.starts_with("/api/back-office")).count() + 5,
         "every back-office endpoint is listed here"
     );
     let expired = Session::sign_in(&app, SECRETARIAT).await;

@@ -234,3 +234,63 @@ async fn an_administrator_makes_an_account_that_signs_in_with_its_one_time_passw
             .expect("audit");
     assert!(audit.starts_with(&["create".to_owned()]) && audit.contains(&"enable".to_owned()), "{audit:?}");
 }
+
+/// Administrators add organisations and access points and close them; the list shows them, a
+/// closed one stays closed after a restart's seeding, and every change is audited.
+#[tokio::test]
+async fn an_administrator_adds_and_closes_organisations_and_access_points() {
+    let app = TestApp::new().await;
+    let admin = Session::sign_in(&app, ADMIN).await;
+    let places = "/api/back-office/places";
+    let point = json!({ "kind": "access_point", "id": "sportello-lavoro-budrio", "name": "Sportello lavoro di Budrio",
+                        "comune": "budrio", "address": "Piazza Filopanti 11, Budrio" });
+    let response = app.send(admin.request("POST", places, Some(&point))).await;
+    let status = response.status();
+    let text = common::body_text(response).await;
+    assert_eq!(status, StatusCode::CREATED, "{text}");
+    assert_eq!(admin.post(&app, places, &point).await.0, StatusCode::CONFLICT);
+    for (bad, why) in [
+        (
+            json!({ "kind": "access_point", "id": "x-y", "name": "X", "comune": "Milano", "address": "Via Roma 1" }),
+            "outside the territory",
+        ),
+        (json!({ "kind": "access_point", "id": "x-z", "name": "X", "comune": "Budrio", "address": " " }), "no address"),
+        (json!({ "kind": "organisation", "id": "Has Spaces", "name": "X" }), "a bad id"),
+        (json!({ "kind": "castle", "id": "castle", "name": "X" }), "an unknown kind"),
+    ] {
+        assert_eq!(admin.post(&app, places, &bad).await.0, StatusCode::BAD_REQUEST, "{why}");
+    }
+    let organisation =
+        json!({ "kind": "organisation", "id": "caritas_budrio", "name": "Caritas di Budrio", "joint_analysis": true });
+    let response = app.send(admin.request("POST", places, Some(&organisation))).await;
+    let status = response.status();
+    let text = common::body_text(response).await;
+    assert_eq!(status, StatusCode::CREATED, "{text}");
+    let close = admin.request(
+        "PUT",
+        "/api/back-office/places/access_point/sportello-lavoro-budrio/active",
+        Some(&json!({ "active": false })),
+    );
+    assert_eq!(app.send(close).await.status(), StatusCode::NO_CONTENT);
+    insieme_server::back_office::seed::organisations_and_access_points(&app.state.pool).await.expect("seeding again");
+    let (_, listed) = admin.get(&app, places).await;
+    let budrio = listed["access_points"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|place| place["id"] == "sportello-lavoro-budrio")
+        .cloned();
+    assert_eq!(
+        budrio.map(|place| place["active"].clone()),
+        Some(json!(false)),
+        "closed, and still closed after seeding"
+    );
+    assert!(listed["organisations"].as_array().into_iter().flatten().any(|place| place["id"] == "caritas_budrio"));
+    let audit: Vec<String> = sqlx::query_scalar(
+        "SELECT action FROM audit_log WHERE subject IN ('access_point', 'organisation') ORDER BY id",
+    )
+    .fetch_all(&app.state.pool)
+    .await
+    .expect("audit");
+    assert_eq!(audit, ["create", "create", "close"]);
+}

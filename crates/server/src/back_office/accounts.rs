@@ -187,20 +187,6 @@ pub async fn enable(pool: &SqlitePool, actor: &str, id: &str) -> Result<()> {
     Ok(())
 }
 
-/// Organisations and access points with their names, active ones first.
-pub async fn places(pool: &SqlitePool) -> Result<insieme_api::back_office::Places> {
-    use insieme_api::back_office::Place;
-    let organisations: Vec<(String, String, bool)> =
-        sqlx::query_as("SELECT id, name, active FROM organisations ORDER BY active DESC, name").fetch_all(pool).await?;
-    let access_points: Vec<(String, String, bool)> =
-        sqlx::query_as("SELECT id, name, active FROM access_points ORDER BY active DESC, name").fetch_all(pool).await?;
-    let place = |(id, name, active): (String, String, bool)| Place { id, name, active };
-    Ok(insieme_api::back_office::Places {
-        organisations: organisations.into_iter().map(place).collect(),
-        access_points: access_points.into_iter().map(place).collect(),
-    })
-}
-
 /// Sets a new password (already checked against the current one) and ends the account's other
 /// sessions.
 pub async fn set_password(pool: &SqlitePool, id: &str, password: String, keep_session: Option<&str>) -> Result<()> {

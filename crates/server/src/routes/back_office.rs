@@ -15,8 +15,8 @@ use insieme_api::{
     ErrorBody,
     back_office::{
         AccountView, ActionRequest, Assignment, AuditEntry, AuditQuery, BulkAssignment, BulkAssignmentResult, CaseView,
-        CreatedAccount, Login, Me, MissedInterview, NewAccountRequest, NewNote, PasswordChange, Places, QueuePage,
-        QueueQuery, SecondFactorCode, SecondFactorEnrolment,
+        CreatedAccount, Login, Me, MissedInterview, NewAccountRequest, NewNote, NewPlace, PasswordChange, Place,
+        PlaceActive, Places, QueuePage, QueueQuery, SecondFactorCode, SecondFactorEnrolment,
     },
 };
 use insieme_rules::Role;
@@ -50,7 +50,8 @@ pub fn router(state: AppState) -> OpenApiRouter<AppState> {
         .routes(routes!(accounts_list, account_create))
         .routes(routes!(account_disable))
         .routes(routes!(account_enable))
-        .routes(routes!(places_list))
+        .routes(routes!(places_list, place_create))
+        .routes(routes!(place_active))
         .routes(routes!(audit_list))
         .route_layer(middleware::from_fn_with_state(state, csrf::same_origin_only))
         .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
@@ -383,7 +384,39 @@ async fn account_enable(State(state): State<AppState>, actor: Actor, Path(id): P
 #[utoipa::path(get, path = "/api/back-office/places", tag = "back-office",
     responses((status = 200, body = Places), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
 async fn places_list(State(state): State<AppState>, _actor: Actor) -> Result<Json<Places>> {
-    Ok(Json(accounts::places(&state.pool).await?))
+    Ok(Json(back_office::places::list(&state.pool).await?))
+}
+
+/// A new organisation or access point. Administrators.
+#[utoipa::path(post, path = "/api/back-office/places", tag = "back-office", request_body = NewPlace,
+    responses((status = 201, body = Place), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody), (status = 409, description = "The id is taken", body = ErrorBody)))]
+async fn place_create(
+    State(state): State<AppState>,
+    actor: Actor,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<(StatusCode, Json<Place>)> {
+    let place: NewPlace = json_body::parse(&headers, &body)?;
+    Ok((StatusCode::CREATED, Json(back_office::places::create(&state.pool, &actor, &place).await?)))
+}
+
+/// Open or close an organisation (`kind` = `organisation`) or an access point (`access_point`).
+/// Administrators.
+#[utoipa::path(put, path = "/api/back-office/places/{kind}/{id}/active", tag = "back-office",
+    params(("kind" = String, Path), ("id" = String, Path)), request_body = PlaceActive,
+    responses((status = 204), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn place_active(
+    State(state): State<AppState>,
+    actor: Actor,
+    Path((kind, id)): Path<(String, String)>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<StatusCode> {
+    let change: PlaceActive = json_body::parse(&headers, &body)?;
+    back_office::places::set_active(&state.pool, &actor, &kind, &id, change.active).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// Disable an account and end its sessions. Administrators.
