@@ -60,8 +60,8 @@ pub mod back_office {
     use insieme_api::{
         back_office::{
             AccountView, ActionRequest, Assignment, AuditEntry, AuditQuery, CaseView, CreatedAccount, Login, Me,
-            MissedInterview, NewAccountRequest, NewNote, Places, QueuePage, QueueQuery, SecondFactorCode,
-            SecondFactorEnrolment,
+            MissedInterview, NewAccountRequest, NewNote, NewPlace, Place, PlaceActive, Places, QueuePage, QueueQuery,
+            SecondFactorCode, SecondFactorEnrolment,
         },
         paths,
     };
@@ -204,6 +204,19 @@ pub mod back_office {
             .await
             .map_err(|_| ApiError::Network)?;
         json(response).await
+    }
+
+    /// A new organisation or access point (administrators).
+    pub async fn create_place(place: &NewPlace) -> Result<Place, ApiError> {
+        post(paths::BACK_OFFICE_PLACES, place).await
+    }
+
+    /// Opens or closes an organisation or access point (administrators).
+    pub async fn set_place_active(kind: &str, id: &str, active: bool) -> Result<(), ApiError> {
+        let path = paths::BACK_OFFICE_PLACE_ACTIVE.replace("{kind}", kind).replace("{id}", id);
+        let request = Request::put(&path).json(&PlaceActive { active }).map_err(|_| ApiError::UnexpectedBody)?;
+        let response = request.send().await.map_err(|_| ApiError::Network)?;
+        if response.ok() { Ok(()) } else { json::<()>(response).await }
     }
 
     pub async fn places() -> Result<Places, ApiError> {

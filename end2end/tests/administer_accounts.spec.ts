@@ -15,9 +15,10 @@ test('an administrator makes an account and its holder connects an authenticator
   await expectNoAxeViolations(page, 'back-office administration');
 
   const email = `nuova.${Date.now()}.${test.info().project.name}@example.org`;
-  await page.getByLabel('Nome', { exact: true }).fill('Nora Nuova');
-  await page.getByLabel('E-mail', { exact: true }).fill(email);
-  await page.getByLabel('Ruolo').selectOption('secretariat');
+  const newAccount = page.getByRole('group', { name: 'Nuovo account' });
+  await newAccount.getByLabel('Nome', { exact: true }).fill('Nora Nuova');
+  await newAccount.getByLabel('E-mail', { exact: true }).fill(email);
+  await newAccount.getByLabel('Ruolo').selectOption('secretariat');
   await page.getByRole('button', { name: "Crea l'account" }).click();
   const password = await page.locator('.one-time-password').textContent();
   expect(password).toMatch(/^[A-Za-z0-9]{20}$/);
@@ -47,6 +48,21 @@ test('an administrator makes an account and its holder connects an authenticator
   await expect(row).not.toContainText('non collegata');
   await row.getByRole('button', { name: "Scollega l'app di autenticazione: Nora Nuova" }).click();
   await expect(row).toContainText('non collegata');
+
+  // A new access point, then closed.
+  const code = `sportello-prova-${test.info().project.name}-${Date.now()}`;
+  const newPlace = page.getByRole('group', { name: 'Nuovo sportello o organizzazione' });
+  await newPlace.getByLabel('Tipo').selectOption('access_point');
+  await newPlace.getByLabel('Nome', { exact: true }).fill('Sportello di prova');
+  await newPlace.getByLabel('Codice').fill(code);
+  await newPlace.getByLabel('Comune', { exact: true }).fill('Budrio');
+  await newPlace.getByLabel('Indirizzo').fill('Piazza Filopanti 11');
+  await newPlace.getByRole('button', { name: 'Aggiungi' }).click();
+  const point = page.getByRole('row').filter({ hasText: code });
+  await expect(point).toBeVisible();
+  await point.getByRole('button', { name: 'Chiudi: Sportello di prova' }).click();
+  await expect(point).toContainText('chiuso');
+  await expectNoAxeViolations(page, 'back-office administration with places');
 
   // The activity log shows who made and changed the account.
   await page.getByRole('link', { name: 'Registro delle attività' }).click();

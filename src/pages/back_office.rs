@@ -5,6 +5,7 @@
 mod administration_page;
 mod audit_page;
 mod case_page;
+mod places_section;
 mod queue_page;
 mod second_factor;
 mod sign_in;

@@ -119,6 +119,7 @@ pub fn AdministrationPage() -> impl IntoView {
             </tbody>
         </table>
         </div>
+        <super::places_section::PlacesSection places=places />
     }
 }
 
