@@ -397,6 +397,9 @@ pub struct Place {
     pub id: String,
     pub name: String,
     pub active: bool,
+    /// Organisations that take part in joint analyses (always false for access points).
+    #[serde(default)]
+    pub joint_analysis: bool,
 }
 
 /// `POST /api/back-office/places`: a new organisation or access point (administrators).

@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use insieme_api::back_office::{ActionRequest, CaseView, FieldToCorrect, InterviewSlot};
-use insieme_rules::{AccessPoint, Instrument, Workflows, records::Records};
+use insieme_api::back_office::{ActionRequest, CaseView, FieldToCorrect, InterviewSlot, Places};
+use insieme_rules::{Instrument, Workflows, records::Records};
 use leptos::{prelude::*, task::spawn_local};
 
 use super::{on_session_end, refusal_key};
@@ -30,7 +30,20 @@ pub fn StepForm(
     let partners = RwSignal::new(Vec::<String>::new());
     let path = RwSignal::new(records.choice.as_ref().and_then(|choices| choices.first().cloned()));
     let starts_at = RwSignal::new(String::new());
-    let access_point = RwSignal::new(AccessPoint::all().first().map(|point| point.id.clone()).unwrap_or_default());
+    let access_point = RwSignal::new(String::new());
+    // Open access points and joint-analysis partners as administrators keep them (not the lists
+    // this build shipped with): a new access point is offered, a closed one is not.
+    let places = RwSignal::new(None::<Places>);
+    if records.slot || records.shares || records.partners_present {
+        spawn_local(async move {
+            if let Ok(found) = api::back_office::places().await {
+                if let Some(first) = found.access_points.iter().find(|point| point.active) {
+                    access_point.set(first.id.clone());
+                }
+                places.set(Some(found));
+            }
+        });
+    }
     let declared: BTreeMap<String, u8> = found.submission["answers"]["fragility"]
         .as_object()
         .map(|levels| {
@@ -84,12 +97,19 @@ pub fn StepForm(
             busy.set(false);
         });
     };
-    let joint_partners: Vec<(String, String)> = Workflows::embedded()
-        .organisations
-        .iter()
-        .filter(|organisation| organisation.joint_analysis)
-        .map(|organisation| (organisation.id.clone(), organisation.name.clone()))
-        .collect();
+    let joint_partners = move || -> Vec<(String, String)> {
+        places
+            .get()
+            .map(|found| {
+                found
+                    .organisations
+                    .into_iter()
+                    .filter(|organisation| organisation.active && organisation.joint_analysis)
+                    .map(|organisation| (organisation.id, organisation.name))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
     view! {
         <form class="step-form" on:submit=on_submit>
             <h3>{tr_key(heading_key)}</h3>
@@ -103,7 +123,7 @@ pub fn StepForm(
             {(records.shares || records.partners_present).then(|| view! {
                 <fieldset class="field">
                     <legend class="field__label">{tr("bo.partners")}</legend>
-                    {joint_partners.into_iter().map(|(id, name)| {
+                    {move || joint_partners().into_iter().map(|(id, name)| {
                         let input_id = format!("partner-{id}");
                         let checked_id = id.clone();
                         view! {
@@ -141,7 +161,8 @@ pub fn StepForm(
                 <div class="field">
                     <label class="field__label" for="step-point">{tr("bo.access_point")}</label>
                     <select id="step-point" class="input" on:change=move |event| access_point.set(event_target_value(&event))>
-                        {AccessPoint::all().iter().map(|point| view! { <option value=point.id.clone()>{point.name.clone()}</option> }).collect_view()}
+                        {move || places.get().map(|found| found.access_points.into_iter().filter(|point| point.active)
+                            .map(|point| view! { <option value=point.id.clone()>{point.name}</option> }).collect_view())}
                     </select>
                 </div>
             })}

@@ -12,11 +12,16 @@ use crate::{Error, Result, audit};
 
 /// Organisations and access points with their names, open ones first.
 pub async fn list(pool: &SqlitePool) -> Result<Places> {
-    let organisations: Vec<(String, String, bool)> =
-        sqlx::query_as("SELECT id, name, active FROM organisations ORDER BY active DESC, name").fetch_all(pool).await?;
-    let access_points: Vec<(String, String, bool)> =
-        sqlx::query_as("SELECT id, name, active FROM access_points ORDER BY active DESC, name").fetch_all(pool).await?;
-    let place = |(id, name, active): (String, String, bool)| Place { id, name, active };
+    let organisations: Vec<(String, String, bool, bool)> =
+        sqlx::query_as("SELECT id, name, active, joint_analysis FROM organisations ORDER BY active DESC, name")
+            .fetch_all(pool)
+            .await?;
+    let access_points: Vec<(String, String, bool, bool)> =
+        sqlx::query_as("SELECT id, name, active, 0 FROM access_points ORDER BY active DESC, name")
+            .fetch_all(pool)
+            .await?;
+    let place =
+        |(id, name, active, joint_analysis): (String, String, bool, bool)| Place { id, name, active, joint_analysis };
     Ok(Places {
         organisations: organisations.into_iter().map(place).collect(),
         access_points: access_points.into_iter().map(place).collect(),
@@ -76,7 +81,12 @@ pub async fn create(pool: &SqlitePool, actor: &Actor, place: &NewPlace) -> Resul
         return Err(Error::Conflict);
     }
     audit::record(pool, &actor.id, "create", &place.kind, &place.id, Some(name)).await?;
-    Ok(Place { id: place.id.clone(), name: name.to_owned(), active: true })
+    Ok(Place {
+        id: place.id.clone(),
+        name: name.to_owned(),
+        active: true,
+        joint_analysis: table == "organisations" && place.joint_analysis,
+    })
 }
 
 /// Opens or closes a place (administrators). A closed place keeps its history and its accounts.
