@@ -41,6 +41,9 @@ test('review a fragility application from submission to taken in charge', async 
   await office.scheduleAt(page, 2, '10:30');
   await page.getByRole('button', { name: 'Conferma' }).click();
   await expect(page.locator('.case-facts')).toContainText('Primo colloquio fissato');
+  // The back office offers the interview as a calendar file too (place and reference only).
+  const officeCalendar = await page.getByRole('link', { name: 'Aggiungi al calendario (.ics)' }).getAttribute('href');
+  expect(decodeURIComponent(officeCalendar ?? '')).toContain(receipt.reference);
   // The first contact is made: the deadline is gone.
   await expect(page.locator('.case-facts')).not.toContainText('scaduta');
   // The person sees when and where on the status page, with a calendar file.

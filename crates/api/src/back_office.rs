@@ -229,7 +229,12 @@ pub struct Interview {
     pub round: String,
     /// `YYYY-MM-DDTHH:MM`, Europe/Rome.
     pub starts_at: String,
+    /// The access point's name, address and comune.
     pub access_point: String,
+    #[serde(default)]
+    pub address: String,
+    #[serde(default)]
+    pub comune: String,
     pub operator: Option<Person>,
     /// `scheduled`, `held`, `did_not_come` or `rescheduled`.
     pub outcome: String,

@@ -2,7 +2,10 @@
 //! allows this account now, the interviews, the public history, the log of changes, the
 //! internal notes and who opened it. Opening it is recorded by the server.
 
-use insieme_api::back_office::{Assignment, CaseView, MissedInterview, NewNote};
+use insieme_api::{
+    Appointment,
+    back_office::{Assignment, CaseView, MissedInterview, NewNote},
+};
 use insieme_rules::{Role, Workflows};
 use leptos::{prelude::*, task::spawn_local};
 
@@ -194,15 +197,39 @@ fn Interviews(found: CaseView, on_update: Callback<CaseView>, on_refused: Callba
             }
         });
     };
+    let i18n = use_i18n();
+    let case_reference = found.reference.clone();
     (!found.interviews.is_empty()).then(|| {
         let scheduled = found.interviews.iter().any(|interview| interview.outcome == "scheduled");
         view! {
             <section aria-labelledby="case-interviews">
                 <h2 id="case-interviews">{tr("bo.interviews")}</h2>
-                <ul>{found.interviews.into_iter().map(|interview| view! {
-                    <li>{interview.starts_at.replace('T', " ")} " – " {interview.access_point} " – "
-                        {tr_key(format!("bo.interview_outcome.{}", interview.outcome))}
-                        {interview.operator.map(|operator| view! { " – " {operator.name} })}</li>
+                <ul>{found.interviews.into_iter().map(|interview| {
+                    // A calendar file made here from what the page shows (place and reference,
+                    // no personal data), like the person's on the status page.
+                    let appointment = Appointment {
+                        round: interview.round.clone(),
+                        starts_at: interview.starts_at.clone(),
+                        place: interview.access_point.clone(),
+                        address: interview.address.clone(),
+                        comune: interview.comune.clone(),
+                    };
+                    let reference = case_reference.clone();
+                    let calendar = move || {
+                        let ics = appointment.to_ics(&reference, &i18n.t("bo.interview_calendar_title"));
+                        format!("data:text/calendar;charset=utf-8,{}", js_sys::encode_uri_component(&ics))
+                    };
+                    let is_scheduled = interview.outcome == "scheduled";
+                    view! {
+                        <li>{interview.starts_at.replace('T', " ")} " – " {interview.access_point.clone()}
+                            {(!interview.address.is_empty()).then(|| format!(", {}, {}", interview.address, interview.comune))} " – "
+                            {tr_key(format!("bo.interview_outcome.{}", interview.outcome))}
+                            {interview.operator.map(|operator| view! { " – " {operator.name} })}
+                            {is_scheduled.then(|| view! {
+                                " " <a href=calendar download="colloquio.ics">{tr("bo.interview_calendar")}</a>
+                            })}
+                        </li>
+                    }
                 }).collect_view()}</ul>
                 {(scheduled && may_change).then(|| view! {
                     <button type="button" class="button" on:click=on_missed>{tr("bo.did_not_come")}</button>

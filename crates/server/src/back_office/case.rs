@@ -63,6 +63,8 @@ struct InterviewRow {
     round: String,
     starts_at: String,
     access_point: String,
+    address: String,
+    comune: String,
     operator_id: Option<String>,
     operator_name: Option<String>,
     outcome: String,
@@ -121,7 +123,7 @@ pub async fn view(pool: &SqlitePool, actor: &Actor, row: CaseRow, today: &str) -
     .fetch_all(pool)
     .await?;
     let interviews: Vec<InterviewRow> = sqlx::query_as(
-        "SELECT i.round, i.starts_at, p.name AS access_point, i.operator_id, acc.name AS operator_name, i.outcome FROM interviews i \
+        "SELECT i.round, i.starts_at, p.name AS access_point, p.address, p.comune, i.operator_id, acc.name AS operator_name, i.outcome FROM interviews i \
          JOIN access_points p ON p.id = i.access_point_id LEFT JOIN accounts acc ON acc.id = i.operator_id \
          WHERE i.application_id = ? ORDER BY i.id",
     )
@@ -201,6 +203,8 @@ pub async fn view(pool: &SqlitePool, actor: &Actor, row: CaseRow, today: &str) -
                 round: row.round,
                 starts_at: row.starts_at,
                 access_point: row.access_point,
+                address: row.address,
+                comune: row.comune,
                 operator: row.operator_id.map(|id| person(id, row.operator_name)),
                 outcome: row.outcome,
             })
