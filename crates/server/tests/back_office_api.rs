@@ -705,3 +705,22 @@ async fn an_enterprise_decision_records_the_sustainability_grid_scored_by_the_en
     assert_eq!(grid["instrument_version"], insieme_rules::Instrument::sustainability().version.as_str());
     assert_eq!(grid["threshold"], 10);
 }
+
+/// Channel 3: a decision names the call the application answered, in the action log.
+#[tokio::test]
+async fn a_youth_decision_names_its_call_in_the_action_log() {
+    let app = TestApp::new().await;
+    insieme_server::demo::seed(&app.state.pool, &app.state.clock).await.expect("demo calls");
+    let (reference, _) = submitted(&app, &applications::youth()).await;
+    let admin = Session::sign_in(&app, ADMIN).await;
+    for action in ["check_against_call", "put_on_waiting_list"] {
+        let (status, case) = admin.act(&app, &reference, action, json!({})).await;
+        assert_eq!(status, StatusCode::OK, "{action}: {case}");
+    }
+    let details: String =
+        sqlx::query_scalar("SELECT details FROM application_actions WHERE action = 'put_on_waiting_list'")
+            .fetch_one(&app.state.pool)
+            .await
+            .expect("logged");
+    assert_eq!(serde_json::from_str::<Value>(&details).expect("json")["call"], "demo-giovani");
+}

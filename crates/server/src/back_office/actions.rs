@@ -33,6 +33,10 @@ pub async fn take(state: &AppState, actor: &Actor, reference: &str, request: &Ac
     let records = Records::of(transition);
     super::records::check(&records, request)?;
     let mut details = serde_json::Map::new();
+    // Channel 3 decides against a call: every step names the call the application answered.
+    if let Some(call) = call_of(&row.submission) {
+        details.insert("call".to_owned(), call.into());
+    }
     if let Some(note) = request.note.as_deref().map(str::trim).filter(|note| !note.is_empty()) {
         details.insert("note".to_owned(), note.into());
     }
@@ -154,6 +158,15 @@ pub async fn take(state: &AppState, actor: &Actor, reference: &str, request: &Ac
     tx.commit().await?;
     let row = case::find_visible(&state.pool, actor, reference).await?;
     case::view(&state.pool, actor, row, &today.to_string()).await
+}
+
+/// The call a channel-3 application answered (`youth.call_id` or `youth_project.call_id`).
+fn call_of(submission: &str) -> Option<String> {
+    let submission = stored::decode_value(submission).ok()?;
+    ["/youth/call_id", "/youth_project/call_id"]
+        .iter()
+        .find_map(|pointer| submission.pointer(pointer).and_then(serde_json::Value::as_str).map(str::to_owned))
+        .filter(|call| !call.is_empty())
 }
 
 /// The application `actor` sees and may change, as of `version` (404 unseen, 409 changed
