@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
 import { expectNoAxeViolations } from '../fixtures/axe';
 import { Application } from '../fixtures/application';
-import { BackOffice, OPERATOR, SECRETARIAT, SUAP_BOLOGNA, sendFragilityApplication } from '../fixtures/back_office';
+import { BackOffice, OPERATOR, SECRETARIAT, sendFragilityApplication } from '../fixtures/back_office';
 
 // A person applies on channel 2; the secretariat finds the application, takes it, checks the
 // requirements and schedules the first interview; the operator records it correcting two items,
@@ -91,20 +91,4 @@ test('review a fragility application from submission to taken in charge', async 
     'submitted', 'eligibility_checked', 'first_interview_scheduled', 'first_interview_held',
     'second_interview_scheduled', 'second_interview_held', 'joint_analysis', 'taken_in_charge',
   ]);
-});
-
-// A reviewer of another organisation finds nothing: not by search, not by address, not by API.
-test('deny a foreign application', async ({ page, request }) => {
-  const receipt = await sendFragilityApplication(request, `Estranea${Date.now()}`);
-  const office = new BackOffice(page);
-  await page.goto('/ufficio/');
-  await expect(page.getByRole('heading', { level: 1, name: "Accedi all'area riservata" })).toBeVisible();
-  await expectNoAxeViolations(page, 'back-office sign-in');
-  await office.signIn(SUAP_BOLOGNA);
-  await office.search(receipt.reference);
-  await expect(page.getByText('Nessuna domanda corrisponde ai filtri.')).toBeVisible();
-  await page.goto(`/ufficio/pratiche/${receipt.reference}`);
-  await expect(page.getByText('Domanda non trovata o non visibile al tuo ruolo.')).toBeVisible();
-  const api = await page.request.get(`/api/back-office/applications/${receipt.reference}`);
-  expect(api.status()).toBe(404);
 });
