@@ -130,19 +130,16 @@ pub mod back_office {
         json(response).await
     }
 
-    /// Where the browser downloads the queue with these filters as a CSV file (a plain link: the
-    /// session cookie goes with it, and the server records the export).
-    pub fn export_url(query: &QueueQuery) -> String {
+    /// Where the browser downloads the queue with these filters as a CSV file or an XLSX workbook
+    /// (a plain link: the session cookie goes with it, and the server records the export).
+    pub fn export_url(query: &QueueQuery, workbook: bool) -> String {
         let parameters: Vec<String> = query_pairs(query)
             .into_iter()
             .filter(|(name, _)| *name != "after")
             .map(|(name, value)| format!("{name}={}", js_sys::encode_uri_component(&value)))
             .collect();
-        if parameters.is_empty() {
-            paths::BACK_OFFICE_EXPORT.to_owned()
-        } else {
-            format!("{}?{}", paths::BACK_OFFICE_EXPORT, parameters.join("&"))
-        }
+        let path = if workbook { paths::BACK_OFFICE_EXPORT_XLSX } else { paths::BACK_OFFICE_EXPORT };
+        if parameters.is_empty() { path.to_owned() } else { format!("{path}?{}", parameters.join("&")) }
     }
 
     pub async fn case(reference: &str) -> Result<CaseView, ApiError> {

@@ -33,6 +33,8 @@ pub const BACK_OFFICE_ACCOUNT_SECOND_FACTOR: &str = "/api/back-office/accounts/{
 pub const BACK_OFFICE_APPLICATIONS: &str = "/api/back-office/applications";
 /// The queue with the same filters as a CSV file (spreadsheets), audited.
 pub const BACK_OFFICE_EXPORT: &str = "/api/back-office/applications.csv";
+/// The same as an XLSX workbook.
+pub const BACK_OFFICE_EXPORT_XLSX: &str = "/api/back-office/applications.xlsx";
 /// One case, its workflow steps, its holder and its internal notes.
 pub const BACK_OFFICE_CASE: &str = "/api/back-office/applications/{reference}";
 pub const BACK_OFFICE_CASE_ACTIONS: &str = "/api/back-office/applications/{reference}/actions";
@@ -61,7 +63,7 @@ pub fn back_office_case(reference: &str, sub: &str) -> String {
 }
 
 /// Every API route, for the test that checks the OpenAPI document lists them all.
-pub const ALL_API: [&str; 27] = [
+pub const ALL_API: [&str; 28] = [
     HEALTH,
     TERRITORY,
     ASSESS,
@@ -77,6 +79,7 @@ pub const ALL_API: [&str; 27] = [
     BACK_OFFICE_ACCOUNT_SECOND_FACTOR,
     BACK_OFFICE_APPLICATIONS,
     BACK_OFFICE_EXPORT,
+    BACK_OFFICE_EXPORT_XLSX,
     BACK_OFFICE_CASE,
     BACK_OFFICE_CASE_ACTIONS,
     BACK_OFFICE_CASE_ASSIGNMENT,

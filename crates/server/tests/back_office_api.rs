@@ -621,7 +621,24 @@ async fn the_export_is_the_filtered_queue_with_formulas_made_text_and_is_audited
             .await
             .expect("audit");
     assert_eq!(exports.len(), 1);
-    assert!(exports[0].contains("\"2 rows, filters"), "{exports:?}");
+    assert!(exports[0].contains("\"2 rows as csv, filters"), "{exports:?}");
+
+    // The same as a workbook: every cell a string, so the formula is text there too.
+    let response =
+        app.send(secretariat.request("GET", "/api/back-office/applications.xlsx?channel=fragility", None)).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(response.headers()[header::CONTENT_TYPE].to_str().unwrap_or_default().contains("spreadsheetml"));
+    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.expect("body");
+    let mut workbook = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).expect("an XLSX is a zip");
+    let mut part = |name: &str| {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut workbook.by_name(name).expect(name), &mut text).expect("utf-8");
+        text
+    };
+    let (sheet, strings) = (part("xl/worksheets/sheet1.xml"), part("xl/sharedStrings.xml"));
+    assert!(strings.contains(&spoiled) && strings.contains(&plain) && !strings.contains(&enterprise));
+    assert!(strings.contains("=HYPERLINK"), "kept as a string");
+    assert!(!sheet.contains("<f>"), "no formula cells");
 }
 
 /// "Did not come": the operator records it for the interview at their access point; the state

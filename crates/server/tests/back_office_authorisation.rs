@@ -243,6 +243,7 @@ async fn without_a_valid_session_every_endpoint_answers_401() {
         ),
         ("PUT", "/api/back-office/places/organisation/x1/active".to_owned(), Some(json!({ "active": false }))),
         ("GET", "/api/back-office/applications.csv".to_owned(), None),
+        ("GET", "/api/back-office/applications.xlsx".to_owned(), None),
         ("DELETE", "/api/back-office/accounts/x/second-factor".to_owned(), None),
         ("POST", "/api/back-office/second-factor".to_owned(), None),
         ("PUT", "/api/back-office/second-factor".to_owned(), Some(json!({ "code": "123456" }))),

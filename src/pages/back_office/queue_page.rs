@@ -59,6 +59,11 @@ pub fn QueuePage() -> impl IntoView {
         });
     };
     load(None);
+    // Read when the links are drawn and again at each change of a filter.
+    let export_href = move |workbook: bool| {
+        let _ = (channel.get(), state.get(), assignee.get(), area.get(), overdue.get(), search.get());
+        api::back_office::export_url(&query(None), workbook)
+    };
     let on_filter = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         load(None);
@@ -138,11 +143,8 @@ pub fn QueuePage() -> impl IntoView {
                     <label for="filter-overdue">{tr("bo.overdue_only")}</label>
                 </div>
                 <button type="submit" class="button button--primary">{tr("bo.apply_filters")}</button>
-                <a class="button" download="" href=move || {
-                    // Read when the link is drawn and again at each change of a filter.
-                    let _ = (channel.get(), state.get(), assignee.get(), area.get(), overdue.get(), search.get());
-                    api::back_office::export_url(&query(None))
-                }>{tr("bo.export")}</a>
+                <a class="button" download="" href=move || export_href(false)>{tr("bo.export")}</a>
+                <a class="button" download="" href=move || export_href(true)>{tr("bo.export_xlsx")}</a>
             </fieldset>
         </form>
         <div role="alert">{move || failure.get().map(|key| view! { <p class="field-error">{i18n.t(key)}</p> })}</div>

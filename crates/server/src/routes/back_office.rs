@@ -27,8 +27,8 @@ use super::json_body;
 use crate::{
     AppState, Error, Result, audit, back_office,
     back_office::{
-        Actor, Enrolling, accounts, actions, assignment, audit_log, case, csrf, notes, queue, second_factor, session,
-        throttle,
+        Actor, Enrolling, accounts, actions, assignment, audit_log, case, csrf, export, notes, queue, second_factor,
+        session, throttle,
     },
     client::ClientAddress,
 };
@@ -41,6 +41,7 @@ pub fn router(state: AppState) -> OpenApiRouter<AppState> {
         .routes(routes!(account_second_factor_reset))
         .routes(routes!(queue_list))
         .routes(routes!(queue_export))
+        .routes(routes!(queue_export_xlsx))
         .routes(routes!(case_show))
         .routes(routes!(case_action))
         .routes(routes!(case_assign))
@@ -195,9 +196,9 @@ async fn queue_list(
     Ok(Json(queue::page(&state.pool, &actor, &query, &today).await?))
 }
 
-/// The queue as a CSV file for spreadsheets (`;`, UTF-8 with BOM, formula cells made text): the
-/// same applications and filters as the queue, up to 50,000 rows, recorded in the audit log. Any
-/// signed-in account, limited to what it may see.
+/// The queue as a CSV file (`;`, UTF-8 with BOM, formula cells made text): the same applications
+/// and filters as the queue, up to 50,000 rows, recorded in the audit log. Any signed-in account,
+/// limited to what it may see.
 #[utoipa::path(get, path = "/api/back-office/applications.csv", tag = "back-office", params(QueueQuery),
     responses((status = 200, description = "text/csv", content_type = "text/csv"), (status = 400, body = ErrorBody),
         (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
@@ -206,16 +207,37 @@ async fn queue_export(
     actor: Actor,
     Query(query): Query<QueueQuery>,
 ) -> Result<impl IntoResponse> {
+    exported(&state, &actor, &query, export::Format::Csv).await
+}
+
+/// The queue as an XLSX workbook (every cell text), otherwise as the CSV export.
+#[utoipa::path(get, path = "/api/back-office/applications.xlsx", tag = "back-office", params(QueueQuery),
+    responses((status = 200, description = "XLSX workbook",
+        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+async fn queue_export_xlsx(
+    State(state): State<AppState>,
+    actor: Actor,
+    Query(query): Query<QueueQuery>,
+) -> Result<impl IntoResponse> {
+    exported(&state, &actor, &query, export::Format::Xlsx).await
+}
+
+/// An export's answer: the file as an attachment named after the day.
+async fn exported(
+    state: &AppState,
+    actor: &Actor,
+    query: &QueueQuery,
+    format: export::Format,
+) -> Result<impl IntoResponse + use<>> {
     let today = state.clock.today_in_italy().to_string();
-    let body = back_office::export::csv(&state.pool, &actor, &query, &today).await?;
-    let disposition = format!("attachment; filename=\"domande-{today}.csv\"");
+    let body = export::file(&state.pool, actor, query, &today, format).await?;
+    let disposition = format!("attachment; filename=\"domande-{today}.{}\"", format.extension());
+    let disposition = HeaderValue::from_str(&disposition).map_err(|error| Error::Internal(error.to_string()))?;
     Ok((
         [
-            (header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8")),
-            (
-                header::CONTENT_DISPOSITION,
-                HeaderValue::from_str(&disposition).map_err(|error| Error::Internal(error.to_string()))?,
-            ),
+            (header::CONTENT_TYPE, HeaderValue::from_static(format.content_type())),
+            (header::CONTENT_DISPOSITION, disposition),
         ],
         body,
     ))
