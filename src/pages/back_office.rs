@@ -60,10 +60,10 @@ pub fn BackOfficePages() -> impl IntoView {
                 _ if state == SecondFactor::MustEnrol || path.starts_with(SECURITY_PATH) => {
                     view! { <second_factor::SecondFactorPage state=state /> }.into_any()
                 }
-                _ if me.role == "administrator" && path.starts_with(AUDIT_PATH) => {
+                _ if is_administrator(&me) && path.starts_with(AUDIT_PATH) => {
                     view! { <audit_page::AuditPage /> }.into_any()
                 }
-                _ if me.role == "administrator" && path.starts_with(ADMINISTRATION_PATH) => {
+                _ if is_administrator(&me) && path.starts_with(ADMINISTRATION_PATH) => {
                     view! { <administration_page::AdministrationPage /> }.into_any()
                 }
                 Some(reference) => view! { <case_page::CasePage reference=reference.to_owned() /> }.into_any(),
@@ -90,7 +90,7 @@ fn AccountBar(me: Me) -> impl IntoView {
     view! {
         <div class="account-bar">
             <p>{move || i18n.t_with("bo.signed_in_as", &[("name", name.clone()), ("role", i18n.t(&role_key))])}</p>
-            {(me.role == "administrator" && me.second_factor != SecondFactor::MustEnrol)
+            {(is_administrator(&me) && me.second_factor != SecondFactor::MustEnrol)
                 .then(|| view! {
                     <a href=ADMINISTRATION_PATH>{tr("bo.admin_title")}</a>
                     <a href=AUDIT_PATH>{tr("bo.audit_title")}</a>
@@ -99,6 +99,12 @@ fn AccountBar(me: Me) -> impl IntoView {
             <button type="button" class="button" on:click=on_sign_out>{tr("bo.sign_out")}</button>
         </div>
     }
+}
+
+/// Whether the signed-in account is an administrator (the pages it alone is offered; the server
+/// decides again on every request).
+fn is_administrator(me: &Me) -> bool {
+    insieme_rules::Role::from_code(&me.role) == Some(insieme_rules::Role::Administrator)
 }
 
 /// The message for a refused back-office request.

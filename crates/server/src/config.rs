@@ -34,7 +34,9 @@ pub struct Config {
     /// `IPL_FAILED_LOOKUPS_PER_HOUR`: wrong reference/access-code pairs one client may try per
     /// hour before being refused until the hour ends (default 20).
     pub failed_lookups_per_hour: u32,
-    /// `IPL_DEMO`: `0` in production; otherwise the demo calls of channel 3 are made at start.
+    /// `IPL_DEMO`: `0` in production; otherwise the demo calls of channel 3, the demo accounts and
+    /// (in a new database) sample applications are made at start. Off by default when
+    /// `IPL_PUBLIC_URL` is https.
     pub demo: bool,
     /// `IPL_MAX_CONNECTIONS`: open connections served at once; more wait (default 1024).
     pub max_connections: usize,
@@ -137,7 +139,11 @@ impl Config {
                 .filter(|per_hour: &u32| *per_hour > 0)
                 .unwrap_or(defaults.failed_lookups_per_hour),
             demo: match lookup("IPL_DEMO").as_deref().map(str::trim) {
-                None => defaults.demo,
+                // Behind https (a real deployment) the demo, with its published passwords and
+                // authenticator key, is off unless asked for by name.
+                None => {
+                    defaults.demo && !lookup("IPL_PUBLIC_URL").is_some_and(|url| url.trim().starts_with("https://"))
+                }
                 Some("0" | "false" | "no") => false,
                 Some("1" | "true" | "yes") => true,
                 Some(other) => {
@@ -229,6 +235,24 @@ mod tests {
         let config = Config::from_lookup(|_| None).expect("defaults are valid");
         assert_eq!(config.bind.to_string(), "127.0.0.1:8080");
         assert_eq!(config.database_path(), PathBuf::from("data/insieme.db"));
+    }
+
+    /// The demo (published passwords and authenticator key) is on for a local try, off behind
+    /// https unless asked for by name.
+    #[test]
+    fn the_demo_is_off_behind_https_unless_asked_for() {
+        let with = |pairs: &'static [(&'static str, &'static str)]| {
+            Config::from_lookup(move |name| {
+                pairs.iter().find(|(key, _)| *key == name).map(|(_, value)| (*value).to_owned())
+            })
+            .expect("valid")
+            .demo
+        };
+        assert!(with(&[]));
+        assert!(!with(&[("IPL_PUBLIC_URL", "https://insieme.comune.bologna.it")]));
+        assert!(with(&[("IPL_PUBLIC_URL", "https://prova.example.org"), ("IPL_DEMO", "1")]));
+        assert!(with(&[("IPL_PUBLIC_URL", "http://127.0.0.1:8080")]));
+        assert!(!with(&[("IPL_DEMO", "0")]));
     }
 
     #[test]

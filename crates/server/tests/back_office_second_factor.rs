@@ -23,15 +23,19 @@ use serde_json::{Value, json};
 const QUEUE: &str = "/api/back-office/applications";
 const ENROL: &str = "/api/back-office/second-factor";
 
-async fn sign_in_with(app: &TestApp, email: &str, code: Option<&str>) -> (StatusCode, Value, Session) {
-    let response = app.send(login_request_with_code(email, DEMO_PASSWORD, code)).await;
-    let status = response.status();
-    let cookie = response
+fn cookie_of(response: &axum::response::Response) -> Option<String> {
+    response
         .headers()
         .get(header::SET_COOKIE)
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.split(';').next())
-        .map(str::to_owned);
+        .map(str::to_owned)
+}
+
+async fn sign_in_with(app: &TestApp, email: &str, code: Option<&str>) -> (StatusCode, Value, Session) {
+    let response = app.send(login_request_with_code(email, DEMO_PASSWORD, code)).await;
+    let status = response.status();
+    let cookie = cookie_of(&response);
     (status, body_json(response).await, Session { cookie })
 }
 
@@ -134,8 +138,17 @@ async fn a_new_secretariat_account_may_only_enrol_until_a_code_confirms_its_app(
 
     let confirm = app.send(session.request("PUT", ENROL, Some(&json!({ "code": now_code(&app, &secret) })))).await;
     assert_eq!(confirm.status(), StatusCode::OK);
+    let renewed = Session { cookie: cookie_of(&confirm) };
     assert_eq!(body_json(confirm).await["second_factor"], "enrolled");
-    assert_eq!(session.get(&app, QUEUE).await.0, StatusCode::OK, "the same session now works");
+    assert_ne!(renewed.cookie, session.cookie, "a new session for two factors");
+    assert_eq!(session.get(&app, QUEUE).await.0, StatusCode::UNAUTHORIZED, "the password-only session ended");
+    assert_eq!(renewed.get(&app, QUEUE).await.0, StatusCode::OK, "the new one works");
+    let (status, body) = renewed.post(&app, ENROL, &json!({})).await;
+    assert_eq!(
+        (status, code(&body)),
+        (StatusCode::CONFLICT, "conflict"),
+        "an enrolled app is not replaced from a session"
+    );
 
     let (status, body, _) = sign_in_with(&app, email, None).await;
     assert_eq!((status, code(&body)), (StatusCode::UNAUTHORIZED, "second_factor_required"));

@@ -23,19 +23,25 @@ pub fn AuditPage() -> impl IntoView {
     let names = RwSignal::new(BTreeMap::<String, String>::new());
     let failure = RwSignal::new(None::<&'static str>);
     let more = RwSignal::new(false);
+    // The filters of the list on screen: "older" pages with them, not with fields edited since.
+    let shown = RwSignal::new(AuditQuery::default());
     spawn_local(async move {
         if let Ok(accounts) = api::back_office::accounts().await {
             names.set(accounts.into_iter().map(|account| (account.id, account.name)).collect());
         }
     });
     let load = move |before: Option<i64>| {
-        let query = AuditQuery {
-            actor: Some(actor.get_untracked()),
-            application: Some(application.get_untracked().trim().to_uppercase()),
-            from: Some(from.get_untracked()),
-            to: Some(to.get_untracked()),
-            before,
+        let query = match before {
+            Some(_) => AuditQuery { before, ..shown.get_untracked() },
+            None => AuditQuery {
+                actor: Some(actor.get_untracked()),
+                application: Some(application.get_untracked().trim().to_uppercase()),
+                from: Some(from.get_untracked()),
+                to: Some(to.get_untracked()),
+                before,
+            },
         };
+        shown.set(query.clone());
         spawn_local(async move {
             match api::back_office::audit(&query).await {
                 Ok(found) => {

@@ -184,7 +184,12 @@ fn Interviews(found: CaseView, on_update: Callback<CaseView>, on_refused: Callba
     let reference = found.reference.clone();
     let version = found.version;
     let may_change = found.may_assign;
+    let sending = RwSignal::new(false);
     let on_missed = move |_| {
+        if sending.get_untracked() {
+            return;
+        }
+        sending.set(true);
         let reference = reference.clone();
         let request = MissedInterview { version, note: None };
         spawn_local(async move {
@@ -195,6 +200,7 @@ fn Interviews(found: CaseView, on_update: Callback<CaseView>, on_refused: Callba
                     on_refused.run(refusal_key(&error));
                 }
             }
+            sending.set(false);
         });
     };
     let i18n = use_i18n();
@@ -232,7 +238,7 @@ fn Interviews(found: CaseView, on_update: Callback<CaseView>, on_refused: Callba
                     }
                 }).collect_view()}</ul>
                 {(scheduled && may_change).then(|| view! {
-                    <button type="button" class="button" on:click=on_missed>{tr("bo.did_not_come")}</button>
+                    <button type="button" class="button" on:click=on_missed prop:disabled=move || sending.get()>{tr("bo.did_not_come")}</button>
                 })}
             </section>
         }

@@ -206,8 +206,10 @@ fn ItemLevels(
                     <div class="field">
                         <label class="field__label" for=select_id.clone()>{move || if english() { en.clone() } else { it.clone() }}</label>
                         <select id=select_id class="input" on:change=move |event| {
-                            if let Ok(level) = event_target_value(&event).parse::<u8>() {
-                                items.update(|items| { items.insert(changed.clone(), level); });
+                            // "—" takes the level back: nothing is sent for that item.
+                            match event_target_value(&event).parse::<u8>() {
+                                Ok(level) => items.update(|items| { items.insert(changed.clone(), level); }),
+                                Err(_) => items.update(|items| { items.remove(&changed); }),
                             }
                         }>
                             <option value="" selected=!items.get_untracked().contains_key(&current)>"—"</option>

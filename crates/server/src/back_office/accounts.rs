@@ -179,11 +179,13 @@ pub async fn disable(pool: &SqlitePool, actor: &str, id: &str) -> Result<()> {
 
 /// Enables a disabled account again (it signs in with its password as before).
 pub async fn enable(pool: &SqlitePool, actor: &str, id: &str) -> Result<()> {
-    let changed = sqlx::query("UPDATE accounts SET disabled = 0 WHERE id = ?").bind(id).execute(pool).await?;
+    let mut tx = pool.begin().await?;
+    let changed = sqlx::query("UPDATE accounts SET disabled = 0 WHERE id = ?").bind(id).execute(&mut *tx).await?;
     if changed.rows_affected() == 0 {
         return Err(Error::NotFound);
     }
-    crate::audit::record(pool, actor, "enable", "account", id, None).await?;
+    crate::audit::record(&mut *tx, actor, "enable", "account", id, None).await?;
+    tx.commit().await?;
     Ok(())
 }
 

@@ -49,13 +49,19 @@ pub async fn file(
     today: &str,
     format: Format,
 ) -> Result<Vec<u8>> {
-    let items = queue::all(pool, actor, query, today, EXPORT_MAX).await?;
+    let items = queue::all(pool, actor, query, today, EXPORT_MAX + 1).await?;
+    if items.len() > EXPORT_MAX as usize {
+        return Err(Error::BadRequest(format!("more than {EXPORT_MAX} applications: narrow the filters")));
+    }
     let records: Vec<[String; 9]> = items.iter().map(record).collect();
     let body = match format {
         Format::Csv => csv_bytes(&records)?,
         Format::Xlsx => xlsx_bytes(&records)?,
     };
-    let filters = serde_json::to_string(query).map_err(|error| Error::Internal(error.to_string()))?;
+    // The filters as chosen, but not what was searched for (a codice fiscale is personal data):
+    // only that a search was made.
+    let recorded = QueueQuery { q: query.q.as_ref().map(|_| "(search)".to_owned()), ..query.clone() };
+    let filters = serde_json::to_string(&recorded).map_err(|error| Error::Internal(error.to_string()))?;
     let details = format!("{} rows as {}, filters {filters}", items.len(), format.extension());
     audit::record(pool, &actor.id, "export", "applications", "queue", Some(&details)).await?;
     Ok(body)

@@ -24,6 +24,9 @@ pub async fn did_not_come(
     let mut tx = state.pool.begin_with("BEGIN IMMEDIATE").await?;
     let row = changeable(&mut tx, actor, reference, request.version).await?;
     not_held_by_someone_else(&row, actor)?;
+    if insieme_rules::Workflows::embedded().channel(row.rules_channel()?).is_final(&row.state) {
+        return Err(Error::TransitionNotAllowed("the application is closed".to_owned()));
+    }
     // An operator records only interviews at their own access point.
     let own_point = (actor.role == Role::Operator).then(|| actor.access_point.clone().unwrap_or_default());
     let missed: Option<(i64, String, String)> = sqlx::query_as(

@@ -52,12 +52,13 @@ pub async fn create(pool: &SqlitePool, actor: &Actor, place: &NewPlace) -> Resul
             "an id of 2 to 60 lower-case letters, digits, '-', '_' or ':' and a name are needed".to_owned(),
         ));
     }
+    let mut tx = pool.begin().await?;
     let inserted = if table == "organisations" {
         sqlx::query("INSERT INTO organisations (id, name, joint_analysis) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING")
             .bind(&place.id)
             .bind(name)
             .bind(place.joint_analysis)
-            .execute(pool)
+            .execute(&mut *tx)
             .await?
     } else {
         let comune = match Territory::embedded().lookup_comune(&place.comune) {
@@ -80,7 +81,8 @@ pub async fn create(pool: &SqlitePool, actor: &Actor, place: &NewPlace) -> Resul
     if inserted.rows_affected() == 0 {
         return Err(Error::Conflict);
     }
-    audit::record(pool, &actor.id, "create", &place.kind, &place.id, Some(name)).await?;
+    audit::record(&mut *tx, &actor.id, "create", &place.kind, &place.id, Some(name)).await?;
+    tx.commit().await?;
     Ok(Place {
         id: place.id.clone(),
         name: name.to_owned(),
@@ -93,11 +95,16 @@ pub async fn create(pool: &SqlitePool, actor: &Actor, place: &NewPlace) -> Resul
 pub async fn set_active(pool: &SqlitePool, actor: &Actor, kind: &str, id: &str, active: bool) -> Result<()> {
     actor.require(&[Role::Administrator])?;
     let table = table(kind)?;
-    let changed =
-        sqlx::query(&format!("UPDATE {table} SET active = ? WHERE id = ?")).bind(active).bind(id).execute(pool).await?;
+    let mut tx = pool.begin().await?;
+    let changed = sqlx::query(&format!("UPDATE {table} SET active = ? WHERE id = ?"))
+        .bind(active)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
     if changed.rows_affected() == 0 {
         return Err(Error::NotFound);
     }
-    audit::record(pool, &actor.id, if active { "open" } else { "close" }, kind, id, None).await?;
+    audit::record(&mut *tx, &actor.id, if active { "open" } else { "close" }, kind, id, None).await?;
+    tx.commit().await?;
     Ok(())
 }

@@ -239,6 +239,7 @@ async fn walk(
     let workflow = Workflows::embedded().channel(channel);
     let deadline = Workflows::embedded().deadline(channel);
     let official_total = official_total(application);
+    let threshold = i64::from(Instrument::fragility().threshold);
     let mut day: Date = application.now[..10].parse().map_err(|_| Error::Internal("sample date".to_owned()))?;
     let mut state = workflow.initial.clone();
     let mut due_on = application.due_on.clone();
@@ -248,8 +249,8 @@ async fn walk(
     for action in path {
         let Some(transition) = workflow.transition(action) else { break };
         let allowed = match transition.requires {
-            Some(Requirement::OfficialScoreAtLeastThreshold) => official_total.is_some_and(|total| total >= 11),
-            Some(Requirement::OfficialScoreBelowThreshold) => official_total.is_some_and(|total| total < 11),
+            Some(Requirement::OfficialScoreAtLeastThreshold) => official_total.is_some_and(|total| total >= threshold),
+            Some(Requirement::OfficialScoreBelowThreshold) => official_total.is_some_and(|total| total < threshold),
             None => true,
         };
         let next_day = Date::from_days_since_unix_epoch(day.days_since_unix_epoch() + random.i64(1..15));
@@ -258,7 +259,12 @@ async fn walk(
         }
         day = next_day;
         let at = format!("{day}T{:02}:{:02}:00Z", random.u32(7..17), random.u32(0..60));
-        if let Some(round) = action.strip_prefix("schedule_").and_then(|rest| rest.strip_suffix("_interview")) {
+        if insieme_rules::records::Records::of(transition).slot {
+            let round = match action.as_str() {
+                "schedule_second_interview" => "second",
+                "schedule_interview" => "call",
+                _ => "first",
+            };
             let point = &points[random.usize(0..points.len())];
             let starts_at = format!(
                 "{}T{:02}:{}",
@@ -271,7 +277,7 @@ async fn walk(
                  VALUES (?, ?, ?, ?, ?, ?)",
             )
             .bind(&application.id)
-            .bind(if round == "second" { "second" } else { "first" })
+            .bind(round)
             .bind(starts_at)
             .bind(&point.id)
             .bind(SAMPLE_ACTOR)

@@ -90,27 +90,35 @@ pub async fn accept(pool: &SqlitePool, clock: &Clock, account_id: &str, secret: 
 }
 
 /// A new secret for the signed-in account, kept aside until [`confirm`]; a second call replaces
-/// the first (the person scanned nothing yet, or lost it).
+/// the first (the person scanned nothing yet, or lost it). An account that has an authenticator
+/// already cannot replace it from a session (a stolen cookie would then be a lasting takeover):
+/// an administrator removes it first ([`reset`]).
 pub async fn begin(pool: &SqlitePool, actor: &Actor) -> Result<SecondFactorEnrolment> {
+    if actor.second_factor == insieme_api::back_office::SecondFactor::Enrolled {
+        return Err(Error::Conflict);
+    }
     let mut bytes = [0u8; SECRET_BYTES];
     getrandom::getrandom(&mut bytes).map_err(|error| Error::Internal(format!("random: {error}")))?;
     let totp =
         TOTP::new(Algorithm::SHA1, DIGITS, 1, STEP_SECS, bytes.to_vec(), Some(ISSUER.to_owned()), actor.email.clone())
             .map_err(|error| Error::Internal(format!("TOTP: {error}")))?;
     let secret = totp.get_secret_base32();
-    sqlx::query("UPDATE accounts SET totp_pending_secret = ? WHERE id = ?")
+    let mut tx = pool.begin().await?;
+    sqlx::query("UPDATE accounts SET totp_pending_secret = ? WHERE id = ? AND totp_secret IS NULL")
         .bind(&secret)
         .bind(&actor.id)
-        .execute(pool)
+        .execute(&mut *tx)
         .await?;
-    audit::record(pool, &actor.id, "begin_second_factor", "account", &actor.id, None).await?;
+    audit::record(&mut *tx, &actor.id, "begin_second_factor", "account", &actor.id, None).await?;
+    tx.commit().await?;
     let grouped =
         secret.as_bytes().chunks(4).map(|chunk| String::from_utf8_lossy(chunk).into_owned()).collect::<Vec<_>>();
     Ok(SecondFactorEnrolment { secret: grouped.join(" "), uri: totp.get_url() })
 }
 
 /// Confirms the secret kept aside with a code from the app: from now on every sign-in asks for a
-/// code, and this session may do what the role allows.
+/// code. Every session of the account ends, this one too: the caller starts a new one (a new
+/// token for the two-factor session, never the password-only one upgraded in place).
 pub async fn confirm(pool: &SqlitePool, clock: &Clock, actor: &Actor, code: &str) -> Result<()> {
     let pending: Option<String> = sqlx::query_scalar("SELECT totp_pending_secret FROM accounts WHERE id = ?")
         .bind(&actor.id)
@@ -132,16 +140,9 @@ pub async fn confirm(pool: &SqlitePool, clock: &Clock, actor: &Actor, code: &str
     if confirmed.rows_affected() == 0 {
         return Err(Error::ChangedMeanwhile);
     }
-    sqlx::query("UPDATE sessions SET enrolment_only = 0 WHERE token_hash = ?")
-        .bind(&actor.session)
-        .execute(&mut *tx)
-        .await?;
-    // Sessions opened before with only a password end: from now on a session means two factors.
-    sqlx::query("DELETE FROM sessions WHERE account_id = ? AND token_hash <> ?")
-        .bind(&actor.id)
-        .bind(&actor.session)
-        .execute(&mut *tx)
-        .await?;
+    // Sessions opened with only a password end, this one too: from now on a session means two
+    // factors, and the caller starts a new one.
+    sqlx::query("DELETE FROM sessions WHERE account_id = ?").bind(&actor.id).execute(&mut *tx).await?;
     audit::record(&mut *tx, &actor.id, "enrol_second_factor", "account", &actor.id, None).await?;
     tx.commit().await?;
     Ok(())

@@ -124,7 +124,8 @@ async fn session_delete(State(state): State<AppState>, Enrolling(actor): Enrolli
 /// Start enrolling an authenticator app: a new secret, shown as a QR code and as text. Nothing
 /// changes until a code confirms it. Any signed-in account, also one that must enrol first.
 #[utoipa::path(post, path = "/api/back-office/second-factor", tag = "back-office",
-    responses((status = 200, body = SecondFactorEnrolment), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+    responses((status = 200, body = SecondFactorEnrolment), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 409, description = "An authenticator is connected already: an administrator removes it first", body = ErrorBody)))]
 async fn second_factor_begin(
     State(state): State<AppState>,
     Enrolling(actor): Enrolling,
@@ -133,7 +134,8 @@ async fn second_factor_begin(
 }
 
 /// Confirm the authenticator app with the code it shows: from now on every sign-in asks for a
-/// code; the account's other sessions end. Any signed-in account that started enrolling.
+/// code; every session of the account ends and this answer carries a new session cookie. Any
+/// signed-in account that started enrolling.
 #[utoipa::path(put, path = "/api/back-office/second-factor", tag = "back-office", request_body = SecondFactorCode,
     responses((status = 200, body = Me), (status = 400, description = "Enrolment not started", body = ErrorBody),
         (status = 401, description = "Wrong code, or no session", body = ErrorBody), (status = 403, body = ErrorBody)))]
@@ -142,11 +144,12 @@ async fn second_factor_confirm(
     Enrolling(actor): Enrolling,
     headers: HeaderMap,
     body: Bytes,
-) -> Result<Json<Me>> {
+) -> Result<impl IntoResponse> {
     let code: SecondFactorCode = json_body::parse(&headers, &body)?;
     second_factor::confirm(&state.pool, &state.clock, &actor, &code.code).await?;
     let account = accounts::find(&state.pool, &actor.id).await?.ok_or(Error::NotSignedIn)?;
-    Ok(Json(account.me()))
+    let token = session::start(&state.pool, &state.clock.now_utc(), &account.id, false).await?;
+    Ok((AppendHeaders([(header::SET_COOKIE, session::cookie_for(&state.config, &token))]), Json(account.me())))
 }
 
 /// Remove an account's authenticator app (a lost phone) and end its sessions; it enrols again at
