@@ -59,9 +59,9 @@ pub mod back_office {
     use gloo_net::http::Request;
     use insieme_api::{
         back_office::{
-            AccountView, ActionRequest, Assignment, AuditEntry, AuditQuery, CaseView, CreatedAccount, Login, Me,
-            MissedInterview, NewAccountRequest, NewNote, NewPlace, Place, PlaceActive, Places, QueuePage, QueueQuery,
-            SecondFactorCode, SecondFactorEnrolment,
+            AccountView, ActionRequest, Assignment, AuditEntry, AuditQuery, BulkAssignment, BulkAssignmentResult,
+            CaseView, CreatedAccount, Login, Me, MissedInterview, NewAccountRequest, NewNote, NewPlace, Place,
+            PlaceActive, Places, QueuePage, QueueQuery, SecondFactorCode, SecondFactorEnrolment,
         },
         paths,
     };
@@ -150,6 +150,11 @@ pub mod back_office {
 
     pub async fn act(reference: &str, request: &ActionRequest) -> Result<CaseView, ApiError> {
         post(&paths::back_office_case(reference, "actions"), request).await
+    }
+
+    /// Several applications to one person; what became of each.
+    pub async fn assign_many(request: &BulkAssignment) -> Result<BulkAssignmentResult, ApiError> {
+        post(paths::BACK_OFFICE_ASSIGNMENTS, request).await
     }
 
     pub async fn assign(reference: &str, request: &Assignment) -> Result<CaseView, ApiError> {

@@ -11,6 +11,7 @@ test('a SUAP reviewer scores the sustainability grid and decides', async ({ page
   await office.signIn(SUAP_BOLOGNA);
   await office.openCase(receipt.reference);
   await page.getByRole('button', { name: 'Prendi in carico' }).click();
+  await expect(page.locator('.case-facts')).toContainText('Silvia SUAP Bologna');
   await office.step('Accetta allo sportello SUAP', 'Inviata allo sportello SUAP');
   await office.step("Avvia l'analisi di sostenibilità", 'Analisi di sostenibilità', (form) =>
     form.getByLabel('Camera di Commercio', { exact: false }).first().check());

@@ -4,6 +4,7 @@
 
 mod administration_page;
 mod audit_page;
+mod bulk_assignment;
 mod case_page;
 mod places_section;
 mod queue_page;

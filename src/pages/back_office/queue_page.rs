@@ -26,6 +26,8 @@ pub fn QueuePage() -> impl IntoView {
     let overdue = RwSignal::new(false);
     let search = RwSignal::new(String::new());
     let items = RwSignal::new(Vec::<QueueItem>::new());
+    // The rows ticked for a bulk assignment (by reference).
+    let selected = RwSignal::new(std::collections::BTreeSet::<String>::new());
     let summary = RwSignal::new(None::<Page>);
     let failure = RwSignal::new(None::<&'static str>);
     let query = move |after: Option<String>| QueueQuery {
@@ -148,6 +150,8 @@ pub fn QueuePage() -> impl IntoView {
             </fieldset>
         </form>
         <div role="alert">{move || failure.get().map(|key| view! { <p class="field-error">{i18n.t(key)}</p> })}</div>
+        // Outside the rows' closure: reloading the queue after an assignment keeps its outcome.
+        <super::bulk_assignment::BulkAssignmentBar selected=selected on_done=move || load(None) />
         {move || {
             let rows = items.get();
             if rows.is_empty() {
@@ -158,6 +162,7 @@ pub fn QueuePage() -> impl IntoView {
                     <table class="queue-table">
                         <caption id="queue-caption">{tr("bo.queue_title")}</caption>
                         <thead><tr>
+                            <th scope="col"><span class="visually-hidden">{tr("bo.bulk_select_column")}</span></th>
                             <th scope="col">{tr("bo.reference")}</th>
                             <th scope="col">{tr("bo.name")}</th>
                             <th scope="col">{tr("bo.channel")}</th>
@@ -167,7 +172,7 @@ pub fn QueuePage() -> impl IntoView {
                             <th scope="col">{tr("bo.submitted")}</th>
                             <th scope="col">{tr("bo.due")}</th>
                         </tr></thead>
-                        <tbody>{rows.into_iter().map(|item| view! { <QueueRow item=item /> }).collect_view()}</tbody>
+                        <tbody>{rows.into_iter().map(|item| view! { <QueueRow item=item selected=selected /> }).collect_view()}</tbody>
                     </table>
                 </div>
             }.into_any()
@@ -188,13 +193,27 @@ fn area_options() -> impl IntoView {
 }
 
 #[component]
-fn QueueRow(item: QueueItem) -> impl IntoView {
+fn QueueRow(item: QueueItem, selected: RwSignal<std::collections::BTreeSet<String>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let reference = item.reference.clone();
+    let ticked = reference.clone();
+    let label = reference.clone();
     let channel_key = format!("channels.{}.name", item.channel.code());
     let state_key = format!("bo_state.{}", item.state.code());
     let holder = item.assignee.map(|person| person.name);
     let due = item.due_on.clone();
     view! {
         <tr class:queue-table__overdue=item.overdue>
+            <td>
+                <input type="checkbox" aria-label=move || i18n.t_with("bo.bulk_select", &[("reference", label.clone())])
+                    prop:checked=move || selected.read().contains(&ticked)
+                    on:change=move |event| {
+                        let on = event_target_checked(&event);
+                        selected.update(|chosen| {
+                            if on { chosen.insert(reference.clone()); } else { chosen.remove(&reference); }
+                        });
+                    } />
+            </td>
             <td><Link href=case_path(&item.reference)>{item.reference.clone()}</Link></td>
             <td>{item.name}</td>
             <td>{tr_key(channel_key)}</td>
