@@ -69,9 +69,9 @@ test('an administrator makes an account and its holder connects an authenticator
   await expect(page.getByRole('heading', { level: 1, name: 'Registro delle attività' })).toBeVisible();
   await page.getByLabel('Chi').selectOption({ label: 'Alessandra Amministratrice' });
   await page.getByRole('button', { name: 'Filtra' }).click();
-  const made = page.getByRole('row').filter({ hasText: 'reset_second_factor' }).filter({ hasText: 'Nora Nuova' });
+  const made = page.getByRole('row').filter({ hasText: "ha scollegato l'app di autenticazione" }).filter({ hasText: 'Nora Nuova' });
   await expect(made.first()).toBeVisible();
-  const creation = page.getByRole('row').filter({ hasText: 'Nora Nuova' }).filter({ has: page.getByRole('cell', { name: 'create', exact: true }) });
+  const creation = page.getByRole('row').filter({ hasText: 'Nora Nuova' }).filter({ has: page.getByRole('cell', { name: 'ha creato', exact: true }) });
   await expect(creation.first()).toBeVisible();
   await expectNoAxeViolations(page, 'back-office activity log');
 });

@@ -10,11 +10,12 @@ use super::{on_session_end, refusal_key};
 use crate::{
     api,
     components::PageTitle,
-    i18n::{tr, tr_key},
+    i18n::{tr, tr_key, use_i18n},
 };
 
 #[component]
 pub fn AuditPage() -> impl IntoView {
+    let i18n = use_i18n();
     let actor = RwSignal::new(String::new());
     let application = RwSignal::new(String::new());
     let from = RwSignal::new(String::new());
@@ -65,6 +66,15 @@ pub fn AuditPage() -> impl IntoView {
         event.prevent_default();
         load(None);
     };
+    // A workflow step in the words of the table, other actions and subjects in the audit's own
+    // words; a code nobody named yet is shown as it is.
+    let words_for = move |code: &str, families: &[&str]| {
+        families
+            .iter()
+            .map(|family| format!("{family}.{code}"))
+            .find_map(|key| Some(i18n.t(&key)).filter(|text| *text != key))
+            .unwrap_or_else(|| code.to_owned())
+    };
     let who = move |id: &str| names.read().get(id).cloned().unwrap_or_else(|| id.to_owned());
     view! {
         <PageTitle text=Signal::derive(tr("bo.audit_title")) />
@@ -113,8 +123,8 @@ pub fn AuditPage() -> impl IntoView {
                         <tr>
                             <td>{entry.at.replace('T', " ").chars().take(19).collect::<String>()}</td>
                             <td>{who(&entry.actor)}</td>
-                            <td translate="no">{entry.action.clone()}</td>
-                            <td>{entry.subject.clone()} " " {entry.subject_id.clone().map(|id| who(&id)).unwrap_or_default()}</td>
+                            <td>{words_for(&entry.action, &["bo_action", "bo.audit_action"])}</td>
+                            <td>{words_for(&entry.subject, &["bo.audit_subject"])} " " {entry.subject_id.clone().map(|id| who(&id)).unwrap_or_default()}</td>
                             <td class="audit-details">{entry.details.map(|details| details.to_string()).unwrap_or_default()}</td>
                         </tr>
                     }).collect_view()}
