@@ -60,8 +60,9 @@ pub mod back_office {
     use insieme_api::{
         back_office::{
             AccountView, ActionRequest, Assignment, AuditEntry, AuditQuery, BulkAssignment, BulkAssignmentResult,
-            CaseView, CreatedAccount, Login, Me, MissedInterview, NewAccountRequest, NewNote, NewPlace, Place,
-            PlaceActive, Places, QueuePage, QueueQuery, SecondFactorCode, SecondFactorEnrolment,
+            CaseView, CreatedAccount, Login, Me, MissedInterview, NewAccountRequest, NewNote, NewPlace,
+            OneTimePassword, Place, PlaceActive, Places, QueuePage, QueueQuery, SecondFactorCode,
+            SecondFactorEnrolment,
         },
         paths,
     };
@@ -179,6 +180,11 @@ pub mod back_office {
         let path = if enabled { paths::BACK_OFFICE_ACCOUNT_ENABLE } else { paths::BACK_OFFICE_ACCOUNT_DISABLE };
         let response = Request::post(&path.replace("{id}", id)).send().await.map_err(|_| ApiError::Network)?;
         if response.ok() { Ok(()) } else { json::<()>(response).await }
+    }
+
+    /// A new one-time password for an account (administrators); shown once.
+    pub async fn reset_password(id: &str) -> Result<OneTimePassword, ApiError> {
+        post(&paths::BACK_OFFICE_ACCOUNT_PASSWORD_RESET.replace("{id}", id), &()).await
     }
 
     /// Removes an account's authenticator so that it enrols again (administrators).

@@ -49,6 +49,11 @@ test('an administrator makes an account and its holder connects an authenticator
   await row.getByRole('button', { name: "Scollega l'app di autenticazione: Nora Nuova" }).click();
   await expect(row).toContainText('non collegata');
 
+  // She forgot her password: a new one-time password, shown once.
+  await row.getByRole('button', { name: 'Nuova password monouso: Nora Nuova' }).click();
+  await expect(page.locator('.one-time-password')).not.toHaveText(password ?? '');
+  await expect(page.locator('.one-time-password')).toHaveText(/^[A-Za-z0-9]{20}$/);
+
   // A new access point, then closed.
   const code = `sportello-prova-${test.info().project.name}-${Date.now()}`;
   const newPlace = page.getByRole('group', { name: 'Nuovo sportello o organizzazione' });

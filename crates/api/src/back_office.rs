@@ -395,6 +395,13 @@ pub struct CreatedAccount {
     pub one_time_password: String,
 }
 
+/// A one-time password an administrator made for an account, shown this once.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OneTimePassword {
+    pub one_time_password: String,
+}
+
 /// An organisation or an access point, as the administration page lists them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

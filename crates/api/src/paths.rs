@@ -47,6 +47,8 @@ pub const BACK_OFFICE_ASSIGNMENTS: &str = "/api/back-office/assignments";
 pub const BACK_OFFICE_ACCOUNTS: &str = "/api/back-office/accounts";
 /// Disable an account and end its sessions (administrators).
 pub const BACK_OFFICE_ACCOUNT_DISABLE: &str = "/api/back-office/accounts/{id}/disable";
+/// A new one-time password for an account that forgot its own (administrators).
+pub const BACK_OFFICE_ACCOUNT_PASSWORD_RESET: &str = "/api/back-office/accounts/{id}/password-reset";
 /// Enable a disabled account again (administrators).
 pub const BACK_OFFICE_ACCOUNT_ENABLE: &str = "/api/back-office/accounts/{id}/enable";
 /// Organisations and access points, for choosing where an account belongs.
@@ -63,7 +65,7 @@ pub fn back_office_case(reference: &str, sub: &str) -> String {
 }
 
 /// Every API route, for the test that checks the OpenAPI document lists them all.
-pub const ALL_API: [&str; 28] = [
+pub const ALL_API: [&str; 29] = [
     HEALTH,
     TERRITORY,
     ASSESS,
@@ -89,6 +91,7 @@ pub const ALL_API: [&str; 28] = [
     BACK_OFFICE_ACCOUNTS,
     BACK_OFFICE_ACCOUNT_DISABLE,
     BACK_OFFICE_ACCOUNT_ENABLE,
+    BACK_OFFICE_ACCOUNT_PASSWORD_RESET,
     BACK_OFFICE_PLACES,
     BACK_OFFICE_PLACE_ACTIVE,
     BACK_OFFICE_AUDIT,

@@ -155,6 +155,11 @@ async fn every_endpoint_every_role_owner_and_stranger() {
             if disable_status != expected_disable {
                 leaks.push(format!("{email}: disable {disable_status}"));
             }
+            let (reset_password_status, _) =
+                session.post(&app, "/api/back-office/accounts/nobody/password-reset", &json!({})).await;
+            if reset_password_status != expected_disable {
+                leaks.push(format!("{email}: reset a password {reset_password_status}"));
+            }
             let (enable_status, _) = session.post(&app, "/api/back-office/accounts/nobody/enable", &json!({})).await;
             if enable_status != expected_disable {
                 leaks.push(format!("{email}: enable {enable_status}"));
@@ -230,6 +235,7 @@ async fn without_a_valid_session_every_endpoint_answers_401() {
         ("GET", "/api/back-office/accounts".to_owned(), None),
         ("POST", "/api/back-office/accounts/x/disable".to_owned(), None),
         ("POST", "/api/back-office/accounts/x/enable".to_owned(), None),
+        ("POST", "/api/back-office/accounts/x/password-reset".to_owned(), None),
         (
             "POST",
             "/api/back-office/accounts".to_owned(),

@@ -235,6 +235,23 @@ async fn an_administrator_makes_an_account_that_signs_in_with_its_one_time_passw
     assert_eq!(status, StatusCode::NO_CONTENT);
     assert_eq!(app.send(login_request("nuova.persona@example.org", &password)).await.status(), StatusCode::OK);
 
+    // Forgotten password: the administrator makes a new one-time password; the old one and the
+    // account's sessions stop working.
+    let (_, holder) = {
+        let response = app.send(login_request("nuova.persona@example.org", &password)).await;
+        (response.status(), Session { cookie: cookie_of(&response) })
+    };
+    let (status, reset) = admin.post(&app, &format!("{accounts_path}/{id}/password-reset"), &json!({})).await;
+    assert_eq!(status, StatusCode::OK, "{reset}");
+    let fresh = reset["one_time_password"].as_str().unwrap_or_default().to_owned();
+    assert_ne!(fresh, password);
+    assert_eq!(holder.get(&app, "/api/back-office/session").await.0, StatusCode::UNAUTHORIZED, "sessions end");
+    assert_eq!(
+        app.send(login_request("nuova.persona@example.org", &password)).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(app.send(login_request("nuova.persona@example.org", &fresh)).await.status(), StatusCode::OK);
+
     let (status, places) = admin.get(&app, "/api/back-office/places").await;
     assert_eq!(status, StatusCode::OK);
     let organisations = places["organisations"].as_array().map_or(0, Vec::len);
@@ -246,6 +263,7 @@ async fn an_administrator_makes_an_account_that_signs_in_with_its_one_time_passw
             .await
             .expect("audit");
     assert!(audit.starts_with(&["create".to_owned()]) && audit.contains(&"enable".to_owned()), "{audit:?}");
+    assert!(audit.contains(&"reset_password".to_owned()), "{audit:?}");
 }
 
 /// Administrators add organisations and access points and close them; the list shows them, a

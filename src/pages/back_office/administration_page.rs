@@ -19,6 +19,7 @@ const ROLES: [&str; 4] = ["administrator", "secretariat", "operator", "reviewer"
 enum Change {
     Enabled(bool),
     AuthenticatorReset,
+    PasswordReset,
 }
 
 #[component]
@@ -49,6 +50,13 @@ pub fn AdministrationPage() -> impl IntoView {
             let done = match change {
                 Change::Enabled(enabled) => api::back_office::set_account_enabled(&id, enabled).await,
                 Change::AuthenticatorReset => api::back_office::reset_second_factor(&id).await,
+                // The new password is shown like a new account's, once.
+                Change::PasswordReset => api::back_office::reset_password(&id).await.map(|made| {
+                    let account = accounts.read_untracked().iter().find(|account| account.id == id).cloned();
+                    if let Some(account) = account {
+                        created.set(Some(CreatedAccount { account, one_time_password: made.one_time_password }));
+                    }
+                }),
             };
             match done {
                 Ok(()) => {
@@ -69,7 +77,7 @@ pub fn AdministrationPage() -> impl IntoView {
         <div role="status">
             {move || created.get().map(|made| view! {
                 <div class="notice">
-                    <p>{tr("bo.admin_created")} " " <strong>{made.account.email.clone()}</strong></p>
+                    <p>{tr("bo.admin_password_for")} " " <strong>{made.account.email.clone()}</strong></p>
                     <p>{tr("bo.admin_one_time_password")} " "
                         <code class="one-time-password" translate="no">{made.one_time_password.clone()}</code></p>
                     <p>{tr("bo.admin_one_time_password_hint")}</p>
@@ -92,6 +100,7 @@ pub fn AdministrationPage() -> impl IntoView {
                 {move || accounts.get().into_iter().map(|account| {
                     let id = account.id.clone();
                     let reset_id = account.id.clone();
+                    let password_id = account.id.clone();
                     let enabled = !account.disabled;
                     let label = account.name.clone();
                     view! {
@@ -107,6 +116,8 @@ pub fn AdministrationPage() -> impl IntoView {
                                     name=label.clone()
                                     on_press=move || act(id.clone(), Change::Enabled(!enabled))
                                 />
+                                <AccountButton text="bo.admin_reset_password" name=label.clone()
+                                    on_press=move || act(password_id.clone(), Change::PasswordReset) />
                                 {account.totp_enrolled.then(|| view! {
                                     <AccountButton text="bo.admin_reset_authenticator" name=label.clone()
                                         on_press=move || act(reset_id.clone(), Change::AuthenticatorReset) />

@@ -189,6 +189,23 @@ pub async fn enable(pool: &SqlitePool, actor: &str, id: &str) -> Result<()> {
     Ok(())
 }
 
+/// A new one-time password for account `id`, made by an administrator (the person forgot theirs):
+/// every session of the account ends; the authenticator, if any, stays.
+pub async fn reset_password(pool: &SqlitePool, actor: &str, id: &str) -> Result<String> {
+    let password = one_time_password()?;
+    let hash = hash_password(password.clone()).await?;
+    let mut tx = pool.begin().await?;
+    let changed =
+        sqlx::query("UPDATE accounts SET password_hash = ? WHERE id = ?").bind(hash).bind(id).execute(&mut *tx).await?;
+    if changed.rows_affected() == 0 {
+        return Err(Error::NotFound);
+    }
+    sqlx::query("DELETE FROM sessions WHERE account_id = ?").bind(id).execute(&mut *tx).await?;
+    crate::audit::record(&mut *tx, actor, "reset_password", "account", id, None).await?;
+    tx.commit().await?;
+    Ok(password)
+}
+
 /// Sets a new password (already checked against the current one) and ends the account's other
 /// sessions.
 pub async fn set_password(pool: &SqlitePool, id: &str, password: String, keep_session: Option<&str>) -> Result<()> {

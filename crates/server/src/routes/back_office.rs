@@ -15,8 +15,8 @@ use insieme_api::{
     ErrorBody,
     back_office::{
         AccountView, ActionRequest, Assignment, AuditEntry, AuditQuery, BulkAssignment, BulkAssignmentResult, CaseView,
-        CreatedAccount, Login, Me, MissedInterview, NewAccountRequest, NewNote, NewPlace, PasswordChange, Place,
-        PlaceActive, Places, QueuePage, QueueQuery, SecondFactorCode, SecondFactorEnrolment,
+        CreatedAccount, Login, Me, MissedInterview, NewAccountRequest, NewNote, NewPlace, OneTimePassword,
+        PasswordChange, Place, PlaceActive, Places, QueuePage, QueueQuery, SecondFactorCode, SecondFactorEnrolment,
     },
 };
 use insieme_rules::Role;
@@ -51,6 +51,7 @@ pub fn router(state: AppState) -> OpenApiRouter<AppState> {
         .routes(routes!(accounts_list, account_create))
         .routes(routes!(account_disable))
         .routes(routes!(account_enable))
+        .routes(routes!(account_password_reset))
         .routes(routes!(places_list, place_create))
         .routes(routes!(place_active))
         .routes(routes!(audit_list))
@@ -402,6 +403,21 @@ async fn account_enable(State(state): State<AppState>, actor: Actor, Path(id): P
     actor.require(&[Role::Administrator])?;
     accounts::enable(&state.pool, &actor.id, &id).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// A new one-time password for an account whose holder forgot theirs; its sessions end (the
+/// authenticator stays). Shown once in the answer. Administrators.
+#[utoipa::path(post, path = "/api/back-office/accounts/{id}/password-reset", tag = "back-office",
+    params(("id" = String, Path)),
+    responses((status = 200, body = OneTimePassword), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody)))]
+async fn account_password_reset(
+    State(state): State<AppState>,
+    actor: Actor,
+    Path(id): Path<String>,
+) -> Result<Json<OneTimePassword>> {
+    actor.require(&[Role::Administrator])?;
+    Ok(Json(OneTimePassword { one_time_password: accounts::reset_password(&state.pool, &actor.id, &id).await? }))
 }
 
 /// Organisations and access points (names only), to choose where an account belongs and whom to
