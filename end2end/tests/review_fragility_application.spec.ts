@@ -62,6 +62,19 @@ test('review a fragility application from submission to taken in charge', async 
   const operator = new BackOffice(await operatorDevice.newPage());
   await operator.signIn(OPERATOR);
   await operator.openCase(receipt.reference);
+  // The first time the person does not come: the operator records it, the secretariat fixes a
+  // new appointment, and the operator holds that one.
+  await operator.page.getByRole('button', { name: 'La persona non si è presentata' }).click();
+  await expect(operator.page.getByText('la persona non si è presentata')).toBeVisible();
+  await page.goto('/ufficio/');
+  await office.openCase(receipt.reference);
+  await expect(page.getByRole('link', { name: 'Aggiungi al calendario (.ics)' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Fissa il primo colloquio', exact: true }).click();
+  await office.scheduleAt(page, 3, '11:00');
+  await page.getByRole('button', { name: 'Conferma' }).click();
+  await expect(page.getByRole('link', { name: 'Aggiungi al calendario (.ics)' })).toBeVisible();
+  await operator.page.goto('/ufficio/');
+  await operator.openCase(receipt.reference);
   await operator.step('Registra il primo colloquio', 'Primo colloquio svolto', async (form) => {
     const selects = form.locator('.step-form select');
     await selects.nth(0).selectOption('2');
@@ -88,7 +101,8 @@ test('review a fragility application from submission to taken in charge', async 
   const status = await request.post('/api/applications/status', { data: { reference: receipt.reference, access_code: receipt.access_code } });
   const history = (await status.json()).history.map((entry: { state: string }) => entry.state);
   expect(history).toEqual([
-    'submitted', 'eligibility_checked', 'first_interview_scheduled', 'first_interview_held',
+    // The first interview was fixed twice: the person did not come to the first appointment.
+    'submitted', 'eligibility_checked', 'first_interview_scheduled', 'first_interview_scheduled', 'first_interview_held',
     'second_interview_scheduled', 'second_interview_held', 'joint_analysis', 'taken_in_charge',
   ]);
 });
