@@ -142,7 +142,7 @@ pub async fn take(state: &AppState, actor: &Actor, reference: &str, request: &Ac
         return Err(Error::ChangedMeanwhile);
     }
     let details = serde_json::Value::Object(details);
-    log_action(&mut tx, &row.id, &now, actor, &request.action, &row.state, &transition.to, &details).await?;
+    log_action(&mut tx, &row.id, &now, &actor.id, &request.action, &row.state, &transition.to, &details).await?;
     if transition.public {
         applications::record_event(&mut *tx, &row.id, &now, &transition.to, &actor.id).await?;
     }
@@ -195,13 +195,14 @@ pub fn not_held_by_someone_else(row: &case::CaseRow, actor: &Actor) -> Result<()
     Ok(())
 }
 
-/// One row of the append-only action log, inside the caller's transaction.
+/// One row of the append-only action log, inside the caller's transaction; `actor` is an
+/// account id (or `sample` for the made-up applications).
 #[allow(clippy::too_many_arguments)]
 pub async fn log_action(
     tx: &mut sqlx::SqliteConnection,
     application_id: &str,
     now: &str,
-    actor: &Actor,
+    actor: &str,
     action: &str,
     from_state: &str,
     to_state: &str,
@@ -213,7 +214,7 @@ pub async fn log_action(
     )
     .bind(application_id)
     .bind(now)
-    .bind(&actor.id)
+    .bind(actor)
     .bind(action)
     .bind(from_state)
     .bind(to_state)

@@ -110,7 +110,7 @@ async fn change_holder(
         .await?;
     let action = if held_by_other { "reassign" } else { "assign" };
     let details = json!({ "before": row.assignee, "after": new_holder });
-    log_action(tx, &row.id, &now, actor, action, &row.state, &row.state, &details).await?;
+    log_action(tx, &row.id, &now, &actor.id, action, &row.state, &row.state, &details).await?;
     audit::record_change(
         &mut *tx,
         &actor.id,

@@ -53,7 +53,7 @@ pub async fn did_not_come(
     }
     let note = request.note.as_deref().map(str::trim).filter(|note| !note.is_empty());
     let details = json!({ "interview": interview, "round": round, "starts_at": starts_at, "note": note });
-    log_action(&mut tx, &row.id, &now, actor, "interview_did_not_come", &row.state, &row.state, &details).await?;
+    log_action(&mut tx, &row.id, &now, &actor.id, "interview_did_not_come", &row.state, &row.state, &details).await?;
     audit::record_change(
         &mut *tx,
         &actor.id,
