@@ -45,6 +45,8 @@ pub const BACK_OFFICE_CASE_NOTES: &str = "/api/back-office/applications/{referen
 pub const BACK_OFFICE_ASSIGNMENTS: &str = "/api/back-office/assignments";
 /// Accounts the signed-in person may assign to (id and name), and administrators' account list.
 pub const BACK_OFFICE_ACCOUNTS: &str = "/api/back-office/accounts";
+/// One account: change its name, role and place (administrators).
+pub const BACK_OFFICE_ACCOUNT: &str = "/api/back-office/accounts/{id}";
 /// Disable an account and end its sessions (administrators).
 pub const BACK_OFFICE_ACCOUNT_DISABLE: &str = "/api/back-office/accounts/{id}/disable";
 /// A new one-time password for an account that forgot its own (administrators).
@@ -53,6 +55,8 @@ pub const BACK_OFFICE_ACCOUNT_PASSWORD_RESET: &str = "/api/back-office/accounts/
 pub const BACK_OFFICE_ACCOUNT_ENABLE: &str = "/api/back-office/accounts/{id}/enable";
 /// Organisations and access points, for choosing where an account belongs.
 pub const BACK_OFFICE_PLACES: &str = "/api/back-office/places";
+/// One organisation or access point: rename it, move an access point (administrators).
+pub const BACK_OFFICE_PLACE: &str = "/api/back-office/places/{kind}/{id}";
 /// Open or close an organisation or an access point (administrators).
 pub const BACK_OFFICE_PLACE_ACTIVE: &str = "/api/back-office/places/{kind}/{id}/active";
 /// The audit log (administrators).
@@ -65,7 +69,7 @@ pub fn back_office_case(reference: &str, sub: &str) -> String {
 }
 
 /// Every API route, for the test that checks the OpenAPI document lists them all.
-pub const ALL_API: [&str; 29] = [
+pub const ALL_API: [&str; 31] = [
     HEALTH,
     TERRITORY,
     ASSESS,
@@ -89,10 +93,12 @@ pub const ALL_API: [&str; 29] = [
     BACK_OFFICE_CASE_MISSED_INTERVIEW,
     BACK_OFFICE_ASSIGNMENTS,
     BACK_OFFICE_ACCOUNTS,
+    BACK_OFFICE_ACCOUNT,
     BACK_OFFICE_ACCOUNT_DISABLE,
     BACK_OFFICE_ACCOUNT_ENABLE,
     BACK_OFFICE_ACCOUNT_PASSWORD_RESET,
     BACK_OFFICE_PLACES,
+    BACK_OFFICE_PLACE,
     BACK_OFFICE_PLACE_ACTIVE,
     BACK_OFFICE_AUDIT,
 ];

@@ -23,7 +23,8 @@ pub async fn record<'e>(
     Ok(())
 }
 
-/// Appends a change with the values before and after (as JSON), inside the caller's transaction.
+/// Appends a change of an application with the values before and after (as JSON), inside the
+/// caller's transaction.
 pub async fn record_change<'e>(
     executor: impl Executor<'e, Database = Sqlite>,
     actor: &str,
@@ -32,14 +33,26 @@ pub async fn record_change<'e>(
     before: serde_json::Value,
     after: serde_json::Value,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO audit_log (actor, action, subject, subject_id, details) VALUES (?, ?, 'application', ?, ?)",
-    )
-    .bind(actor)
-    .bind(action)
-    .bind(reference)
-    .bind(serde_json::json!({ "before": before, "after": after }).to_string())
-    .execute(executor)
-    .await?;
+    record_change_of(executor, actor, action, ("application", reference), before, after).await
+}
+
+/// Appends a change of any subject (`("account", id)`, `("access_point", id)` ...) with the values
+/// before and after, inside the caller's transaction.
+pub async fn record_change_of<'e>(
+    executor: impl Executor<'e, Database = Sqlite>,
+    actor: &str,
+    action: &str,
+    (subject, subject_id): (&str, &str),
+    before: serde_json::Value,
+    after: serde_json::Value,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO audit_log (actor, action, subject, subject_id, details) VALUES (?, ?, ?, ?, ?)")
+        .bind(actor)
+        .bind(action)
+        .bind(subject)
+        .bind(subject_id)
+        .bind(serde_json::json!({ "before": before, "after": after }).to_string())
+        .execute(executor)
+        .await?;
     Ok(())
 }

@@ -8,6 +8,7 @@
 //! organisation may see), and every change through one transaction that also writes the action
 //! log and the audit log.
 
+pub mod account_change;
 pub mod accounts;
 pub mod actions;
 pub mod assignment;

@@ -2,6 +2,7 @@
 //! Routes and documentation come from the same declarations (`utoipa_axum::routes!`), so the
 //! document at `/api/openapi.json` cannot forget a route.
 
+mod administration;
 mod applications;
 mod assess;
 mod back_office;

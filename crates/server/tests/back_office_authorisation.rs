@@ -187,6 +187,21 @@ async fn every_endpoint_every_role_owner_and_stranger() {
             if close_status != expected_close {
                 leaks.push(format!("{email}: open/close a place {close_status}"));
             }
+            let rename = json!({ "name": "Segreteria del programma", "comune": "", "address": "" });
+            let rename_status = app
+                .send(session.request("PUT", "/api/back-office/places/organisation/segreteria", Some(&rename)))
+                .await
+                .status();
+            let expected_change = if email == ADMIN { StatusCode::OK } else { StatusCode::FORBIDDEN };
+            if rename_status != expected_change {
+                leaks.push(format!("{email}: rename a place {rename_status}"));
+            }
+            let change = json!({ "name": "X", "role": "administrator" });
+            let change_status =
+                app.send(session.request("PUT", "/api/back-office/accounts/nobody", Some(&change))).await.status();
+            if change_status != expected_disable {
+                leaks.push(format!("{email}: change an account {change_status}"));
+            }
             let reset = session.request("DELETE", "/api/back-office/accounts/nobody/second-factor", None);
             let reset_status = app.send(reset).await.status();
             if reset_status != expected_disable {
@@ -233,6 +248,7 @@ async fn without_a_valid_session_every_endpoint_answers_401() {
             Some(json!({ "references": [reference], "assignee": "x" })),
         ),
         ("GET", "/api/back-office/accounts".to_owned(), None),
+        ("PUT", "/api/back-office/accounts/x".to_owned(), Some(json!({ "name": "X", "role": "administrator" }))),
         ("POST", "/api/back-office/accounts/x/disable".to_owned(), None),
         ("POST", "/api/back-office/accounts/x/enable".to_owned(), None),
         ("POST", "/api/back-office/accounts/x/password-reset".to_owned(), None),
@@ -248,6 +264,7 @@ async fn without_a_valid_session_every_endpoint_answers_401() {
             Some(json!({ "kind": "organisation", "id": "x1", "name": "X" })),
         ),
         ("PUT", "/api/back-office/places/organisation/x1/active".to_owned(), Some(json!({ "active": false }))),
+        ("PUT", "/api/back-office/places/organisation/x1".to_owned(), Some(json!({ "name": "X" }))),
         ("GET", "/api/back-office/applications.csv".to_owned(), None),
         ("GET", "/api/back-office/applications.xlsx".to_owned(), None),
         ("DELETE", "/api/back-office/accounts/x/second-factor".to_owned(), None),

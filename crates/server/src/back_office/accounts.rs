@@ -136,17 +136,24 @@ pub async fn create_with_hash(
     .bind(account.demo)
     .execute(pool)
     .await
-    .map_err(|error| match &error {
-        sqlx::Error::Database(database) if database.is_check_violation() || database.is_foreign_key_violation() => {
-            Error::BadRequest("role, organisation and access point do not fit together".to_owned())
-        }
-        _ => Error::from(error),
-    })?;
+    .map_err(misfit)?;
     if inserted.rows_affected() == 0 {
         return Err(Error::Conflict);
     }
     crate::audit::record(pool, actor, "create", "account", &id, Some(account.role.code())).await?;
     Ok(id)
+}
+
+/// A role, organisation and access point that the table's constraints refuse together (a reviewer
+/// without organisation, an operator without access point, an unknown place) are the caller's
+/// mistake, not the database's.
+pub fn misfit(error: sqlx::Error) -> Error {
+    match &error {
+        sqlx::Error::Database(database) if database.is_check_violation() || database.is_foreign_key_violation() => {
+            Error::BadRequest("role, organisation and access point do not fit together".to_owned())
+        }
+        _ => Error::from(error),
+    }
 }
 
 pub async fn find_by_email(pool: &SqlitePool, email: &str) -> Result<Option<AccountRow>> {

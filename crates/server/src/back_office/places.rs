@@ -3,8 +3,9 @@
 //! change in the audit log. The spec's lists are seeded at each start without overwriting (a
 //! closed place stays closed; a renamed one keeps its name).
 
-use insieme_api::back_office::{NewPlace, Place, Places};
+use insieme_api::back_office::{NewPlace, Place, PlaceChange, Places};
 use insieme_rules::{ComuneLookup, Role, Territory};
+use serde_json::json;
 use sqlx::SqlitePool;
 
 use super::Actor;
@@ -12,21 +13,29 @@ use crate::{Error, Result, audit};
 
 /// Organisations and access points with their names, open ones first.
 pub async fn list(pool: &SqlitePool) -> Result<Places> {
-    let organisations: Vec<(String, String, bool, bool)> =
-        sqlx::query_as("SELECT id, name, active, joint_analysis FROM organisations ORDER BY active DESC, name")
+    let organisations: Vec<PlaceRow> =
+        sqlx::query_as("SELECT id, name, active, joint_analysis, '', '' FROM organisations ORDER BY active DESC, name")
             .fetch_all(pool)
             .await?;
-    let access_points: Vec<(String, String, bool, bool)> =
-        sqlx::query_as("SELECT id, name, active, 0 FROM access_points ORDER BY active DESC, name")
+    let access_points: Vec<PlaceRow> =
+        sqlx::query_as("SELECT id, name, active, 0, comune, address FROM access_points ORDER BY active DESC, name")
             .fetch_all(pool)
             .await?;
-    let place =
-        |(id, name, active, joint_analysis): (String, String, bool, bool)| Place { id, name, active, joint_analysis };
+    let place = |(id, name, active, joint_analysis, comune, address): PlaceRow| Place {
+        id,
+        name,
+        active,
+        joint_analysis,
+        comune,
+        address,
+    };
     Ok(Places {
         organisations: organisations.into_iter().map(place).collect(),
         access_points: access_points.into_iter().map(place).collect(),
     })
 }
+
+type PlaceRow = (String, String, bool, bool, String, String);
 
 /// Which table a place kind lives in.
 fn table(kind: &str) -> Result<&'static str> {
@@ -46,13 +55,18 @@ fn valid_id(id: &str) -> bool {
 pub async fn create(pool: &SqlitePool, actor: &Actor, place: &NewPlace) -> Result<Place> {
     actor.require(&[Role::Administrator])?;
     let table = table(&place.kind)?;
-    let name = place.name.trim();
-    if !valid_id(&place.id) || name.is_empty() || name.chars().count() > 160 {
+    if !valid_id(&place.id) {
         return Err(Error::BadRequest(
-            "an id of 2 to 60 lower-case letters, digits, '-', '_' or ':' and a name are needed".to_owned(),
+            "an id of 2 to 60 lower-case letters, digits, '-', '_' or ':' is needed".to_owned(),
         ));
     }
+    let name = checked_name(&place.name)?;
     let mut tx = pool.begin().await?;
+    let (comune, address) = if table == "organisations" {
+        (String::new(), String::new())
+    } else {
+        checked_location(&place.comune, &place.address)?
+    };
     let inserted = if table == "organisations" {
         sqlx::query("INSERT INTO organisations (id, name, joint_analysis) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING")
             .bind(&place.id)
@@ -61,21 +75,14 @@ pub async fn create(pool: &SqlitePool, actor: &Actor, place: &NewPlace) -> Resul
             .execute(&mut *tx)
             .await?
     } else {
-        let comune = match Territory::embedded().lookup_comune(&place.comune) {
-            ComuneLookup::Found { comune, .. } => comune,
-            _ => return Err(Error::BadRequest("the comune must be one of the 55 of the territory".to_owned())),
-        };
-        if place.address.trim().is_empty() {
-            return Err(Error::BadRequest("an access point needs its address".to_owned()));
-        }
         sqlx::query(
             "INSERT INTO access_points (id, name, comune, address) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
         )
         .bind(&place.id)
         .bind(name)
-        .bind(comune)
-        .bind(place.address.trim())
-        .execute(pool)
+        .bind(&comune)
+        .bind(&address)
+        .execute(&mut *tx)
         .await?
     };
     if inserted.rows_affected() == 0 {
@@ -88,7 +95,79 @@ pub async fn create(pool: &SqlitePool, actor: &Actor, place: &NewPlace) -> Resul
         name: name.to_owned(),
         active: true,
         joint_analysis: table == "organisations" && place.joint_analysis,
+        comune,
+        address,
     })
+}
+
+/// Renames a place; an access point may also move (comune and address, which people see for their
+/// appointments). Administrators; the change is audited with the values before and after.
+pub async fn update(pool: &SqlitePool, actor: &Actor, kind: &str, id: &str, change: &PlaceChange) -> Result<Place> {
+    actor.require(&[Role::Administrator])?;
+    let table = table(kind)?;
+    let name = checked_name(&change.name)?;
+    let location =
+        if table == "access_points" { Some(checked_location(&change.comune, &change.address)?) } else { None };
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let before: Option<(String, String, String)> = sqlx::query_as(&format!(
+        "SELECT name, {} FROM {table} WHERE id = ?",
+        if table == "access_points" { "comune, address" } else { "'', ''" }
+    ))
+    .bind(id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let (old_name, old_comune, old_address) = before.ok_or(Error::NotFound)?;
+    let (comune, address) = location.unwrap_or_default();
+    if table == "access_points" {
+        sqlx::query("UPDATE access_points SET name = ?, comune = ?, address = ? WHERE id = ?")
+            .bind(name)
+            .bind(&comune)
+            .bind(&address)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+    } else {
+        sqlx::query("UPDATE organisations SET name = ? WHERE id = ?").bind(name).bind(id).execute(&mut *tx).await?;
+    }
+    audit::record_change_of(
+        &mut *tx,
+        &actor.id,
+        "change",
+        (kind, id),
+        json!({ "name": old_name, "comune": old_comune, "address": old_address }),
+        json!({ "name": name, "comune": comune, "address": address }),
+    )
+    .await?;
+    tx.commit().await?;
+    let (active, joint_analysis): (bool, bool) = sqlx::query_as(&format!(
+        "SELECT active, {} FROM {table} WHERE id = ?",
+        if table == "organisations" { "joint_analysis" } else { "0" }
+    ))
+    .bind(id)
+    .fetch_one(pool)
+    .await?;
+    Ok(Place { id: id.to_owned(), name: name.to_owned(), active, joint_analysis, comune, address })
+}
+
+fn checked_name(name: &str) -> Result<&str> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 160 || name.chars().any(char::is_control) {
+        return Err(Error::BadRequest("a name of at most 160 characters is needed".to_owned()));
+    }
+    Ok(name)
+}
+
+/// The comune (one of the 55, by its official name) and the address of an access point.
+fn checked_location(comune: &str, address: &str) -> Result<(String, String)> {
+    let comune = match Territory::embedded().lookup_comune(comune) {
+        ComuneLookup::Found { comune, .. } => comune,
+        _ => return Err(Error::BadRequest("the comune must be one of the 55 of the territory".to_owned())),
+    };
+    let address = address.trim();
+    if address.is_empty() || address.chars().count() > 200 || address.chars().any(char::is_control) {
+        return Err(Error::BadRequest("an access point needs its address (at most 200 characters)".to_owned()));
+    }
+    Ok((comune.to_owned(), address.to_owned()))
 }
 
 /// Opens or closes a place (administrators). A closed place keeps its history and its accounts.

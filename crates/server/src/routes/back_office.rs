@@ -14,12 +14,10 @@ use axum::{
 use insieme_api::{
     ErrorBody,
     back_office::{
-        AccountView, ActionRequest, Assignment, AuditEntry, AuditQuery, BulkAssignment, BulkAssignmentResult, CaseView,
-        CreatedAccount, Login, Me, MissedInterview, NewAccountRequest, NewNote, NewPlace, OneTimePassword,
-        PasswordChange, Place, PlaceActive, Places, QueuePage, QueueQuery, SecondFactorCode, SecondFactorEnrolment,
+        ActionRequest, Assignment, AuditEntry, AuditQuery, BulkAssignment, BulkAssignmentResult, CaseView, Login, Me,
+        MissedInterview, NewNote, PasswordChange, QueuePage, QueueQuery, SecondFactorCode, SecondFactorEnrolment,
     },
 };
-use insieme_rules::Role;
 use tower_http::set_header::SetResponseHeaderLayer;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
@@ -38,7 +36,6 @@ pub fn router(state: AppState) -> OpenApiRouter<AppState> {
         .routes(routes!(session_create, session_show, session_delete))
         .routes(routes!(password_change))
         .routes(routes!(second_factor_begin, second_factor_confirm))
-        .routes(routes!(account_second_factor_reset))
         .routes(routes!(queue_list))
         .routes(routes!(queue_export))
         .routes(routes!(queue_export_xlsx))
@@ -48,13 +45,8 @@ pub fn router(state: AppState) -> OpenApiRouter<AppState> {
         .routes(routes!(case_note))
         .routes(routes!(case_missed_interview))
         .routes(routes!(assignments_create))
-        .routes(routes!(accounts_list, account_create))
-        .routes(routes!(account_disable))
-        .routes(routes!(account_enable))
-        .routes(routes!(account_password_reset))
-        .routes(routes!(places_list, place_create))
-        .routes(routes!(place_active))
         .routes(routes!(audit_list))
+        .merge(super::administration::router())
         .route_layer(middleware::from_fn_with_state(state, csrf::same_origin_only))
         .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
 }
@@ -151,20 +143,6 @@ async fn second_factor_confirm(
     let account = accounts::find(&state.pool, &actor.id).await?.ok_or(Error::NotSignedIn)?;
     let token = session::start(&state.pool, &state.clock.now_utc(), &account.id, false).await?;
     Ok((AppendHeaders([(header::SET_COOKIE, session::cookie_for(&state.config, &token))]), Json(account.me())))
-}
-
-/// Remove an account's authenticator app (a lost phone) and end its sessions; it enrols again at
-/// the next sign-in. Administrators.
-#[utoipa::path(delete, path = "/api/back-office/accounts/{id}/second-factor", tag = "back-office",
-    params(("id" = String, Path)),
-    responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-async fn account_second_factor_reset(
-    State(state): State<AppState>,
-    actor: Actor,
-    Path(id): Path<String>,
-) -> Result<StatusCode> {
-    second_factor::reset(&state.pool, &actor, &id).await?;
-    Ok(StatusCode::NO_CONTENT)
 }
 
 /// Change one's own password (at least 12 characters); other sessions of the account end.
@@ -349,128 +327,6 @@ async fn assignments_create(
 ) -> Result<Json<BulkAssignmentResult>> {
     let request: BulkAssignment = json_body::parse(&headers, &body)?;
     Ok(Json(assignment::assign_many(&state, &actor, &request).await?))
-}
-
-/// Accounts: administrators and the secretariat see every account (to assign); others only
-/// their own.
-#[utoipa::path(get, path = "/api/back-office/accounts", tag = "back-office",
-    responses((status = 200, body = Vec<AccountView>), (status = 401, body = ErrorBody)))]
-async fn accounts_list(State(state): State<AppState>, actor: Actor) -> Result<Json<Vec<AccountView>>> {
-    let all = accounts::list(&state.pool).await?;
-    let visible =
-        all.iter().filter(|account| actor.may_reassign() || account.id == actor.id).map(accounts::AccountRow::view);
-    Ok(Json(visible.collect()))
-}
-
-/// A new account with a one-time password, shown once in the answer. Administrators.
-#[utoipa::path(post, path = "/api/back-office/accounts", tag = "back-office", request_body = NewAccountRequest,
-    responses((status = 201, body = CreatedAccount),
-        (status = 400, description = "Role, organisation and access point do not fit, or no e-mail or name", body = ErrorBody),
-        (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
-        (status = 409, description = "An account has this e-mail already", body = ErrorBody)))]
-async fn account_create(
-    State(state): State<AppState>,
-    actor: Actor,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Result<(StatusCode, Json<CreatedAccount>)> {
-    actor.require(&[Role::Administrator])?;
-    let request: NewAccountRequest = json_body::parse(&headers, &body)?;
-    let role = Role::from_code(&request.role)
-        .ok_or_else(|| Error::BadRequest("role is administrator, secretariat, operator or reviewer".to_owned()))?;
-    let one_time_password = accounts::one_time_password()?;
-    let blank_is_none =
-        |value: Option<String>| value.map(|text| text.trim().to_owned()).filter(|text| !text.is_empty());
-    let account = accounts::NewAccount {
-        email: request.email,
-        name: request.name,
-        role,
-        organisation: blank_is_none(request.organisation),
-        access_point: blank_is_none(request.access_point),
-        password: one_time_password.clone(),
-        demo: false,
-    };
-    let id = accounts::create(&state.pool, &state.clock, account, &actor.id).await?;
-    let created = accounts::find(&state.pool, &id).await?.ok_or(Error::NotFound)?;
-    Ok((StatusCode::CREATED, Json(CreatedAccount { account: created.view(), one_time_password })))
-}
-
-/// Enable a disabled account again. Administrators.
-#[utoipa::path(post, path = "/api/back-office/accounts/{id}/enable", tag = "back-office",
-    params(("id" = String, Path)),
-    responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-async fn account_enable(State(state): State<AppState>, actor: Actor, Path(id): Path<String>) -> Result<StatusCode> {
-    actor.require(&[Role::Administrator])?;
-    accounts::enable(&state.pool, &actor.id, &id).await?;
-    Ok(StatusCode::NO_CONTENT)
-}
-
-/// A new one-time password for an account whose holder forgot theirs; its sessions end (the
-/// authenticator stays). Shown once in the answer. Administrators.
-#[utoipa::path(post, path = "/api/back-office/accounts/{id}/password-reset", tag = "back-office",
-    params(("id" = String, Path)),
-    responses((status = 200, body = OneTimePassword), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
-        (status = 404, body = ErrorBody)))]
-async fn account_password_reset(
-    State(state): State<AppState>,
-    actor: Actor,
-    Path(id): Path<String>,
-) -> Result<Json<OneTimePassword>> {
-    actor.require(&[Role::Administrator])?;
-    Ok(Json(OneTimePassword { one_time_password: accounts::reset_password(&state.pool, &actor.id, &id).await? }))
-}
-
-/// Organisations and access points (names only), to choose where an account belongs and whom to
-/// share with. Any signed-in account.
-#[utoipa::path(get, path = "/api/back-office/places", tag = "back-office",
-    responses((status = 200, body = Places), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
-async fn places_list(State(state): State<AppState>, _actor: Actor) -> Result<Json<Places>> {
-    Ok(Json(back_office::places::list(&state.pool).await?))
-}
-
-/// A new organisation or access point. Administrators.
-#[utoipa::path(post, path = "/api/back-office/places", tag = "back-office", request_body = NewPlace,
-    responses((status = 201, body = Place), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-        (status = 403, body = ErrorBody), (status = 409, description = "The id is taken", body = ErrorBody)))]
-async fn place_create(
-    State(state): State<AppState>,
-    actor: Actor,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Result<(StatusCode, Json<Place>)> {
-    let place: NewPlace = json_body::parse(&headers, &body)?;
-    Ok((StatusCode::CREATED, Json(back_office::places::create(&state.pool, &actor, &place).await?)))
-}
-
-/// Open or close an organisation (`kind` = `organisation`) or an access point (`access_point`).
-/// Administrators.
-#[utoipa::path(put, path = "/api/back-office/places/{kind}/{id}/active", tag = "back-office",
-    params(("kind" = String, Path), ("id" = String, Path)), request_body = PlaceActive,
-    responses((status = 204), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-        (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-async fn place_active(
-    State(state): State<AppState>,
-    actor: Actor,
-    Path((kind, id)): Path<(String, String)>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Result<StatusCode> {
-    let change: PlaceActive = json_body::parse(&headers, &body)?;
-    back_office::places::set_active(&state.pool, &actor, &kind, &id, change.active).await?;
-    Ok(StatusCode::NO_CONTENT)
-}
-
-/// Disable an account and end its sessions. Administrators.
-#[utoipa::path(post, path = "/api/back-office/accounts/{id}/disable", tag = "back-office",
-    params(("id" = String, Path)),
-    responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-async fn account_disable(State(state): State<AppState>, actor: Actor, Path(id): Path<String>) -> Result<StatusCode> {
-    actor.require(&[Role::Administrator])?;
-    if id == actor.id {
-        return Err(Error::BadRequest("an administrator cannot disable their own account".to_owned()));
-    }
-    accounts::disable(&state.pool, &actor.id, &id).await?;
-    Ok(StatusCode::NO_CONTENT)
 }
 
 /// The audit log, newest first, 100 a page. Administrators.
