@@ -59,15 +59,15 @@ pub mod back_office {
     use gloo_net::http::Request;
     use insieme_api::{
         back_office::{
-            AccountView, ActionRequest, Assignment, AuditEntry, AuditQuery, BulkAssignment, BulkAssignmentResult,
-            CaseView, CreatedAccount, Login, Me, MissedInterview, NewAccountRequest, NewNote, NewPlace,
-            OneTimePassword, Place, PlaceActive, Places, QueuePage, QueueQuery, SecondFactorCode,
-            SecondFactorEnrolment,
+            AccountChange, AccountView, ActionRequest, Assignment, AuditEntry, AuditQuery, BulkAssignment,
+            BulkAssignmentResult, CaseView, CreatedAccount, Login, Me, MissedInterview, NewAccountRequest, NewNote,
+            NewPlace, OneTimePassword, Place, PlaceActive, PlaceChange, Places, QueuePage, QueueQuery,
+            SecondFactorCode, SecondFactorEnrolment,
         },
         paths,
     };
 
-    use super::{ApiError, json, post};
+    use super::{ApiError, json, post, put};
 
     pub async fn sign_in(login: &Login) -> Result<Me, ApiError> {
         post(paths::BACK_OFFICE_SESSION, login).await
@@ -175,6 +175,11 @@ pub mod back_office {
         post(paths::BACK_OFFICE_ACCOUNTS, request).await
     }
 
+    /// A new name, role or place for an account (administrators).
+    pub async fn change_account(id: &str, change: &AccountChange) -> Result<AccountView, ApiError> {
+        put(&paths::BACK_OFFICE_ACCOUNT.replace("{id}", id), change).await
+    }
+
     /// Disables or enables an account (administrators).
     pub async fn set_account_enabled(id: &str, enabled: bool) -> Result<(), ApiError> {
         let path = if enabled { paths::BACK_OFFICE_ACCOUNT_ENABLE } else { paths::BACK_OFFICE_ACCOUNT_DISABLE };
@@ -219,6 +224,11 @@ pub mod back_office {
         post(paths::BACK_OFFICE_PLACES, place).await
     }
 
+    /// Renames an organisation or access point, or moves an access point (administrators).
+    pub async fn change_place(kind: &str, id: &str, change: &PlaceChange) -> Result<Place, ApiError> {
+        put(&paths::BACK_OFFICE_PLACE.replace("{kind}", kind).replace("{id}", id), change).await
+    }
+
     /// Opens or closes an organisation or access point (administrators).
     pub async fn set_place_active(kind: &str, id: &str, active: bool) -> Result<(), ApiError> {
         let path = paths::BACK_OFFICE_PLACE_ACTIVE.replace("{kind}", kind).replace("{id}", id);
@@ -240,6 +250,12 @@ pub mod back_office {
 
 async fn post<T: serde::Serialize, R: DeserializeOwned>(path: &str, body: &T) -> Result<R, ApiError> {
     let request = Request::post(path).json(body).map_err(|_| ApiError::UnexpectedBody)?;
+    let response = request.send().await.map_err(|_| ApiError::Network)?;
+    json(response).await
+}
+
+async fn put<T: serde::Serialize, R: DeserializeOwned>(path: &str, body: &T) -> Result<R, ApiError> {
+    let request = Request::put(path).json(body).map_err(|_| ApiError::UnexpectedBody)?;
     let response = request.send().await.map_err(|_| ApiError::Network)?;
     json(response).await
 }

@@ -65,7 +65,31 @@ test('an administrator makes an account and its holder connects an authenticator
   await newPlace.getByRole('button', { name: 'Aggiungi' }).click();
   const point = page.getByRole('row').filter({ hasText: code });
   await expect(point).toBeVisible();
-  await point.getByRole('button', { name: 'Chiudi: Sportello di prova' }).click();
+
+  // The access point moves: renamed, with its new address (people see it for appointments).
+  await point.getByRole('button', { name: 'Modifica: Sportello di prova' }).click();
+  const placeEditor = page.getByRole('group', { name: `Modifica ${code}` });
+  await expect(placeEditor.getByLabel('Nome', { exact: true })).toBeFocused();
+  await placeEditor.getByLabel('Nome', { exact: true }).fill('Sportello di prova – sede nuova');
+  await placeEditor.getByLabel('Indirizzo').fill('Via Garibaldi 3');
+  await expectNoAxeViolations(page, 'back-office administration, changing a place');
+  await placeEditor.getByRole('button', { name: 'Salva' }).click();
+  await expect(placeEditor).toHaveCount(0);
+  await expect(point).toContainText('Sportello di prova – sede nuova');
+
+  // Nora moves from the secretariat to the new access point, as an operator.
+  await row.getByRole('button', { name: 'Modifica: Nora Nuova' }).click();
+  const accountEditor = page.getByRole('group', { name: `Modifica l'account ${email}` });
+  await expect(accountEditor.getByLabel('Nome', { exact: true })).toBeFocused();
+  await accountEditor.getByLabel('Ruolo').selectOption('operator');
+  await accountEditor.getByLabel('Sportello').selectOption({ label: 'Sportello di prova – sede nuova' });
+  await expectNoAxeViolations(page, 'back-office administration, changing an account');
+  await accountEditor.getByRole('button', { name: 'Salva' }).click();
+  await expect(accountEditor).toHaveCount(0);
+  await expect(row).toContainText('operatore');
+  await expect(row).toContainText('Sportello di prova – sede nuova');
+
+  await point.getByRole('button', { name: 'Chiudi: Sportello di prova – sede nuova' }).click();
   await expect(point).toContainText('chiuso');
   await expectNoAxeViolations(page, 'back-office administration with places');
 
@@ -78,5 +102,7 @@ test('an administrator makes an account and its holder connects an authenticator
   await expect(made.first()).toBeVisible();
   const creation = page.getByRole('row').filter({ hasText: 'Nora Nuova' }).filter({ has: page.getByRole('cell', { name: 'ha creato', exact: true }) });
   await expect(creation.first()).toBeVisible();
+  const change = page.getByRole('row').filter({ hasText: 'Nora Nuova' }).filter({ hasText: 'ha modificato i dati di' });
+  await expect(change.first()).toBeVisible();
   await expectNoAxeViolations(page, 'back-office activity log');
 });

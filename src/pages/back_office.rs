@@ -2,6 +2,7 @@
 //! operators. What each account sees and may do is decided by the server; this bundle shows the
 //! steps the workflow table allows (`insieme_rules::workflow`) and sends them.
 
+mod account_forms;
 mod administration_page;
 mod audit_page;
 mod bulk_assignment;

@@ -2,17 +2,18 @@
 //! for a new one (its one-time password is shown here once), disabling and enabling, and
 //! resetting a lost authenticator app.
 
-use insieme_api::back_office::{AccountView, CreatedAccount, NewAccountRequest, Places};
+use insieme_api::back_office::{AccountView, CreatedAccount, Places};
 use leptos::{prelude::*, task::spawn_local};
 
-use super::{on_session_end, refusal_key};
+use super::{
+    account_forms::{AccountEditor, NewAccountForm},
+    on_session_end, refusal_key,
+};
 use crate::{
     api,
     components::PageTitle,
     i18n::{tr, tr_key, use_i18n},
 };
-
-const ROLES: [&str; 4] = ["administrator", "secretariat", "operator", "reviewer"];
 
 /// What an administrator changes on an account from its row.
 #[derive(Clone, Copy)]
@@ -28,6 +29,8 @@ pub fn AdministrationPage() -> impl IntoView {
     let places = RwSignal::new(None::<Places>);
     let failure = RwSignal::new(None::<&'static str>);
     let created = RwSignal::new(None::<CreatedAccount>);
+    // The account being changed, if any (its form opens above the list).
+    let editing = RwSignal::new(None::<AccountView>);
     let reload = move || {
         spawn_local(async move {
             match api::back_office::accounts().await {
@@ -86,6 +89,14 @@ pub fn AdministrationPage() -> impl IntoView {
         </div>
         <div role="alert">{move || failure.get().map(|key| view! { <p class="field-error">{tr_key(key.to_owned())}</p> })}</div>
         <h2 id="accounts-title">{tr("bo.admin_accounts")}</h2>
+        {move || editing.get().map(|account| view! {
+            <AccountEditor account=account places=places on_done=move |saved| {
+                editing.set(None);
+                if saved {
+                    reload();
+                }
+            } />
+        })}
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="accounts-title">
         <table class="queue-table">
             <thead><tr>
@@ -103,14 +114,18 @@ pub fn AdministrationPage() -> impl IntoView {
                     let password_id = account.id.clone();
                     let enabled = !account.disabled;
                     let label = account.name.clone();
+                    let edited = account.clone();
+                    let place_id = account.organisation.clone().or(account.access_point.clone()).unwrap_or_default();
                     view! {
                         <tr>
                             <th scope="row">{account.name.clone()}</th>
                             <td>{account.email.clone()}</td>
                             <td>{tr_key(format!("bo.role.{}", account.role))}</td>
-                            <td>{account.organisation.clone().or(account.access_point.clone()).unwrap_or_default()}</td>
+                            <td>{move || place_name(places, &place_id)}</td>
                             <td>{tr_key((if account.totp_enrolled { "bo.admin_yes" } else { "bo.admin_no" }).to_owned())}</td>
                             <td class="admin-actions">
+                                <AccountButton text="bo.admin_change" name=label.clone()
+                                    on_press=move || editing.set(Some(edited.clone())) />
                                 <AccountButton
                                     text=if enabled { "bo.admin_disable" } else { "bo.admin_enable" }
                                     name=label.clone()
@@ -145,105 +160,13 @@ fn AccountButton(text: &'static str, name: String, on_press: impl Fn() + 'static
     }
 }
 
-#[component]
-fn NewAccountForm(
-    places: RwSignal<Option<Places>>,
-    created: RwSignal<Option<CreatedAccount>>,
-    on_created: impl Fn() + Copy + 'static,
-) -> impl IntoView {
-    let email = RwSignal::new(String::new());
-    let name = RwSignal::new(String::new());
-    let role = RwSignal::new("reviewer".to_owned());
-    let organisation = RwSignal::new(String::new());
-    let access_point = RwSignal::new(String::new());
-    let failure = RwSignal::new(None::<&'static str>);
-    let on_submit = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
-        let chosen = role.get_untracked();
-        let request = NewAccountRequest {
-            email: email.get_untracked(),
-            name: name.get_untracked(),
-            organisation: match chosen.as_str() {
-                "reviewer" => Some(organisation.get_untracked()),
-                "secretariat" => Some("segreteria".to_owned()),
-                _ => None,
-            },
-            access_point: (chosen == "operator").then(|| access_point.get_untracked()),
-            role: chosen,
-        };
-        spawn_local(async move {
-            match api::back_office::create_account(&request).await {
-                Ok(made) => {
-                    failure.set(None);
-                    email.set(String::new());
-                    name.set(String::new());
-                    created.set(Some(made));
-                    on_created();
-                }
-                Err(error) => {
-                    on_session_end(&error);
-                    failure.set(Some(match &error {
-                        api::ApiError::Server { code: insieme_api::ErrorCode::Conflict, .. } => "bo.admin_email_taken",
-                        _ => refusal_key(&error),
-                    }));
-                }
-            }
-        });
-    };
-    let options = move |pick: fn(&Places) -> &Vec<insieme_api::back_office::Place>| {
-        places.get().map(|found| {
-            pick(&found)
-                .iter()
-                .filter(|place| place.active)
-                .map(|place| view! { <option value=place.id.clone()>{place.name.clone()}</option> })
-                .collect_view()
-        })
-    };
-    view! {
-        <form class="admin-form" on:submit=on_submit>
-            <fieldset>
-                <legend>{tr("bo.admin_new_account")}</legend>
-                <div class="field">
-                    <label class="field__label" for="new-account-name">{tr("bo.name")}</label>
-                    <input id="new-account-name" class="input" type="text" required=true autocomplete="off"
-                        prop:value=move || name.get() on:input=move |event| name.set(event_target_value(&event)) />
-                </div>
-                <div class="field">
-                    <label class="field__label" for="new-account-email">{tr("bo.email")}</label>
-                    <input id="new-account-email" class="input" type="email" required=true autocomplete="off"
-                        prop:value=move || email.get() on:input=move |event| email.set(event_target_value(&event)) />
-                </div>
-                <div class="field">
-                    <label class="field__label" for="new-account-role">{tr("bo.admin_role")}</label>
-                    <select id="new-account-role" class="input" on:change=move |event| role.set(event_target_value(&event))>
-                        {ROLES.iter().map(|code| view! {
-                            <option value=*code selected=*code == "reviewer">{tr_key(format!("bo.role.{code}"))}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
-                <Show when=move || role.get() == "reviewer">
-                    <div class="field">
-                        <label class="field__label" for="new-account-organisation">{tr("bo.admin_organisation")}</label>
-                        <select id="new-account-organisation" class="input" required=true
-                            on:change=move |event| organisation.set(event_target_value(&event))>
-                            <option value="">{tr("bo.admin_choose")}</option>
-                            {move || options(|found| &found.organisations)}
-                        </select>
-                    </div>
-                </Show>
-                <Show when=move || role.get() == "operator">
-                    <div class="field">
-                        <label class="field__label" for="new-account-access-point">{tr("bo.admin_access_point")}</label>
-                        <select id="new-account-access-point" class="input" required=true
-                            on:change=move |event| access_point.set(event_target_value(&event))>
-                            <option value="">{tr("bo.admin_choose")}</option>
-                            {move || options(|found| &found.access_points)}
-                        </select>
-                    </div>
-                </Show>
-                <button type="submit" class="button button--primary">{tr("bo.admin_create")}</button>
-            </fieldset>
-            <div role="alert">{move || failure.get().map(|key| view! { <p class="field-error">{tr_key(key.to_owned())}</p> })}</div>
-        </form>
-    }
+/// The name of the organisation or access point `id` (the id itself until the list arrives).
+fn place_name(places: RwSignal<Option<Places>>, id: &str) -> String {
+    places.with(|found| {
+        found
+            .iter()
+            .flat_map(|found| found.organisations.iter().chain(&found.access_points))
+            .find(|place| place.id == id)
+            .map_or_else(|| id.to_owned(), |place| place.name.clone())
+    })
 }

@@ -1,7 +1,8 @@
-//! Organisations and access points on the administration page: the lists with open/close, and a
-//! form for a new one (the server checks the id, the comune and the address).
+//! Organisations and access points on the administration page: the lists with change and
+//! open/close, a form to rename one (and move an access point), and a form for a new one (the
+//! server checks the id, the comune and the address).
 
-use insieme_api::back_office::{NewPlace, Place, Places};
+use insieme_api::back_office::{NewPlace, Place, PlaceChange, Places};
 use leptos::{prelude::*, task::spawn_local};
 
 use super::{on_session_end, refusal_key};
@@ -13,6 +14,8 @@ use crate::{
 #[component]
 pub fn PlacesSection(places: RwSignal<Option<Places>>) -> impl IntoView {
     let failure = RwSignal::new(None::<&'static str>);
+    // The place being changed, with its kind (its form opens above the lists).
+    let editing = RwSignal::new(None::<(&'static str, Place)>);
     let reload = move || {
         spawn_local(async move {
             if let Ok(found) = api::back_office::places().await {
@@ -50,13 +53,16 @@ pub fn PlacesSection(places: RwSignal<Option<Places>>) -> impl IntoView {
                         {move || places.get().map(|found| pick(&found).iter().map(|place| {
                             let id = place.id.clone();
                             let active = place.active;
+                            let edited = place.clone();
                             view! {
                                 <tr>
                                     <th scope="row">{place.name.clone()}</th>
                                     <td translate="no">{place.id.clone()}</td>
-                                    <td>
-                                        <PlaceButton active=active name=place.name.clone()
-                                            on_press=move || toggle(kind, id.clone(), !active) />
+                                    <td class="admin-actions">
+                                        <PlaceButton key="bo.admin_change" name=place.name.clone()
+                                            on_press=move || editing.set(Some((kind, edited.clone()))) />
+                                        <PlaceButton key=if active { "bo.admin_close" } else { "bo.admin_open" }
+                                            name=place.name.clone() on_press=move || toggle(kind, id.clone(), !active) />
                                         {(!active).then(|| view! { <span class="badge">{tr("bo.admin_closed")}</span> })}
                                     </td>
                                 </tr>
@@ -70,17 +76,24 @@ pub fn PlacesSection(places: RwSignal<Option<Places>>) -> impl IntoView {
     view! {
         <h2>{tr("bo.admin_places")}</h2>
         <NewPlaceForm on_created=reload />
+        {move || editing.get().map(|(kind, place)| view! {
+            <PlaceEditor kind=kind place=place on_done=move |saved| {
+                editing.set(None);
+                if saved {
+                    reload();
+                }
+            } />
+        })}
         <div role="alert">{move || failure.get().map(|key| view! { <p class="field-error">{tr_key(key.to_owned())}</p> })}</div>
         {list("organisation", "bo.admin_organisations", |found| &found.organisations)}
         {list("access_point", "bo.admin_access_points", |found| &found.access_points)}
     }
 }
 
-/// "Close" or "Open again", named with the place for screen readers.
+/// "Change", "Close" or "Open again", named with the place for screen readers.
 #[component]
-fn PlaceButton(active: bool, name: String, on_press: impl Fn() + 'static) -> impl IntoView {
+fn PlaceButton(key: &'static str, name: String, on_press: impl Fn() + 'static) -> impl IntoView {
     let i18n = use_i18n();
-    let key = if active { "bo.admin_close" } else { "bo.admin_open" };
     view! {
         <button type="button" class="button" aria-label=move || format!("{}: {name}", i18n.t(key)) on:click=move |_| on_press()>
             {tr(key)}
@@ -161,6 +174,71 @@ fn NewPlaceForm(on_created: impl Fn() + Copy + 'static) -> impl IntoView {
                 <button type="submit" class="button button--primary">{tr("bo.admin_add_place")}</button>
             </fieldset>
             <div role="status">{move || outcome.get().map(|key| view! { <p>{tr_key(key.to_owned())}</p> })}</div>
+        </form>
+    }
+}
+
+/// Renaming a place; an access point also has its comune and address (people see them for their
+/// appointments). The focus goes to the name when it opens.
+#[component]
+fn PlaceEditor(kind: &'static str, place: Place, on_done: impl Fn(bool) + Copy + 'static) -> impl IntoView {
+    let name = RwSignal::new(place.name.clone());
+    let comune = RwSignal::new(place.comune.clone());
+    let address = RwSignal::new(place.address.clone());
+    let failure = RwSignal::new(None::<&'static str>);
+    let name_field = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(field) = name_field.get() {
+            let _ = field.focus();
+        }
+    });
+    let id = place.id.clone();
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let change = PlaceChange {
+            name: name.get_untracked(),
+            comune: comune.get_untracked(),
+            address: address.get_untracked(),
+        };
+        let id = id.clone();
+        spawn_local(async move {
+            match api::back_office::change_place(kind, &id, &change).await {
+                Ok(_) => on_done(true),
+                Err(error) => {
+                    on_session_end(&error);
+                    failure.set(Some(refusal_key(&error)));
+                }
+            }
+        });
+    };
+    let text_field = move |field_id: &'static str, label: &'static str, value: RwSignal<String>| {
+        view! {
+            <div class="field">
+                <label class="field__label" for=field_id>{tr(label)}</label>
+                <input id=field_id class="input" type="text" required=true autocomplete="off"
+                    prop:value=move || value.get() on:input=move |event| value.set(event_target_value(&event)) />
+            </div>
+        }
+    };
+    view! {
+        <form class="admin-form" on:submit=on_submit>
+            <fieldset>
+                <legend>{tr("bo.admin_change_place")} " " <span translate="no">{place.id.clone()}</span></legend>
+                <div class="field">
+                    <label class="field__label" for="change-place-name">{tr("bo.name")}</label>
+                    <input id="change-place-name" class="input" type="text" required=true autocomplete="off" node_ref=name_field
+                        prop:value=move || name.get() on:input=move |event| name.set(event_target_value(&event)) />
+                </div>
+                {(kind == "access_point").then(|| view! {
+                    {text_field("change-place-comune", "bo.admin_comune", comune)}
+                    {text_field("change-place-address", "bo.admin_address", address)}
+                })}
+                <div class="admin-actions">
+                    <button type="submit" class="button button--primary">{tr("bo.admin_save")}</button>
+                    <button type="button" class="button" on:click=move |_| on_done(false)>{tr("bo.admin_cancel")}</button>
+                </div>
+            </fieldset>
+            <div role="alert">{move || failure.get().map(|key| view! { <p class="field-error">{tr_key(key.to_owned())}</p> })}</div>
         </form>
     }
 }
