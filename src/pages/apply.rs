@@ -50,6 +50,14 @@ pub fn ApplyPage() -> impl IntoView {
         let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
         match segments.as_slice() {
             [] => view! { <choose_channel::ChooseChannel /> }.into_any(),
+            // A form's own address (the self-check's result links here): its first page.
+            [slug] => match Form::from_slug(slug) {
+                Some(form) => {
+                    location.replace(&start_href(form));
+                    ().into_any()
+                }
+                None => view! { <NotFoundPage /> }.into_any(),
+            },
             [slug, step] => {
                 let Some(form) = Form::from_slug(slug) else { return view! { <NotFoundPage /> }.into_any() };
                 store.open(form, i18n.language().code());

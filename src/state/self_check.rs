@@ -178,6 +178,27 @@ pub fn check_comune(typed: &str) -> Result<Option<String>, FieldIssue> {
     Ok(Some(trimmed.to_owned()))
 }
 
+/// What the comune step makes of a typed name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ComuneAnswer {
+    /// Nothing typed: "prefer not to say".
+    Skipped,
+    /// One of the 55 comuni, by its official name.
+    Known(String),
+    /// Not one of the 55: the close official names to choose from (maybe none). The step goes on
+    /// only once the person picks one or confirms they live in the place they typed.
+    Unknown { typed: String, suggestions: Vec<String> },
+}
+
+/// Reads a typed comune: checked as [`check_comune`], then looked up in the territory.
+pub fn understand_comune(typed: &str) -> Result<ComuneAnswer, FieldIssue> {
+    let Some(name) = check_comune(typed)? else { return Ok(ComuneAnswer::Skipped) };
+    Ok(match Territory::embedded().lookup_comune(&name) {
+        ComuneLookup::Found { comune, .. } => ComuneAnswer::Known(comune),
+        ComuneLookup::NotInTerritory { suggestions } => ComuneAnswer::Unknown { typed: name, suggestions },
+    })
+}
+
 /// Checks a date of birth from a date field (`YYYY-MM-DD`); empty is "prefer not to say".
 pub fn check_birth_date(typed: &str, today: Date) -> Result<Option<Date>, FieldIssue> {
     let trimmed = typed.trim();
@@ -291,5 +312,25 @@ mod tests {
         );
         assert_eq!(check_comune("  Imola "), Ok(Some("Imola".to_owned())));
         assert_eq!(check_comune("40121").map_err(|issue| issue.field), Err("comune"));
+    }
+
+    #[test]
+    fn a_comune_is_known_by_its_official_name_or_waits_for_a_choice() {
+        assert_eq!(understand_comune(" "), Ok(ComuneAnswer::Skipped));
+        assert_eq!(
+            understand_comune("san lazzaro di savena"),
+            Ok(ComuneAnswer::Known("San Lazzaro di Savena".to_owned()))
+        );
+        assert_eq!(
+            understand_comune("Casalecchio"),
+            Ok(ComuneAnswer::Unknown {
+                typed: "Casalecchio".to_owned(),
+                suggestions: vec!["Casalecchio di Reno".to_owned()]
+            })
+        );
+        assert_eq!(
+            understand_comune("Firenze"),
+            Ok(ComuneAnswer::Unknown { typed: "Firenze".to_owned(), suggestions: Vec::new() })
+        );
     }
 }

@@ -74,8 +74,17 @@ pub struct ChannelResult {
 }
 
 impl ChannelResult {
+    /// A channel decided by a failed requirement lists only what failed: answers still missing,
+    /// requirements met and notes on what would come next matter only to someone for whom the
+    /// channel is open (a 42-year-old is not told they count as a disadvantaged young adult).
     fn new(channel: Channel, reasons: Vec<Reason>) -> Self {
-        Self { channel, status: ChannelStatus::from_reasons(&reasons), reasons }
+        let status = ChannelStatus::from_reasons(&reasons);
+        let reasons = if status == ChannelStatus::NotEligible {
+            reasons.into_iter().filter(|reason| reason.outcome == Outcome::NotMet).collect()
+        } else {
+            reasons
+        };
+        Self { channel, status, reasons }
     }
 }
 
@@ -137,6 +146,17 @@ pub(crate) fn territory_requirement(facts: &Facts<'_>) -> Reason {
     }
 }
 
+/// At least the minimum working age, for every channel (programme specification, section 3).
+/// Source: L. 296/2006, art. 1, c. 622.
+fn working_age_requirement(facts: &Facts<'_>) -> Reason {
+    let params = |age: u32| vec![("age", age.into()), ("minimum", MINIMUM_WORKING_AGE.into())];
+    match facts.age {
+        None => reason("age_missing", Outcome::Missing, vec![]),
+        Some(age) if age >= MINIMUM_WORKING_AGE => reason("working_age", Outcome::Met, params(age)),
+        Some(age) => reason("under_working_age", Outcome::NotMet, params(age)),
+    }
+}
+
 fn found_comune<'f>(facts: &'f Facts<'_>) -> Option<(&'f str, &'f str)> {
     match &facts.comune {
         Some(ComuneLookup::Found { comune, distretto_id }) => Some((comune, distretto_id)),
@@ -153,17 +173,7 @@ fn fragility(facts: &Facts<'_>) -> ChannelResult {
         Some(true) => reason("in_active_labour_measure", Outcome::NotMet, vec![]),
         Some(false) => reason("not_in_active_labour_measure", Outcome::Met, vec![]),
     });
-    reasons.push(match facts.age {
-        None => reason("age_missing", Outcome::Missing, vec![]),
-        Some(age) if age >= MINIMUM_WORKING_AGE => {
-            reason("working_age", Outcome::Met, vec![("age", age.into()), ("minimum", MINIMUM_WORKING_AGE.into())])
-        }
-        Some(age) => reason(
-            "under_working_age",
-            Outcome::NotMet,
-            vec![("age", age.into()), ("minimum", MINIMUM_WORKING_AGE.into())],
-        ),
-    });
+    reasons.push(working_age_requirement(facts));
     let score = facts.fragility;
     let score_params = || {
         vec![
@@ -237,10 +247,10 @@ fn youth(facts: &Facts<'_>) -> ChannelResult {
     ChannelResult::new(Channel::Youth, reasons)
 }
 
-/// Channel 4: self-employment, for people with a business idea; names the SUAP desk of the
-/// comune and the partner services.
+/// Channel 4: self-employment, for people of working age with a business idea; names the SUAP
+/// desk of the comune and the partner services.
 fn enterprise(facts: &Facts<'_>) -> ChannelResult {
-    let mut reasons = vec![territory_requirement(facts)];
+    let mut reasons = vec![territory_requirement(facts), working_age_requirement(facts)];
     reasons.push(match facts.answers.profile.business_idea {
         None => reason("business_idea_missing", Outcome::Missing, vec![]),
         Some(false) => reason("no_business_idea", Outcome::NotMet, vec![]),
@@ -255,10 +265,10 @@ fn enterprise(facts: &Facts<'_>) -> ChannelResult {
     ChannelResult::new(Channel::Enterprise, reasons)
 }
 
-/// Channel 1: community work, through the network of the person's Quartiere (Bologna) or
-/// distretto.
+/// Channel 1: community work for people of working age, through the network of the person's
+/// Quartiere (Bologna) or distretto.
 fn community(facts: &Facts<'_>) -> ChannelResult {
-    let mut reasons = vec![territory_requirement(facts)];
+    let mut reasons = vec![territory_requirement(facts), working_age_requirement(facts)];
     if let Some((comune, distretto_id)) = found_comune(facts) {
         let territory = Territory::embedded();
         let quartiere = facts

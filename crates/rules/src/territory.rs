@@ -12,8 +12,11 @@ use serde::{Deserialize, Serialize};
 /// The territory data as shipped with this build.
 const TERRITORY_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/territory.json"));
 
-/// How many close names an unknown comune gets as suggestions.
-const SUGGESTION_COUNT: usize = 3;
+/// How many close names an unknown comune gets as suggestions, at most.
+const SUGGESTION_COUNT: usize = 5;
+/// How alike (Jaro-Winkler, 0 to 1) a misspelt word must be to an official one to suggest it:
+/// "bolgona" and "casalechio" are; "sassuolo" and "sasso" are not.
+const CLOSE_SPELLING: f64 = 0.93;
 
 /// A distretto socio-sanitario and the comuni it groups.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -76,18 +79,59 @@ impl Territory {
         if let Some((comune, distretto)) = self.comuni().find(|(comune, _)| normalise_name(comune) == wanted) {
             return ComuneLookup::Found { comune: comune.to_owned(), distretto_id: distretto.id.clone() };
         }
-        let mut ranked: Vec<(f64, &str)> =
-            self.comuni().map(|(comune, _)| (strsim::jaro_winkler(&wanted, &normalise_name(comune)), comune)).collect();
-        ranked.sort_by(|left, right| right.0.total_cmp(&left.0).then(left.1.cmp(right.1)));
-        ComuneLookup::NotInTerritory {
-            suggestions: ranked.into_iter().take(SUGGESTION_COUNT).map(|(_, comune)| comune.to_owned()).collect(),
+        ComuneLookup::NotInTerritory { suggestions: self.close_names(&wanted) }
+    }
+
+    /// Official names close to a folded name that matched none, best first: those whose words
+    /// the typed words begin, in order, each written in full, shortened ("s" for "san") or
+    /// almost alike ("casalechio"): "casalecchio", "san lazzaro", "s lazzaro di savena",
+    /// "bolgona". A place outside the territory gets none: comuni that merely share letters with
+    /// it ("bari" and Baricella, "cento" and Pieve di Cento) would mislead.
+    fn close_names(&self, wanted: &str) -> Vec<String> {
+        if wanted.chars().count() < 3 {
+            return Vec::new();
         }
+        let mut ranked: Vec<(f64, &str)> = self
+            .comuni()
+            .filter_map(|(comune, _)| words_alike(&normalise_name(comune), wanted).map(|score| (score, comune)))
+            .collect();
+        ranked.sort_by(|left, right| right.0.total_cmp(&left.0).then(left.1.cmp(right.1)));
+        ranked.into_iter().take(SUGGESTION_COUNT).map(|(_, comune)| comune.to_owned()).collect()
     }
 
     /// The distretto with this id, if any.
     pub fn distretto(&self, id: &str) -> Option<&Distretto> {
         self.distretti.iter().find(|distretto| distretto.id == id)
     }
+}
+
+/// How well the typed words stand for the official name's words, in order, the first for the
+/// first (others may be left out: "san lazzaro" for "san lazzaro di savena"); `None` when they
+/// do not. The score is the mean likeness of the typed words (1 for a word written in full).
+fn words_alike(official: &str, typed: &str) -> Option<f64> {
+    let mut official_words = official.split(' ');
+    let mut typed_words = typed.split(' ');
+    let mut total = word_alike(official_words.next()?, typed_words.next()?)?;
+    let mut count = 1.0;
+    for typed_word in typed_words {
+        total += official_words.find_map(|official_word| word_alike(official_word, typed_word))?;
+        count += 1.0;
+    }
+    Some(total / count)
+}
+
+/// How well one typed word stands for one official word: in full (1), shortened to one or two
+/// letters ("s" for "san"), or misspelt (at most two letters more or fewer and Jaro-Winkler at
+/// least [`CLOSE_SPELLING`]).
+fn word_alike(official: &str, typed: &str) -> Option<f64> {
+    if official == typed {
+        return Some(1.0);
+    }
+    if typed.len() <= 2 && official.starts_with(typed) {
+        return Some(0.95);
+    }
+    let likeness = strsim::jaro_winkler(official, typed);
+    (official.len().abs_diff(typed.len()) <= 2 && likeness >= CLOSE_SPELLING).then_some(likeness)
 }
 
 /// Folds a place name to a comparable key: lower case, no accents, apostrophes and hyphens as
@@ -141,14 +185,56 @@ mod tests {
         assert_eq!(normalise_name("Sant’Agata-Bolognese."), "sant agata bolognese");
     }
 
+    fn suggestions_for(name: &str) -> Vec<String> {
+        match Territory::embedded().lookup_comune(name) {
+            ComuneLookup::NotInTerritory { suggestions } => suggestions,
+            found => panic!("{name} is not a comune name: {found:?}"),
+        }
+    }
+
     #[test]
     fn an_unknown_comune_is_outside_with_close_suggestions() {
-        match Territory::embedded().lookup_comune("Casalecchio") {
-            ComuneLookup::NotInTerritory { suggestions } => {
-                assert_eq!(suggestions.first().map(String::as_str), Some("Casalecchio di Reno"));
-                assert_eq!(suggestions.len(), 3);
-            }
-            found => panic!("Casalecchio is not a comune name: {found:?}"),
-        }
+        assert_eq!(suggestions_for("Casalecchio"), ["Casalecchio di Reno"]);
+        assert_eq!(suggestions_for("S. Lazzaro"), ["San Lazzaro di Savena"]);
+        assert_eq!(suggestions_for("Bolgona").first().map(String::as_str), Some("Bologna"));
+        assert_eq!(suggestions_for("Imolaa").first().map(String::as_str), Some("Imola"));
+        assert!(suggestions_for("Castel").len() > 1, "several comuni begin with Castel");
+        assert_eq!(suggestions_for("Castel S. Pietro"), ["Castel San Pietro Terme"]);
+        assert_eq!(suggestions_for("Casalechio di Reno"), ["Casalecchio di Reno"]);
+    }
+
+    #[test]
+    fn places_outside_the_territory_get_no_suggestions() {
+        let outside = [
+            "Firenze",
+            "Modena",
+            "Ferrara",
+            "Milano",
+            "Roma",
+            "Ravenna",
+            "Parma",
+            "Napoli",
+            "Torino",
+            "Reggio Emilia",
+            "Cento",
+            "Carpi",
+            "Faenza",
+            "Rimini",
+            "Forlì",
+            "Prato",
+            "Pistoia",
+            "Mirandola",
+            "Lugo",
+            "Vignola",
+            "Sassuolo",
+            "Padova",
+            "Verona",
+            "Genova",
+            "Palermo",
+            "Bari",
+        ];
+        let suggested: Vec<(&str, Vec<String>)> =
+            outside.iter().map(|name| (*name, suggestions_for(name))).filter(|(_, found)| !found.is_empty()).collect();
+        assert!(suggested.is_empty(), "{suggested:?}");
     }
 }

@@ -40,10 +40,19 @@ pub fn QueuePage() -> impl IntoView {
         after,
         ..QueueQuery::default()
     };
+    // Each request is numbered: an answer that arrives after a newer request was sent (the first
+    // page still loading when the person filters) is dropped, never shown over the newer one.
+    let latest = StoredValue::new(0_u64);
     let load = move |after: Option<String>| {
         let query = query(after.clone());
+        latest.update_value(|count| *count += 1);
+        let this = latest.get_value();
         spawn_local(async move {
-            match api::back_office::queue(&query).await {
+            let answer = api::back_office::queue(&query).await;
+            if latest.get_value() != this {
+                return;
+            }
+            match answer {
                 Ok(page) => {
                     failure.set(None);
                     if after.is_some() {

@@ -1,8 +1,10 @@
-//! The result of the self-check: each channel with its status and reasons, the fragility score
-//! with its chart and what is still missing, what happens next and where to go, and the tools
-//! to print, change, carry or forget the answers.
+//! The result of the self-check. First a short summary: the channels the person can take, each
+//! with its own "apply" button; then the channels still open and, folded, those that are not for
+//! the person now with their reasons; the fragility score (only while channel 2 is open); where
+//! to go; and the tools to print, change, carry or forget the answers. Someone domiciled outside
+//! the territory gets one clear answer and where to turn instead, nothing else to act on.
 
-use insieme_rules::{AccessPoint, ComuneLookup};
+use insieme_rules::{AccessPoint, Channel, ChannelResult, ChannelStatus, ComuneLookup};
 use leptos::prelude::*;
 
 use crate::{
@@ -21,8 +23,37 @@ pub fn ResultPage() -> impl IntoView {
     let store = use_self_check();
     let location = use_location();
     let assessment = store.assessment;
-    let channels = move || {
-        assessment.get().channels.into_iter().map(|channel| view! { <ChannelCard channel=channel /> }).collect_view()
+    let with_status = move |wanted: fn(ChannelStatus) -> bool| {
+        assessment.with(|assessment| {
+            assessment.channels.iter().filter(|channel| wanted(channel.status)).cloned().collect::<Vec<ChannelResult>>()
+        })
+    };
+    let cards = |channels: Vec<ChannelResult>| {
+        channels.into_iter().map(|channel| view! { <ChannelCard channel=channel /> }).collect_view()
+    };
+    let open_channels = move || cards(with_status(|status| status != ChannelStatus::NotEligible));
+    let not_now = move || {
+        let channels = with_status(|status| status == ChannelStatus::NotEligible);
+        (!channels.is_empty()).then(|| {
+            let count = channels.len().to_string();
+            view! {
+                <details class="not-now">
+                    <summary>{move || i18n.t_with("result.not_now", &[("count", count.clone())])}</summary>
+                    <div class="channel-grid">{cards(channels)}</div>
+                </details>
+            }
+        })
+    };
+    let outside = move || {
+        matches!(assessment.with(|assessment| assessment.comune.clone()), Some(ComuneLookup::NotInTerritory { .. }))
+    };
+    let fragility_open = move || {
+        assessment.with(|assessment| {
+            assessment
+                .channels
+                .iter()
+                .any(|channel| channel.channel == Channel::Fragility && channel.status != ChannelStatus::NotEligible)
+        })
     };
     let chart = move || view! { <FragilityChart score=assessment.get().fragility /> };
     let second_interview = move || {
@@ -91,32 +122,47 @@ pub fn ResultPage() -> impl IntoView {
         store.forget();
         location.go("/verifica/inizio");
     };
-    view! {
-        <PageTitle text=Signal::derive(tr("result.title")) />
-        <div class="result">
-            <h1>{tr("result.title")}</h1>
+    let outside_answer = move || {
+        let comune = store.check.with(|check| check.answers.profile.comune.clone().unwrap_or_default());
+        view! {
+            <div class="notice notice--outside" role="status">
+                <p class="lead">{move || i18n.t_with("result.outside.lead", &[("comune", comune.clone())])}</p>
+                <p>{tr("result.outside.where")}</p>
+                <p>{tr("result.outside.mistake")}</p>
+            </div>
+        }
+    };
+    let inside_answer = move || {
+        view! {
             <p class="lead">{tr("result.intro")}</p>
+            <ResultSummary />
             <section aria-labelledby="result-channels">
                 <h2 id="result-channels">{tr("result.channels_title")}</h2>
-                <div class="channel-grid">{channels}</div>
+                <div class="channel-grid">{open_channels}</div>
+                {not_now}
             </section>
-            <section aria-labelledby="result-fragility">
-                <h2 id="result-fragility">{tr("result.fragility.title")}</h2>
-                {chart}
-                <p class="result__interview">{second_interview}</p>
-                {missing}
-                <p class="notice">{tr("result.fragility.provisional")}</p>
-            </section>
+            <Show when=fragility_open>
+                <section aria-labelledby="result-fragility">
+                    <h2 id="result-fragility">{tr("result.fragility.title")}</h2>
+                    {chart}
+                    <p class="result__interview">{second_interview}</p>
+                    {missing}
+                    <p class="notice">{tr("result.fragility.provisional")}</p>
+                </section>
+            </Show>
             <section aria-labelledby="result-next">
                 <h2 id="result-next">{tr("result.next.title")}</h2>
                 <p>{tr("result.next.text")}</p>
                 <ul class="access-points">{access_points}</ul>
                 <p><NavLink href="/sportelli">{tr("result.next.all_access_points")}</NavLink></p>
-                <p class="no-print">{tr("result.next.apply_text")}</p>
-                <p class="no-print">
-                    <NavLink href="/domanda" class="button button--primary button--large">{tr("result.next.apply")}</NavLink>
-                </p>
             </section>
+        }
+    };
+    view! {
+        <PageTitle text=Signal::derive(tr("result.title")) />
+        <div class="result">
+            <h1>{tr("result.title")}</h1>
+            {move || if outside() { outside_answer().into_any() } else { inside_answer().into_any() }}
             <section class="result__actions no-print" aria-labelledby="result-actions">
                 <h2 id="result-actions">{tr("result.actions.title")}</h2>
                 <p class="button-row">
@@ -138,5 +184,61 @@ pub fn ResultPage() -> impl IntoView {
                 <p class="field__hint">{tr("result.actions.forget_hint")}</p>
             </section>
         </div>
+    }
+}
+
+/// Where to apply for a channel the person can take (community work has no form for people:
+/// its opportunities are listed by the networks).
+fn apply_href(channel: Channel) -> &'static str {
+    match channel {
+        Channel::Community => "/opportunita",
+        Channel::Fragility => "/domanda/fragilita",
+        Channel::Youth => "/domanda/giovani",
+        Channel::Enterprise => "/domanda/impresa",
+    }
+}
+
+/// The first thing on the result: the channels the person can take, one button each; a line for
+/// those still open; or, when none is, that none is for now.
+#[component]
+fn ResultSummary() -> impl IntoView {
+    let i18n = use_i18n();
+    let assessment = use_self_check().assessment;
+    let statuses = move || {
+        assessment.with(|assessment| {
+            assessment.channels.iter().map(|channel| (channel.channel, channel.status)).collect::<Vec<_>>()
+        })
+    };
+    let buttons = move || {
+        statuses()
+            .into_iter()
+            .filter(|(_, status)| *status == ChannelStatus::Eligible)
+            .map(|(channel, _)| {
+                let key = if channel == Channel::Community { "result.summary.opportunities" } else { "result.summary.apply" };
+                let name = move || i18n.t(&format!("channels.{}.name", channel.code()));
+                view! {
+                    <li><NavLink href=apply_href(channel) class="button button--primary">{move || i18n.t_with(key, &[("channel", name())])}</NavLink></li>
+                }
+            })
+            .collect_view()
+    };
+    let count = move |wanted: ChannelStatus| statuses().iter().filter(|(_, status)| *status == wanted).count();
+    let some_eligible = move || count(ChannelStatus::Eligible) != 0;
+    let some_open = move || count(ChannelStatus::ToBeAssessed) != 0;
+    view! {
+        <section class="result-summary" aria-labelledby="result-summary">
+            <h2 id="result-summary">{tr("result.summary.title")}</h2>
+            <Show when=some_eligible>
+                <p>{tr("result.summary.can")}</p>
+                <ul class="result-summary__apply no-print">{buttons}</ul>
+                <p class="field__hint no-print">{tr("result.next.apply_text")}</p>
+            </Show>
+            <Show when=some_open>
+                <p>{tr("result.summary.maybe")}</p>
+            </Show>
+            <Show when=move || !some_eligible() && !some_open()>
+                <p>{tr("result.summary.none")}</p>
+            </Show>
+        </section>
     }
 }

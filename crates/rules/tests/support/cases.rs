@@ -43,11 +43,16 @@ pub struct Expect {
     /// The official name the comune matched, or "not_in_territory".
     pub comune: Option<String>,
     pub suggestions_include: Option<String>,
+    /// Every suggestion, best first (`[]`: none at all).
+    pub suggestions: Option<Vec<String>>,
     #[serde(default)]
     pub channels: BTreeMap<String, ChannelStatus>,
     /// Reason codes that must be among a channel's (or call's) reasons.
     #[serde(default)]
     pub reasons: BTreeMap<String, Vec<String>>,
+    /// Reason codes that must not be among a channel's reasons.
+    #[serde(default)]
+    pub absent_reasons: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     pub calls: BTreeMap<String, ChannelStatus>,
     /// For invalid input: the field the error must name.
@@ -143,14 +148,17 @@ pub fn check(case: &Case, outcome: &Outcome) -> Vec<String> {
             differ(what, expected, actual);
         }
     }
-    if let Some(wanted) = &expect.suggestions_include {
-        let suggestions = match &assessment.comune {
-            Some(ComuneLookup::NotInTerritory { suggestions }) => suggestions.clone(),
-            _ => Vec::new(),
-        };
-        if !suggestions.contains(wanted) {
-            differ("suggestions", wanted.clone(), format!("{suggestions:?}"));
-        }
+    let suggestions = match &assessment.comune {
+        Some(ComuneLookup::NotInTerritory { suggestions }) => suggestions.clone(),
+        _ => Vec::new(),
+    };
+    if let Some(wanted) = &expect.suggestions_include
+        && !suggestions.contains(wanted)
+    {
+        differ("suggestions", wanted.clone(), format!("{suggestions:?}"));
+    }
+    if let Some(wanted) = &expect.suggestions {
+        differ("suggestions", format!("{wanted:?}"), format!("{suggestions:?}"));
     }
     for (channel_name, expected) in &expect.channels {
         let found = assessment.channels.iter().find(|channel| channel_name_of(channel.channel) == *channel_name);
@@ -179,6 +187,18 @@ pub fn check(case: &Case, outcome: &Outcome) -> Vec<String> {
             if !reasons.contains(&code.as_str()) {
                 differ(&format!("reasons of {owner}"), code.clone(), format!("{reasons:?}"));
             }
+        }
+    }
+    for (owner, codes) in &expect.absent_reasons {
+        let reasons: Vec<&str> = assessment
+            .channels
+            .iter()
+            .filter(|channel| channel_name_of(channel.channel) == *owner)
+            .flat_map(|channel| channel.reasons.iter())
+            .map(|reason| reason.code.as_str())
+            .collect();
+        for code in codes.iter().filter(|code| reasons.contains(&code.as_str())) {
+            problems.push(format!("reasons of {owner}: {code} must not be among {reasons:?}"));
         }
     }
     problems
