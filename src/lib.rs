@@ -16,3 +16,9 @@ pub mod store;
 pub mod texts;
 
 pub use app::App;
+
+/// Talc instead of the default dlmalloc: the same service in fewer bytes of every first load
+/// (ARCHITECTURE.md, "Size"). The browser runs one thread.
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -80,8 +80,39 @@ pub fn build_app() -> Result<(), String> {
             public_url,
         ];
         process::run("trunk", &args, &[])?;
+        minify_loader(std::path::Path::new(dist))?;
     }
     budget::precompress(std::path::Path::new("dist"))
+}
+
+/// Minifies wasm-bindgen's loader (`*.js`) of one bundle with terser, which trunk's minifier
+/// cannot do, and writes the new subresource-integrity hash into the bundle's index.html
+/// (about 1.6 KB brotli of every first load).
+fn minify_loader(dist: &std::path::Path) -> Result<(), String> {
+    let index = dist.join("index.html");
+    let mut html = std::fs::read_to_string(&index).map_err(|error| format!("{}: {error}", index.display()))?;
+    let entries = std::fs::read_dir(dist).map_err(|error| format!("{}: {error}", dist.display()))?;
+    for path in entries.filter_map(|entry| entry.ok().map(|entry| entry.path())) {
+        if path.extension().is_none_or(|extension| extension != "js") {
+            continue;
+        }
+        let file = path.to_string_lossy().into_owned();
+        let before = integrity(&file)?;
+        process::run("terser", &[&file, "--module", "--compress", "--mangle", "--output", &file], &[])?;
+        let after = integrity(&file)?;
+        if !html.contains(&before) {
+            return Err(format!("{}: no integrity {before} for {file}", index.display()));
+        }
+        html = html.replace(&before, &after);
+    }
+    std::fs::write(&index, html).map_err(|error| format!("{}: {error}", index.display()))
+}
+
+/// `sha384-<base64>` of a file, as trunk writes it into `integrity` attributes.
+fn integrity(file: &str) -> Result<String, String> {
+    const SCRIPT: &str = "const c=require('crypto'),f=require('fs');\
+        process.stdout.write('sha384-'+c.createHash('sha384').update(f.readFileSync(process.argv[1])).digest('base64'))";
+    process::output("node", &["-e", SCRIPT, file]).ok_or_else(|| format!("could not hash {file}"))
 }
 
 /// The engine benchmark, then the submission load benchmark on the release server (30 s, 32

@@ -10,6 +10,8 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 pub const CARGO_DENY_VERSION: &str = "0.20.2";
 /// npm's binaryen; Debian's (wasm-opt 108) builds an app that never mounts.
 pub const BINARYEN_VERSION: &str = "132.0.0";
+/// npm's terser: minifies wasm-bindgen's loader, which trunk's own minifier cannot parse.
+pub const TERSER_VERSION: &str = "5.36.0";
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
 const APP_DEBIAN_PACKAGES: [&str; 4] = ["build-essential", "pkg-config", "ca-certificates", "brotli"];
@@ -37,6 +39,7 @@ pub fn ensure(needs: Needs) -> Result<(), String> {
     ensure_cargo_tool("wasm-bindgen", &wasm_bindgen_version()?, "wasm-bindgen-cli", false)?;
     ensure_cargo_tool("trunk", TRUNK_VERSION, "trunk", true)?;
     ensure_wasm_opt()?;
+    ensure_terser()?;
     if needs == Needs::Everything {
         ensure_cargo_deny()?;
         ensure_end2end_packages()?;
@@ -122,6 +125,15 @@ fn ensure_wasm_opt() -> Result<(), String> {
     }
     println!("Installing wasm-opt (binaryen {BINARYEN_VERSION} from npm)");
     let package = format!("binaryen@{BINARYEN_VERSION}");
+    process::run("npm", &["install", "--global", "--prefix", "/usr/local", &package], &[])
+}
+
+fn ensure_terser() -> Result<(), String> {
+    if process::output("terser", &["--version"]).is_some_and(|printed| printed.ends_with(TERSER_VERSION)) {
+        return Ok(());
+    }
+    println!("Installing terser {TERSER_VERSION} (npm)");
+    let package = format!("terser@{TERSER_VERSION}");
     process::run("npm", &["install", "--global", "--prefix", "/usr/local", &package], &[])
 }
 

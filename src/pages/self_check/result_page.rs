@@ -4,7 +4,7 @@
 //! to go; and the tools to print, change, carry or forget the answers. Someone domiciled outside
 //! the territory gets one clear answer and where to turn instead, nothing else to act on.
 
-use insieme_rules::{AccessPoint, Channel, ChannelResult, ChannelStatus, ComuneLookup};
+use insieme_rules::{AccessPoint, Channel, ChannelStatus, ComuneLookup};
 use leptos::prelude::*;
 
 use crate::{
@@ -23,26 +23,19 @@ pub fn ResultPage() -> impl IntoView {
     let store = use_self_check();
     let location = use_location();
     let assessment = store.assessment;
-    let with_status = move |wanted: fn(ChannelStatus) -> bool| {
+    // The channel results with a status (`NotEligible`, folded) or any other (`None`: open).
+    let cards = move |folded: bool| {
         assessment.with(|assessment| {
-            assessment.channels.iter().filter(|channel| wanted(channel.status)).cloned().collect::<Vec<ChannelResult>>()
+            assessment
+                .channels
+                .iter()
+                .filter(|channel| (channel.status == ChannelStatus::NotEligible) == folded)
+                .map(|channel| view! { <ChannelCard channel=channel.clone() /> })
+                .collect_view()
         })
     };
-    let cards = |channels: Vec<ChannelResult>| {
-        channels.into_iter().map(|channel| view! { <ChannelCard channel=channel /> }).collect_view()
-    };
-    let open_channels = move || cards(with_status(|status| status != ChannelStatus::NotEligible));
-    let not_now = move || {
-        let channels = with_status(|status| status == ChannelStatus::NotEligible);
-        (!channels.is_empty()).then(|| {
-            let count = channels.len().to_string();
-            view! {
-                <details class="not-now">
-                    <summary>{move || i18n.t_with("result.not_now", &[("count", count.clone())])}</summary>
-                    <div class="channel-grid">{cards(channels)}</div>
-                </details>
-            }
-        })
+    let count_of = move |wanted: ChannelStatus| {
+        assessment.with(|assessment| assessment.channels.iter().filter(|channel| channel.status == wanted).count())
     };
     let outside = move || {
         matches!(assessment.with(|assessment| assessment.comune.clone()), Some(ComuneLookup::NotInTerritory { .. }))
@@ -122,47 +115,51 @@ pub fn ResultPage() -> impl IntoView {
         store.forget();
         location.go("/verifica/inizio");
     };
-    let outside_answer = move || {
-        let comune = store.check.with(|check| check.answers.profile.comune.clone().unwrap_or_default());
-        view! {
-            <div class="notice notice--outside" role="status">
-                <p class="lead">{move || i18n.t_with("result.outside.lead", &[("comune", comune.clone())])}</p>
+    let typed_comune = move || store.check.with(|check| check.answers.profile.comune.clone().unwrap_or_default());
+    // One page for everyone: parts that do not concern the person are hidden, not rebuilt.
+    view! {
+        <PageTitle text=Signal::derive(tr("result.title")) />
+        <div class="result">
+            <h1>{tr("result.title")}</h1>
+            <div class="notice" hidden=move || !outside()>
+                <p class="lead">{move || i18n.t_with("result.outside.lead", &[("comune", typed_comune())])}</p>
                 <p>{tr("result.outside.where")}</p>
                 <p>{tr("result.outside.mistake")}</p>
             </div>
-        }
-    };
-    let inside_answer = move || {
-        view! {
-            <p class="lead">{tr("result.intro")}</p>
-            <ResultSummary />
-            <section aria-labelledby="result-channels">
-                <h2 id="result-channels">{tr("result.channels_title")}</h2>
-                <div class="channel-grid">{open_channels}</div>
-                {not_now}
-            </section>
-            <Show when=fragility_open>
-                <section aria-labelledby="result-fragility">
+            <div hidden=outside>
+                <p class="lead">{tr("result.intro")}</p>
+                <section class="result-summary" aria-labelledby="result-summary">
+                    <h2 id="result-summary">{tr("result.summary.title")}</h2>
+                    <div hidden=move || count_of(ChannelStatus::Eligible) == 0>
+                        <p>{tr("result.summary.can")}</p>
+                        <ul class="result-summary__apply no-print">{move || apply_buttons(i18n, assessment)}</ul>
+                        <p class="field__hint no-print">{tr("result.next.apply_text")}</p>
+                    </div>
+                    <p hidden=move || count_of(ChannelStatus::ToBeAssessed) == 0>{tr("result.summary.maybe")}</p>
+                    <p hidden=move || count_of(ChannelStatus::NotEligible) != 4>{tr("result.summary.none")}</p>
+                </section>
+                <section aria-labelledby="result-channels">
+                    <h2 id="result-channels">{tr("result.channels_title")}</h2>
+                    <div class="channel-grid">{move || cards(false)}</div>
+                    <details class="not-now" hidden=move || count_of(ChannelStatus::NotEligible) == 0>
+                        <summary>{move || i18n.t_with("result.not_now", &[("count", count_of(ChannelStatus::NotEligible).to_string())])}</summary>
+                        <div class="channel-grid">{move || cards(true)}</div>
+                    </details>
+                </section>
+                <section aria-labelledby="result-fragility" hidden=move || !fragility_open()>
                     <h2 id="result-fragility">{tr("result.fragility.title")}</h2>
                     {chart}
                     <p class="result__interview">{second_interview}</p>
                     {missing}
                     <p class="notice">{tr("result.fragility.provisional")}</p>
                 </section>
-            </Show>
-            <section aria-labelledby="result-next">
-                <h2 id="result-next">{tr("result.next.title")}</h2>
-                <p>{tr("result.next.text")}</p>
-                <ul class="access-points">{access_points}</ul>
-                <p><NavLink href="/sportelli">{tr("result.next.all_access_points")}</NavLink></p>
-            </section>
-        }
-    };
-    view! {
-        <PageTitle text=Signal::derive(tr("result.title")) />
-        <div class="result">
-            <h1>{tr("result.title")}</h1>
-            {move || if outside() { outside_answer().into_any() } else { inside_answer().into_any() }}
+                <section aria-labelledby="result-next">
+                    <h2 id="result-next">{tr("result.next.title")}</h2>
+                    <p>{tr("result.next.text")}</p>
+                    <ul class="access-points">{access_points}</ul>
+                    <p><NavLink href="/sportelli">{tr("result.next.all_access_points")}</NavLink></p>
+                </section>
+            </div>
             <section class="result__actions no-print" aria-labelledby="result-actions">
                 <h2 id="result-actions">{tr("result.actions.title")}</h2>
                 <p class="button-row">
@@ -198,47 +195,23 @@ fn apply_href(channel: Channel) -> &'static str {
     }
 }
 
-/// The first thing on the result: the channels the person can take, one button each; a line for
-/// those still open; or, when none is, that none is for now.
-#[component]
-fn ResultSummary() -> impl IntoView {
-    let i18n = use_i18n();
-    let assessment = use_self_check().assessment;
-    let statuses = move || {
-        assessment.with(|assessment| {
-            assessment.channels.iter().map(|channel| (channel.channel, channel.status)).collect::<Vec<_>>()
+/// One "apply" button for each channel the person can take.
+fn apply_buttons(i18n: crate::i18n::I18n, assessment: Memo<insieme_rules::Assessment>) -> impl IntoView {
+    let eligible: Vec<Channel> = assessment.with(|assessment| {
+        assessment
+            .channels
+            .iter()
+            .filter(|channel| channel.status == ChannelStatus::Eligible)
+            .map(|channel| channel.channel)
+            .collect()
+    });
+    eligible
+        .into_iter()
+        .map(|channel| {
+            let key =
+                if channel == Channel::Community { "result.summary.opportunities" } else { "result.summary.apply" };
+            let text = move || i18n.t_with(key, &[("channel", i18n.t(&format!("channels.{}.name", channel.code())))]);
+            view! { <li><NavLink href=apply_href(channel) class="button button--primary">{text}</NavLink></li> }
         })
-    };
-    let buttons = move || {
-        statuses()
-            .into_iter()
-            .filter(|(_, status)| *status == ChannelStatus::Eligible)
-            .map(|(channel, _)| {
-                let key = if channel == Channel::Community { "result.summary.opportunities" } else { "result.summary.apply" };
-                let name = move || i18n.t(&format!("channels.{}.name", channel.code()));
-                view! {
-                    <li><NavLink href=apply_href(channel) class="button button--primary">{move || i18n.t_with(key, &[("channel", name())])}</NavLink></li>
-                }
-            })
-            .collect_view()
-    };
-    let count = move |wanted: ChannelStatus| statuses().iter().filter(|(_, status)| *status == wanted).count();
-    let some_eligible = move || count(ChannelStatus::Eligible) != 0;
-    let some_open = move || count(ChannelStatus::ToBeAssessed) != 0;
-    view! {
-        <section class="result-summary" aria-labelledby="result-summary">
-            <h2 id="result-summary">{tr("result.summary.title")}</h2>
-            <Show when=some_eligible>
-                <p>{tr("result.summary.can")}</p>
-                <ul class="result-summary__apply no-print">{buttons}</ul>
-                <p class="field__hint no-print">{tr("result.next.apply_text")}</p>
-            </Show>
-            <Show when=some_open>
-                <p>{tr("result.summary.maybe")}</p>
-            </Show>
-            <Show when=move || !some_eligible() && !some_open()>
-                <p>{tr("result.summary.none")}</p>
-            </Show>
-        </section>
-    }
+        .collect_view()
 }
