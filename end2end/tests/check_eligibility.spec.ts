@@ -70,7 +70,15 @@ test('a person scoring at least 11 is told about the second interview, and no an
   await expect(fragility).toContainText("Castello d'Argile");
   await expect(page.getByRole('main')).toContainText('Punteggio: 13 su 87');
   await expect(page.getByRole('main')).toContainText('è previsto un secondo colloquio');
-  await expect(page.getByRole('region', { name: 'Progetti con territorio, scuole e imprese' })).toContainText('Non puoi accedere');
+  // The summary comes first: one button per channel the person can take.
+  const summary = page.getByRole('region', { name: 'In breve' });
+  await expect(summary.getByRole('link', { name: 'Fai domanda: Accompagnamento con il profilo di fragilità' })).toBeVisible();
+  await expect(summary.getByRole('link', { name: /Autoimprenditorialità/ })).toHaveCount(0);
+  // Channels that are not for the person now are folded, each saying why, and only why.
+  await page.getByText('Non per te, per ora (2)').click();
+  const youth = page.getByRole('region', { name: 'Progetti con territorio, scuole e imprese' });
+  await expect(youth).toContainText('Non per te, per ora, perché:');
+  await expect(youth).not.toContainText('Sì:');
   await expectNoAxeViolations(page, 'self-check result');
 
   for (const request of requests) {
@@ -103,10 +111,43 @@ test('bad input is explained in an error summary and loses nothing', async ({ pa
   await expect(page.getByRole('alert')).toContainText('La data di nascita deve essere nel passato.');
 });
 
-test('someone outside the territory gets to the result in three screens', async ({ page }) => {
+test('outside territory: someone in Firenze confirms it and gets one clear answer, no apply button', async ({ page }) => {
   const check = new SelfCheck(page);
-  await check.startWithComune('Modena');
+  await check.startWithComune('Firenze');
+  // A name that is not one of the 55 decides nothing until the person confirms it.
+  await check.expectStep('Dove hai il domicilio?');
+  await expect(page.getByRole('alert')).toContainText('Scegli il tuo comune tra quelli proposti');
+  const choices = page.getByRole('group', { name: '«Firenze» non è uno dei 55 comuni della Città metropolitana di Bologna.' });
+  await expect(choices.getByRole('radio')).toHaveCount(1);
+  await expectNoAxeViolations(page, 'self-check comune outside');
+  await choices.getByLabel('Vivo a Firenze, fuori dalla Città metropolitana di Bologna').check();
+  await check.continue();
   await check.expectStep('Il tuo risultato');
-  await expect(page.getByRole('region', { name: 'Lavori di comunità' })).toContainText('Non puoi accedere');
-  await expect(page.getByRole('main')).toContainText('Modena non risulta tra i comuni');
+  const main = page.getByRole('main');
+  await expect(main).toContainText('Insieme per il lavoro è per chi ha il domicilio in uno dei 55 comuni della Città metropolitana di Bologna, e Firenze non è tra questi.');
+  await expect(main).toContainText("Centro per l'impiego della tua zona");
+  await expect(main.getByRole('link', { name: /Fai domanda/ })).toHaveCount(0);
+  await expect(main.getByRole('heading', { name: 'Che cosa succede adesso' })).toBeHidden();
+  await expect(main.getByText(/secondo colloquio/).filter({ visible: true })).toHaveCount(0);
+  await expectNoAxeViolations(page, 'self-check result outside');
+});
+
+test('short comune name: Casalecchio stays on the step until Casalecchio di Reno is confirmed', async ({ page }) => {
+  const check = new SelfCheck(page);
+  await check.startWithComune('Casalecchio');
+  await check.expectStep('Dove hai il domicilio?');
+  const choices = page.getByRole('group', { name: /«Casalecchio» non è uno dei 55 comuni/ });
+  await expect(choices).toContainText('Intendevi uno di questi comuni?');
+  await choices.getByLabel('Casalecchio di Reno').check();
+  await expect(page.getByLabel('Comune di domicilio')).toHaveValue('Casalecchio di Reno');
+  await check.continue();
+  await check.expectStep('Quando sei nato o nata?');
+  await page.getByLabel('Data di nascita').fill('1980-05-10');
+  await check.continue();
+  await check.choose('No');
+  await check.continue();
+  while (!(await check.heading().textContent())?.includes('Il tuo risultato')) await check.continue();
+  const summary = page.getByRole('region', { name: 'In breve' });
+  await expect(summary.getByRole('link', { name: 'Fai domanda: Accompagnamento con il profilo di fragilità' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Accompagnamento con il profilo di fragilità' })).toContainText('Casalecchio di Reno');
 });

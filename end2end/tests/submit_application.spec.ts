@@ -19,11 +19,10 @@ test('fragility: the self-check answers go into the application and the secretar
   await check.answerItem('Qual è il tuo ISEE, anche approssimativo?', 'ISEE sotto 6.000 euro o nessun reddito');
   await check.continue();
   while (!(await check.heading().textContent())?.includes('Il tuo risultato')) await check.continue();
-  await page.getByRole('link', { name: 'Fai domanda' }).click();
+  // The summary's own button for channel 2 opens its form.
+  await page.getByRole('link', { name: 'Fai domanda: Accompagnamento con il profilo di fragilità' }).click();
 
   const application = new Application(page);
-  await application.expectPage('Fai domanda');
-  await page.getByRole('link', { name: 'Fai domanda di accompagnamento' }).click();
   await application.expectPage('Chi sei');
   // The self-check already knows the birth date and the comune.
   await expect(page.getByLabel('Data di nascita', { exact: true })).toHaveValue(MARIO.born);
