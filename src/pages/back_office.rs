@@ -128,6 +128,18 @@ pub fn refusal_key(error: &ApiError) -> &'static str {
     }
 }
 
+/// A field that takes the focus as soon as it is on the page (a form that opens on request), so
+/// that keyboard and screen-reader users start where the answer goes.
+pub fn focused_on_open() -> NodeRef<leptos::html::Input> {
+    let field = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(input) = field.get() {
+            let _ = input.focus();
+        }
+    });
+    field
+}
+
 /// A 401 means the session ended (idle, expired, disabled): back to the sign-in form.
 pub fn on_session_end(error: &ApiError) {
     if let (ApiError::Server { code: ErrorCode::NotSignedIn, .. }, Some(signed_in)) = (error, use_context::<SignedIn>())

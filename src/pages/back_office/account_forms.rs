@@ -167,12 +167,7 @@ pub fn AccountEditor(
     let name = RwSignal::new(account.name.clone());
     let fields = RoleAndPlace::new(&account.role, account.organisation.clone(), account.access_point.clone());
     let failure = RwSignal::new(None::<&'static str>);
-    let name_field = NodeRef::<leptos::html::Input>::new();
-    Effect::new(move |_| {
-        if let Some(field) = name_field.get() {
-            let _ = field.focus();
-        }
-    });
+    let name_field = super::focused_on_open();
     let id = account.id.clone();
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();

@@ -186,12 +186,7 @@ fn PlaceEditor(kind: &'static str, place: Place, on_done: impl Fn(bool) + Copy +
     let comune = RwSignal::new(place.comune.clone());
     let address = RwSignal::new(place.address.clone());
     let failure = RwSignal::new(None::<&'static str>);
-    let name_field = NodeRef::<leptos::html::Input>::new();
-    Effect::new(move |_| {
-        if let Some(field) = name_field.get() {
-            let _ = field.focus();
-        }
-    });
+    let name_field = super::focused_on_open();
     let id = place.id.clone();
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
