@@ -61,7 +61,8 @@ test('privacy, accessibility and unknown pages render in the shell', async ({ pa
   await expect(home.heading()).toHaveText('Dichiarazione di accessibilità');
   await expectNoAxeViolations(page, 'accessibility (it)');
 
-  await page.goto('/una-pagina-che-non-esiste');
+  const unknown = await page.goto('/una-pagina-che-non-esiste');
+  expect(unknown?.status(), 'an unknown address answers 404').toBe(404);
   await expect(home.heading()).toHaveText('Pagina non trovata');
   await expectNoAxeViolations(page, 'not found (it)');
 });

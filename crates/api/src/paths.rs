@@ -155,6 +155,22 @@ impl Bundle {
     }
 }
 
+/// The pages of the public bundle (its router in `src/app.rs` has the same list). Any other
+/// path outside the other bundles is unknown: the server answers 404 with the not-found page.
+pub const PUBLIC_PAGES: [&str; 8] =
+    ["/", "/territorio", "/sportelli", "/fonti", "/opportunita", "/privacy", "/accessibilita", "/canali"];
+/// The channels that have a page of their own (`/canali/<code>`).
+pub const CHANNEL_PAGES: [&str; 4] = ["community", "fragility", "youth", "enterprise"];
+
+/// Whether the public bundle has a page at `path` (a trailing slash is the same page).
+pub fn is_public_page(path: &str) -> bool {
+    let path = if path.len() > 1 { path.trim_end_matches('/') } else { path };
+    match path.strip_prefix("/canali/") {
+        Some(channel) => CHANNEL_PAGES.contains(&channel),
+        None => path != "/canali" && PUBLIC_PAGES.contains(&path),
+    }
+}
+
 /// Whether `path` is served by the self-check bundle.
 pub fn is_self_check_path(path: &str) -> bool {
     Bundle::for_path(path) == Bundle::SelfCheck
@@ -173,6 +189,16 @@ mod tests {
             assert!(!is_self_check_path(path), "{path}");
         }
         assert_eq!(super::Bundle::for_path("/domanda/fragilita/recapiti"), super::Bundle::Apply);
+    }
+
+    #[test]
+    fn the_public_pages_are_known_and_nothing_else() {
+        for path in ["/", "/sportelli", "/sportelli/", "/fonti", "/canali/youth", "/privacy"] {
+            assert!(super::is_public_page(path), "{path}");
+        }
+        for path in ["/canali", "/canali/", "/canali/other", "/qualcosa", "/sportelli/x", "/index"] {
+            assert!(!super::is_public_page(path), "{path}");
+        }
         assert_eq!(super::Bundle::for_path("/domande"), super::Bundle::Public);
         assert_eq!(super::Bundle::for_path("/stato/ricevuta/fragilita"), super::Bundle::Status);
         assert_eq!(super::Bundle::for_path("/ufficio/pratiche/IPL-2026-000001"), super::Bundle::BackOffice);

@@ -185,7 +185,8 @@ pub async fn json_errors(response: Response) -> Response {
         .headers()
         .get(header::CONTENT_TYPE)
         .is_some_and(|value| value.as_bytes().starts_with(b"application/json"));
-    if (status.is_client_error() || status.is_server_error()) && !is_json {
+    let own_page = response.extensions().get::<crate::web::OwnPage>().is_some();
+    if (status.is_client_error() || status.is_server_error()) && !is_json && !own_page {
         let mut replaced = (status, Json(body_for(status))).into_response();
         // Keep headers that tell the client what to do next (e.g. Retry-After, Allow).
         for name in [header::RETRY_AFTER, header::ALLOW] {

@@ -15,13 +15,16 @@ use axum::{
 use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
 
+use insieme_api::paths;
+
 use crate::AppState;
 
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 const REVALIDATE: &str = "no-cache";
 const SHORT: &str = "public, max-age=3600";
-/// Fonts never change under the same name (a new cut gets a new file name): a month.
-const FONTS: &str = "public, max-age=2592000";
+/// Fonts and the icon never change under the same name (a new one gets a new file name): a
+/// month.
+const STABLE: &str = "public, max-age=2592000";
 
 pub fn router(dist_dir: &Path) -> Router<AppState> {
     let root = dist_dir.to_path_buf();
@@ -51,21 +54,35 @@ fn index_for(dist_dir: &Path, path: &str) -> PathBuf {
     dist_dir.join(folder).join("index.html")
 }
 
-/// index.html for app routes; 404 for a missing file (a path whose last segment has a dot).
+/// index.html for app routes; 404 for a missing file (a path whose last segment has a dot); the
+/// public app's not-found page with status 404 for a path that is none of its pages, so that
+/// search engines and link checkers see that it does not exist.
 async fn spa_index(index_path: PathBuf, request: Request) -> Response {
-    let last_segment = request.uri().path().rsplit('/').next().unwrap_or_default();
+    let path = request.uri().path();
+    let last_segment = path.rsplit('/').next().unwrap_or_default();
     if last_segment.contains('.') {
         return StatusCode::NOT_FOUND.into_response();
     }
-    match ServeFile::new(index_path).precompressed_br().precompressed_gzip().oneshot(request).await {
+    let unknown = paths::Bundle::for_path(path) == paths::Bundle::Public && !paths::is_public_page(path);
+    let mut response = match ServeFile::new(index_path).precompressed_br().precompressed_gzip().oneshot(request).await {
         Ok(response) => response.into_response(),
         Err(infallible) => match infallible {},
+    };
+    if unknown && response.status().is_success() {
+        *response.status_mut() = StatusCode::NOT_FOUND;
+        response.extensions_mut().insert(OwnPage);
     }
+    response
 }
+
+/// Marks an error response that is one of our pages (the not-found page), which the JSON error
+/// layer leaves as it is.
+#[derive(Clone, Copy, Debug)]
+pub struct OwnPage;
 
 async fn cache_headers(request: Request, next: Next) -> Response {
     let hashed = is_content_hashed(request.uri().path());
-    let font = request.uri().path().starts_with("/fonts/");
+    let stable = request.uri().path().starts_with("/fonts/") || request.uri().path() == "/favicon.svg";
     let mut response = next.run(request).await;
     if !response.status().is_success() {
         return response;
@@ -76,8 +93,8 @@ async fn cache_headers(request: Request, next: Next) -> Response {
         REVALIDATE
     } else if hashed {
         IMMUTABLE
-    } else if font {
-        FONTS
+    } else if stable {
+        STABLE
     } else {
         SHORT
     };

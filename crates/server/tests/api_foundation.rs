@@ -116,11 +116,18 @@ async fn app_routes_get_index_html_and_missing_files_get_404() {
     std::fs::write(dist.join("index.html"), "<!doctype html><title>Insieme</title>").expect("index");
     std::fs::write(dist.join("app-0123456789abcdef.js"), "export {}").expect("asset");
 
-    for route in ["/", "/territorio", "/some/deep/link"] {
+    for route in ["/", "/territorio", "/canali/youth", "/sportelli/"] {
         let response = app.get(route).await;
         assert_eq!(response.status(), StatusCode::OK, "{route}");
         assert_eq!(response.headers()[header::CACHE_CONTROL], "no-cache", "{route}");
         assert!(body_text(response).await.contains("<title>Insieme</title>"), "{route}");
+    }
+    // A page the public app does not have: its not-found page, with status 404.
+    for route in ["/some/deep/link", "/canali/other", "/qualcosa"] {
+        let response = app.get(route).await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{route}");
+        let text = body_text(response).await;
+        assert!(text.contains("<title>Insieme</title>"), "{route}: {text}");
     }
 
     let asset = app.get("/app-0123456789abcdef.js").await;
@@ -133,6 +140,10 @@ async fn app_routes_get_index_html_and_missing_files_get_404() {
     assert_eq!(font.status(), StatusCode::OK);
     assert_eq!(font.headers()[header::CACHE_CONTROL], "public, max-age=2592000", "fonts are kept a month");
     assert_eq!(font.headers()[header::CONTENT_TYPE], "font/woff2");
+
+    std::fs::write(dist.join("favicon.svg"), "<svg/>").expect("icon");
+    let icon = app.get("/favicon.svg").await;
+    assert_eq!(icon.headers()[header::CACHE_CONTROL], "public, max-age=2592000", "the icon is kept a month");
 
     let missing = app.get("/missing-file.js").await;
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
