@@ -127,8 +127,13 @@ pub fn FormField(field: Field, #[prop(into)] error: Signal<Option<String>>) -> i
             };
             let autocomplete = if field.path == "person.birth_date" { "bday" } else { autocomplete };
             let list = (field.kind == Kind::Comune).then_some("comuni");
+            // Codes, numbers, phone numbers and e-mail addresses read left to right, also in Arabic
+            // and Urdu pages.
+            let left_to_right = matches!(field.kind, Kind::Phone | Kind::Email | Kind::Number | Kind::Date)
+                || field.path.ends_with("codice_fiscale");
             view! {
                 <input type=kind id=id.clone() class="input" autocomplete=autocomplete inputmode=inputmode list=list
+                    dir=left_to_right.then_some("ltr")
                     spellcheck="false" aria-describedby=described_by aria-invalid=invalid prop:value=value on:input=set />
             }
             .into_any()

@@ -51,12 +51,12 @@ pub fn StatusPage() -> impl IntoView {
         <form class="step__form" novalidate=true on:submit=on_lookup>
             <div class="field">
                 <label class="field__label" for="status-reference">{tr("apply.reference")}</label>
-                <input id="status-reference" class="input" autocomplete="off" spellcheck="false"
+                <input id="status-reference" class="input" autocomplete="off" spellcheck="false" dir="ltr"
                     prop:value=move || reference.get() on:input=move |event| reference.set(event_target_value(&event)) />
             </div>
             <div class="field">
                 <label class="field__label" for="status-code">{tr("apply.access_code")}</label>
-                <input id="status-code" class="input" autocomplete="off" spellcheck="false"
+                <input id="status-code" class="input" autocomplete="off" spellcheck="false" dir="ltr"
                     prop:value=move || access_code.get() on:input=move |event| access_code.set(event_target_value(&event)) />
             </div>
             <button type="submit" class="button button--primary">{tr("apply.lookup")}</button>

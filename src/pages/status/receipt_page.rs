@@ -102,9 +102,9 @@ fn ReceiptCodes(receipt: Receipt) -> impl IntoView {
         <div class="receipt">
             <dl class="receipt__codes">
                 <dt>{tr("apply.reference")}</dt>
-                <dd class="receipt__reference">{reference.clone()}</dd>
+                <dd class="receipt__reference" dir="ltr" translate="no">{reference.clone()}</dd>
                 <dt>{tr("apply.access_code")}</dt>
-                <dd class="receipt__code">{receipt.access_code.clone()}</dd>
+                <dd class="receipt__code" dir="ltr" translate="no">{receipt.access_code.clone()}</dd>
             </dl>
             <QrCode text=reference label=qr_label />
         </div>
