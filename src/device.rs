@@ -147,6 +147,37 @@ pub fn take_fragment() -> Option<String> {
     Some(fragment)
 }
 
+/// How much of a moment to show.
+#[derive(Clone, Copy)]
+pub enum Moment {
+    /// "29 novembre 2026"
+    Day,
+    /// "29 novembre 2026, 15:34" (in the language's own form)
+    DayAndTime,
+}
+
+/// An ISO 8601 date or time (`2026-11-25`, `2026-11-25T17:52:13.571Z`, `2026-11-30T10:00`) as
+/// people read it in `language` (a BCP 47 code), through the browser's `Intl`: "29 novembre
+/// 2026, 15:34", "29 November 2026 at 15:34", "٢٩ نوفمبر ٢٠٢٦". Days are shown as they are
+/// written, whatever the device's time zone; the text itself if the browser cannot read it.
+pub fn in_words(iso: &str, language: &str, moment: Moment) -> String {
+    // A bare day is read by browsers as midnight UTC: noon keeps it on its day everywhere.
+    let readable = if iso.len() == 10 { format!("{iso}T12:00") } else { iso.to_owned() };
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(&readable));
+    if date.get_time().is_nan() {
+        return iso.to_owned();
+    }
+    let options = js_sys::Object::new();
+    let mut parts = vec![("day", "numeric"), ("month", "long"), ("year", "numeric")];
+    if matches!(moment, Moment::DayAndTime) {
+        parts.extend([("hour", "2-digit"), ("minute", "2-digit")]);
+    }
+    for (name, value) in parts {
+        let _ = js_sys::Reflect::set(&options, &name.into(), &value.into());
+    }
+    date.to_locale_string(language, &options).into()
+}
+
 /// An ISO 8601 UTC time (`2026-11-25T17:52:13.571Z`) as the device's local date and time
 /// (`2026-11-25 18:52`); the text itself if the browser cannot read it.
 pub fn local_time(iso: &str) -> String {

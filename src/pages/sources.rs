@@ -28,7 +28,7 @@ pub fn SourcesPage() -> impl IntoView {
                     <p class="source__meta">
                         {move || i18n.t(status_key)}
                         " · "
-                        {move || i18n.t_with("sources_page.valid_from", &[("date", source.valid_from.to_string())])}
+                        {move || i18n.t_with("sources_page.valid_from", &[("date", crate::device::in_words(&source.valid_from.to_string(), i18n.language().code(), crate::device::Moment::Day))])}
                     </p>
                     {source.url.clone().map(|url| view! { <p><a href=url.clone() rel="noopener">{url.clone()}</a></p> })}
                 </li>

@@ -137,6 +137,9 @@ fn shown_value(i18n: I18n, draft: &Draft, field: &Field, store: crate::applicati
             }
             _ => value.to_owned(),
         }),
+        Kind::Date if !value.is_empty() => {
+            crate::device::in_words(value, i18n.language().code(), crate::device::Moment::Day)
+        }
         _ => value.to_owned(),
     };
     if shown.trim().is_empty() { i18n.t("apply.not_given") } else { shown }

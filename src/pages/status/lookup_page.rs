@@ -87,7 +87,8 @@ fn StatusDetails(found: StatusView, access_code: String, on_update: Callback<Sta
         .iter()
         .map(|entry| {
             let key = format!("states.{}.label", entry.state.code());
-            let when = device::local_time(&entry.at);
+            let at = entry.at.clone();
+            let when = move || device::in_words(&at, i18n.language().code(), device::Moment::DayAndTime);
             view! { <li><span class="history__when">{when}</span> " " {move || i18n.t(&key)}</li> }
         })
         .collect_view();
@@ -101,7 +102,8 @@ fn StatusDetails(found: StatusView, access_code: String, on_update: Callback<Sta
             let shown = appointment.clone();
             let for_file = appointment.clone();
             let reference = found.reference.clone();
-            let when = appointment.starts_at.replace('T', " ");
+            let starts_at = appointment.starts_at.clone();
+            let when = move || device::in_words(&starts_at, i18n.language().code(), device::Moment::DayAndTime);
             // The calendar file is made here, from what the page already shows: no request.
             let href = move || {
                 let ics = for_file.to_ics(&reference, &i18n.t("apply.appointment_title"));
@@ -110,7 +112,7 @@ fn StatusDetails(found: StatusView, access_code: String, on_update: Callback<Sta
             view! {
                 <li>
                     {move || i18n.t_with("apply.appointment", &[
-                        ("when", when.clone()), ("place", shown.place.clone()),
+                        ("when", when()), ("place", shown.place.clone()),
                         ("address", shown.address.clone()), ("comune", shown.comune.clone()),
                     ])}
                     " "

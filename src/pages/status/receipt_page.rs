@@ -95,10 +95,11 @@ fn ReceiptCodes(receipt: Receipt) -> impl IntoView {
         let reference = reference.clone();
         move || i18n.t_with("apply.qr_label", &[("reference", reference.clone())])
     });
-    let sent_at = device::local_time(&receipt.submitted_at);
+    let submitted_at = receipt.submitted_at.clone();
+    let sent_at = move || device::in_words(&submitted_at, i18n.language().code(), device::Moment::DayAndTime);
     view! {
         <p class="print-only">{tr("site.name")}</p>
-        <p>{move || i18n.t_with("apply.sent_at", &[("when", sent_at.clone())])}</p>
+        <p>{move || i18n.t_with("apply.sent_at", &[("when", sent_at())])}</p>
         <div class="receipt">
             <dl class="receipt__codes">
                 <dt>{tr("apply.reference")}</dt>
