@@ -101,6 +101,17 @@ pub fn set_document_title(title: &str) {
     }
 }
 
+/// Moves the focus to the element with this id, if it is on the page (the error summary after a
+/// second failed Continue: its own effect only runs when the problems change).
+pub fn focus_element(id: &str) {
+    use wasm_bindgen::JsCast;
+    let element =
+        web_sys::window().and_then(|window| window.document()).and_then(|document| document.get_element_by_id(id));
+    if let Some(element) = element.and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
+}
+
 /// A random (version 4) UUID from the browser's cryptographic generator: the id of a new
 /// application draft.
 pub fn new_uuid() -> String {

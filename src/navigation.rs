@@ -45,7 +45,14 @@ fn current_path() -> String {
 /// Starts following the browser's location; call once at the root of the self-check app.
 pub fn provide_location() -> Location {
     let location = Location { path: RwSignal::new(current_path()) };
-    let handle = window_event_listener(ev::popstate, move |_| location.path.set(current_path()));
+    // Following a link to a field of the same page (`#comune` in an error summary) also fires
+    // popstate: the page must stay as it is, with its problems shown.
+    let handle = window_event_listener(ev::popstate, move |_| {
+        let path = current_path();
+        if location.path.get_untracked() != path {
+            location.path.set(path);
+        }
+    });
     on_cleanup(move || handle.remove());
     provide_context(location);
     location

@@ -101,3 +101,9 @@ pub fn problem_message(i18n: I18n, problem: &insieme_validation::FieldProblem) -
     let text = i18n.t(&specific);
     if text == specific { i18n.t(&general) } else { text }
 }
+
+/// A page title, starting with "Errore:" while the page shows problems (so that a screen reader
+/// user hears at once that Continue did not go on).
+pub fn with_error_prefix(i18n: I18n, title: &str, has_problems: bool) -> String {
+    if has_problems { format!("{}: {title}", i18n.t("errors.title_prefix")) } else { title.to_owned() }
+}

@@ -18,7 +18,7 @@ pub fn ErrorSummary(#[prop(into)] issues: Signal<Vec<(String, String)>>) -> impl
     });
     view! {
         <Show when=move || !issues.read().is_empty()>
-            <div class="error-summary" role="alert" tabindex="-1" node_ref=summary aria-labelledby="error-summary-title">
+            <div class="error-summary" id="error-summary" role="alert" tabindex="-1" node_ref=summary aria-labelledby="error-summary-title">
                 <h2 id="error-summary-title" class="error-summary__title">{tr("errors.summary_title")}</h2>
                 <ul>
                     {move || {

@@ -52,7 +52,7 @@ pub fn StepForm(
         }
     };
     view! {
-        <PageTitle text=title />
+        <PageTitle text=Signal::derive(move || crate::texts::with_error_prefix(i18n, &title.get(), !issues.with(Vec::is_empty))) />
         <div class="step">
             <div class="step__main">
                 {move || previous().map(|previous| view! {

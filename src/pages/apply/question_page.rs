@@ -57,6 +57,8 @@ pub fn QuestionPage(form: Form, index: usize) -> impl IntoView {
             tried.set(true);
             if problems.get_untracked().is_empty() {
                 location.go(&next);
+            } else {
+                crate::device::focus_element("error-summary");
             }
         }
     };
@@ -96,7 +98,7 @@ pub fn QuestionPage(form: Form, index: usize) -> impl IntoView {
         })
     };
     view! {
-        <PageTitle text=title />
+        <PageTitle text=Signal::derive(move || crate::texts::with_error_prefix(i18n, &title.get(), !problems.with(Vec::is_empty))) />
         <div class="step__main">
             <Link href=back class="back-link">{tr("self_check.back")}</Link>
             <p class="step__progress">
