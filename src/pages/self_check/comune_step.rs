@@ -119,13 +119,7 @@ pub fn ComuneStep() -> impl IntoView {
                     aria-describedby=move || if field_error.get().is_some() { "comune-hint comune-error" } else { "comune-hint" }
                     aria-invalid=move || field_error.get().is_some().to_string()
                     prop:value=move || typed.get()
-                    on:input=move |event| typed.set(event_target_value(&event))
-                    on:change=move |event| {
-                        // Only an official name counts before Continue (the interim result).
-                        if let Ok(ComuneAnswer::Known(comune)) = understand_comune(&event_target_value(&event)) {
-                            keep(Some(comune));
-                        }
-                    } />
+                    on:input=move |event| typed.set(event_target_value(&event)) />
                 <datalist id="comuni">{comuni}</datalist>
             </div>
             {choices}
