@@ -270,6 +270,9 @@ fn the_languages_offered_are_exactly_those_with_a_locale_file() {
     let offered: BTreeSet<&str> = Language::AVAILABLE.iter().map(|language| language.code()).collect();
     let shipped: BTreeSet<&str> = shipped_languages().into_iter().map(Language::code).collect();
     assert_eq!(offered, shipped);
+    // The server accepts exactly these as a preferred language.
+    let accepted: BTreeSet<&str> = insieme_api::LANGUAGES.into_iter().collect();
+    assert_eq!(offered, accepted);
 }
 
 #[test]

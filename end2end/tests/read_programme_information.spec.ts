@@ -33,7 +33,7 @@ test('the sources page lists each law with its status and date', async ({ page }
   await expect(home.heading()).toHaveText('Fonti normative e del programma');
   const law = page.getByRole('heading', { name: 'L. 27 dicembre 2006, n. 296, art. 1, comma 622' });
   await expect(law).toBeVisible();
-  await expect(page.getByRole('main')).toContainText('In vigore dal 2007-01-01');
+  await expect(page.getByRole('main')).toContainText('In vigore dal 1 gennaio 2007');
   await expectNoAxeViolations(page, 'sources (it)');
 
   await home.switchLanguage('English');

@@ -39,10 +39,15 @@ test('fragility: the self-check answers go into the application and the secretar
   await application.continue();
   await expect(page.getByRole('alert')).toContainText("Indica almeno un telefono o un'email");
   await application.fill('Telefono (facoltativo)', MARIO.phone);
+  // The language for contacts is the page's unless the person picks another (spec §4).
+  const language = page.getByLabel('Lingua preferita per i contatti (facoltativo)');
+  await expect(language).toHaveValue('it');
+  await language.selectOption({ label: 'Español' });
   await application.next('Il colloquio');
   await application.choose('Quando puoi venire al colloquio (facoltativo)', 'Di mattina');
   await application.next('Controlla le risposte');
   await expect(page.getByText('Casalecchio di Reno')).toBeVisible();
+  await expect(page.getByRole('main').getByText('Español')).toBeVisible();
   await expect(page.getByText(/domande su 29/)).toBeVisible();
   await application.next('Consenso e invio');
 

@@ -42,7 +42,13 @@ pub fn FormField(field: Field, #[prop(into)] error: Signal<Option<String>>) -> i
             ids.join(" ")
         }
     };
-    let value = move || store.draft.with(|draft| draft.value(field.path).to_owned());
+    let value = move || {
+        store.draft.with(|draft| match field.kind {
+            // The language question shows the language that will be used.
+            Kind::Language => draft.preferred_language(),
+            _ => draft.value(field.path).to_owned(),
+        })
+    };
     let set = move |event: leptos::ev::Event| store.update(|draft| draft.set(field.path, event_target_value(&event)));
     let hint = has_hint.then(|| view! { <p class="field__hint" id=hint_id.clone()>{move || i18n.t(&hint_key)}</p> });
     let error_line = {
@@ -104,13 +110,16 @@ pub fn FormField(field: Field, #[prop(into)] error: Signal<Option<String>>) -> i
                 prop:value=value on:input=set></textarea>
         }
         .into_any(),
-        Kind::Quartiere | Kind::AccessPoint | Kind::Call { .. } | Kind::CommunityArea => {
+        Kind::Quartiere | Kind::AccessPoint | Kind::Call { .. } | Kind::CommunityArea | Kind::Language => {
             let choices = select_choices(field.kind, store);
             view! {
                 <select id=id.clone() class="input" aria-describedby=described_by aria-invalid=invalid
                     prop:value=value on:change=set>
-                    <option value="">{move || i18n.t("apply.choose")}</option>
-                    {move || choices().into_iter().map(|(code, name)| view! { <option value=code>{name}</option> }).collect_view()}
+                    {(field.kind != Kind::Language).then(|| view! { <option value="">{move || i18n.t("apply.choose")}</option> })}
+                    {move || choices().into_iter().map(|(code, name)| {
+                        let chosen = value() == code;
+                        view! { <option value=code selected=chosen>{name}</option> }
+                    }).collect_view()}
                 </select>
             }
             .into_any()
@@ -155,6 +164,10 @@ fn select_choices(kind: Kind, store: crate::application_store::ApplicationStore)
     move || match kind {
         Kind::Quartiere => Territory::embedded().quartieri.iter().map(|q| (q.id.clone(), q.name.clone())).collect(),
         Kind::AccessPoint => AccessPoint::all().iter().map(|point| (point.id.clone(), point.name.clone())).collect(),
+        Kind::Language => crate::i18n::Language::ALL
+            .iter()
+            .map(|language| (language.code().to_owned(), language.endonym().to_owned()))
+            .collect(),
         Kind::CommunityArea => {
             community_areas().into_iter().map(|(id, name)| (id.to_owned(), name.to_owned())).collect()
         }

@@ -5,6 +5,10 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The languages the site speaks (BCP 47), the only ones a submission may ask to be contacted
+/// in (spec §4: preferred language). The browser's `Language::ALL` has the same codes (test).
+pub const LANGUAGES: [&str; 11] = ["it", "en", "ar", "fr", "ro", "uk", "zh-Hans", "ur", "bn", "sq", "es"];
+
 /// The four access channels agreed by the signing partners (spec §1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -11,7 +11,7 @@ pub mod status;
 pub mod territory;
 
 pub use application::{
-    Availability, Channel, CommunityDetails, Consent, EnterpriseDetails, Person, Submission, YouthDetails, YouthProject,
+    Availability, Channel, CommunityDetails, LANGUAGES, Consent, EnterpriseDetails, Person, Submission, YouthDetails, YouthProject,
 };
 pub use error::{ErrorBody, ErrorCode, FieldError};
 pub use health::{DatabaseStatus, Health, WriterStatus};

@@ -272,6 +272,8 @@ async fn bad_input_on_every_field_is_a_422_naming_the_field() {
             "before_start",
         ),
         (applications::community(), "/community/places", "community.places", json!("0"), "out_of_range"),
+        // A preferred language the programme does not speak.
+        (applications::fragility(), "/language", "language", json!("de"), "unknown_choice"),
         (
             applications::community(),
             "/community/contact_given_name",

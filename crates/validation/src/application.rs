@@ -73,6 +73,9 @@ pub(crate) fn check_parts(submission: &Submission, context: &Context<'_>) -> (Su
         || !checked.language.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
     {
         checker.fail("language", Problem::Format);
+    } else if !insieme_api::LANGUAGES.contains(&checked.language.as_str()) {
+        // A language we cannot contact the person in (spec §4: preferred language).
+        checker.fail("language", Problem::UnknownChoice);
     }
     let Some(channel) = submission.channel else {
         checker.fail("channel", Problem::Missing);

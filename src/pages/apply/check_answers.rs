@@ -137,6 +137,13 @@ fn shown_value(i18n: I18n, draft: &Draft, field: &Field, store: crate::applicati
             }
             _ => value.to_owned(),
         }),
+        Kind::Language => {
+            let code = draft.preferred_language();
+            crate::i18n::Language::ALL
+                .iter()
+                .find(|language| language.code() == code)
+                .map_or(code, |language| language.endonym().to_owned())
+        }
         Kind::Date if !value.is_empty() => {
             crate::device::in_words(value, i18n.language().code(), crate::device::Moment::Day)
         }

@@ -27,6 +27,15 @@ impl Draft {
         Self { id, ..Self::default() }
     }
 
+    /// The language for contacts: the one the person chose, else the page's, else Italian.
+    pub fn preferred_language(&self) -> String {
+        [self.value("language"), self.language.as_str()]
+            .into_iter()
+            .find(|code| !code.is_empty())
+            .unwrap_or("it")
+            .to_owned()
+    }
+
     pub fn value(&self, path: &str) -> &str {
         self.values.get(path).map_or("", String::as_str)
     }
@@ -93,7 +102,7 @@ impl Draft {
         Submission {
             id: self.id.clone(),
             channel: Some(channel),
-            language: if self.language.is_empty() { "it".to_owned() } else { self.language.clone() },
+            language: self.preferred_language(),
             person,
             answers,
             youth_project: (form == Form::YouthProject).then(|| YouthProject {

@@ -31,6 +31,8 @@ pub enum Kind {
         for_organisations: bool,
     },
     CommunityArea,
+    /// The language for contacts: one of the site's languages, by its own name.
+    Language,
     /// One of the codes, shown as radio buttons; labels at `options.<set>.<code>`.
     OneOf {
         set: &'static str,
@@ -105,7 +107,12 @@ const HOME: Page = Page {
 };
 const CONTACT: Page = Page {
     slug: "recapiti",
-    fields: &[Field::optional("person.phone", Kind::Phone), Field::optional("person.email", Kind::Email)],
+    fields: &[
+        Field::optional("person.phone", Kind::Phone),
+        Field::optional("person.email", Kind::Email),
+        // Spec §4: the preferred language; the page's language unless the person picks another.
+        Field::optional("language", Kind::Language),
+    ],
 };
 const INTERVIEW: Page = Page {
     slug: "colloquio",

@@ -157,7 +157,7 @@ fn shifted(day: Date, days: i64) -> String {
 }
 
 fn language(random: &mut fastrand::Rng) -> &'static str {
-    pick(random, &["it", "it", "it", "it", "en", "ar", "uk", "ro", "zh", "fr", "es"])
+    pick(random, &["it", "it", "it", "it", "en", "ar", "uk", "ro", "zh-Hans", "fr", "es"])
 }
 
 fn phone(random: &mut fastrand::Rng) -> String {
