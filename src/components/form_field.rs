@@ -163,7 +163,20 @@ pub fn FormField(field: Field, #[prop(into)] error: Signal<Option<String>>) -> i
 fn select_choices(kind: Kind, store: crate::application_store::ApplicationStore) -> impl Fn() -> Vec<(String, String)> {
     move || match kind {
         Kind::Quartiere => Territory::embedded().quartieri.iter().map(|q| (q.id.clone(), q.name.clone())).collect(),
-        Kind::AccessPoint => AccessPoint::all().iter().map(|point| (point.id.clone(), point.name.clone())).collect(),
+        // Only the desks that take this channel's interviews for the person's comune, theirs first.
+        Kind::AccessPoint => {
+            let channel = store.form.get().and_then(|form| insieme_rules::Channel::from_code(form.channel().code()));
+            let comune =
+                store.draft.with(|draft| match Territory::embedded().lookup_comune(draft.value("person.comune")) {
+                    insieme_rules::ComuneLookup::Found { comune, .. } => comune,
+                    insieme_rules::ComuneLookup::NotInTerritory { .. } => String::new(),
+                });
+            let points = match channel {
+                Some(channel) => AccessPoint::for_person(channel, &comune),
+                None => AccessPoint::all().iter().collect(),
+            };
+            points.into_iter().map(|point| (point.id.clone(), point.name.clone())).collect()
+        }
         Kind::Language => crate::i18n::Language::ALL
             .iter()
             .map(|language| (language.code().to_owned(), language.endonym().to_owned()))

@@ -11,7 +11,8 @@ pub mod status;
 pub mod territory;
 
 pub use application::{
-    Availability, Channel, CommunityDetails, LANGUAGES, Consent, EnterpriseDetails, Person, Submission, YouthDetails, YouthProject,
+    Availability, Channel, CommunityDetails, Consent, EnterpriseDetails, LANGUAGES, Person, Submission, YouthDetails,
+    YouthProject,
 };
 pub use error::{ErrorBody, ErrorCode, FieldError};
 pub use health::{DatabaseStatus, Health, WriterStatus};

@@ -55,6 +55,20 @@ impl AccessPoint {
             .collect()
     }
 
+    /// Whether this desk takes `channel`'s interviews for someone domiciled in `comune` (the
+    /// Sportello comunale only for its own comune; the SUAP desk is no interview place for
+    /// channel 2).
+    pub fn serves(&self, channel: Channel, comune: &str) -> bool {
+        self.channels.contains(&channel) && (self.kind != "sportello_comunale_lavoro" || self.comune == comune)
+    }
+
+    /// The desks a person of `comune` may choose for `channel`, those of their own comune first.
+    pub fn for_person(channel: Channel, comune: &str) -> Vec<&'static AccessPoint> {
+        let mut points: Vec<&AccessPoint> = Self::all().iter().filter(|point| point.serves(channel, comune)).collect();
+        points.sort_by_key(|point| point.comune != comune);
+        points
+    }
+
     pub fn is_confirmed(&self) -> bool {
         self.status != TO_BE_CONFIRMED
     }
@@ -75,6 +89,17 @@ mod tests {
         let imola: Vec<&str> = AccessPoint::for_comune("Imola").iter().map(|point| point.id.as_str()).collect();
         assert!(!imola.contains(&"sportello-lavoro-bologna"), "{imola:?}");
         assert!(imola.contains(&"suap-progetti-impresa"), "{imola:?}");
+    }
+
+    #[test]
+    fn a_channel_offers_only_the_desks_that_serve_it() {
+        let ids = |channel, comune| -> Vec<&str> {
+            AccessPoint::for_person(channel, comune).iter().map(|point| point.id.as_str()).collect()
+        };
+        assert_eq!(ids(Channel::Fragility, "Bologna"), ["sportello-lavoro-bologna", "insieme-per-il-lavoro"]);
+        assert_eq!(ids(Channel::Fragility, "Imola"), ["insieme-per-il-lavoro"]);
+        assert_eq!(ids(Channel::Enterprise, "Imola"), ["suap-progetti-impresa"]);
+        assert!(!ids(Channel::Youth, "Bologna").contains(&"suap-progetti-impresa"));
     }
 
     #[test]

@@ -272,6 +272,21 @@ async fn bad_input_on_every_field_is_a_422_naming_the_field() {
             "before_start",
         ),
         (applications::community(), "/community/places", "community.places", json!("0"), "out_of_range"),
+        // A desk that does not take this channel's interviews (spec: the SUAP desk is channel 4's).
+        (
+            applications::fragility(),
+            "/person/access_point",
+            "person.access_point",
+            json!("suap-progetti-impresa"),
+            "not_served_here",
+        ),
+        (
+            applications::enterprise(),
+            "/person/access_point",
+            "person.access_point",
+            json!("sportello-lavoro-bologna"),
+            "not_served_here",
+        ),
         // A preferred language the programme does not speak.
         (applications::fragility(), "/language", "language", json!("de"), "unknown_choice"),
         (

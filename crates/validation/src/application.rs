@@ -86,7 +86,8 @@ pub(crate) fn check_parts(submission: &Submission, context: &Context<'_>) -> (Su
     let needs_person = channel != Channel::Community && !project;
     let needs_answers = matches!(channel, Channel::Fragility | Channel::Youth) && !project;
     section(&mut checker, "person", needs_person, submission.person.as_ref(), |checker, person| {
-        checked.person = Some(check_person(checker, person, context.today));
+        checked.person =
+            Some(check_person(checker, person, context.today, insieme_rules::Channel::from_code(channel.code())));
     });
     section(
         &mut checker,
@@ -146,7 +147,12 @@ fn section<T>(
 }
 
 /// The fields every person gives (spec §4).
-pub fn check_person(checker: &mut Checker, person: &Person, today: Date) -> Person {
+pub fn check_person(
+    checker: &mut Checker,
+    person: &Person,
+    today: Date,
+    channel: Option<insieme_rules::Channel>,
+) -> Person {
     let birth = checker.date("person.birth_date", &person.birth_date);
     if let Some(birth) = birth
         && birth > today
@@ -168,8 +174,14 @@ pub fn check_person(checker: &mut Checker, person: &Person, today: Date) -> Pers
     };
     let (phone, email) = checker.contact("person.", &person.phone, &person.email);
     let access_point = person.access_point.trim().to_owned();
-    if !access_point.is_empty() && !AccessPoint::all().iter().any(|point| point.id == access_point) {
-        checker.fail("person.access_point", Problem::UnknownChoice);
+    if !access_point.is_empty() {
+        match AccessPoint::all().iter().find(|point| point.id == access_point) {
+            None => checker.fail("person.access_point", Problem::UnknownChoice),
+            Some(point) if channel.is_some_and(|channel| !point.serves(channel, &comune)) => {
+                checker.fail("person.access_point", Problem::NotServedHere)
+            }
+            Some(_) => {}
+        }
     }
     let mut availability = person.availability.clone();
     availability.sort();

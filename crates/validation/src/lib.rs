@@ -56,6 +56,8 @@ pub enum Problem {
     BirthDateMismatch,
     /// A sensitive item answered without the explicit consent (GDPR art. 9(2)(a)).
     SensitiveWithoutConsent,
+    /// A desk that does not take this channel's interviews or people of this comune.
+    NotServedHere,
 }
 
 impl Problem {
@@ -80,10 +82,11 @@ impl Problem {
             Self::CallNotOpen => "call_not_open",
             Self::BirthDateMismatch => "birth_date_mismatch",
             Self::SensitiveWithoutConsent => "sensitive_without_consent",
+            Self::NotServedHere => "not_served_here",
         }
     }
 
-    pub const ALL: [Problem; 18] = [
+    pub const ALL: [Problem; 19] = [
         Self::Missing,
         Self::TooLong,
         Self::InvalidCharacters,
@@ -102,6 +105,7 @@ impl Problem {
         Self::CallNotOpen,
         Self::BirthDateMismatch,
         Self::SensitiveWithoutConsent,
+        Self::NotServedHere,
     ];
 }
 

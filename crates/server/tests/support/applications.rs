@@ -56,8 +56,10 @@ pub fn youth_project() -> Value {
 }
 
 pub fn enterprise() -> Value {
+    let mut person = person();
+    person["access_point"] = json!("suap-progetti-impresa");
     json!({
-        "id": new_id(), "channel": "enterprise", "language": "en", "person": person(),
+        "id": new_id(), "channel": "enterprise", "language": "en", "person": person,
         "enterprise": { "proponents": "Anna Verdi", "business_comune": "Casalecchio di Reno", "sector": "food",
                         "stage": "plan", "description": "A bakery with local flour.", "market": "The neighbourhood.",
                         "team_skills": "Ten years as bakers.", "investment_needed": "40.000", "own_funds": "10000",

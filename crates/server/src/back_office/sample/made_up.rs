@@ -82,7 +82,7 @@ pub(super) fn submission(random: &mut fastrand::Rng, channel: Channel, day: Date
     match channel {
         Channel::Fragility => json!({
             "id": id, "channel": "fragility", "language": language(random),
-            "person": person(random, day, 18..64),
+            "person": person(random, day, 18..64, Channel::Fragility),
             "answers": { "profile": { "in_active_labour_measure": false }, "fragility": fragility_answers(random) },
             "consent": consent
         }),
@@ -101,7 +101,7 @@ pub(super) fn submission(random: &mut fastrand::Rng, channel: Channel, day: Date
                 }),
                 (_, _, Some(call)) => json!({
                     "id": id, "channel": "youth", "language": language(random),
-                    "person": person(random, day, 16..29),
+                    "person": person(random, day, 16..29, Channel::Youth),
                     "answers": { "profile": { "school_leaver": true } },
                     "youth": { "call_id": call.id, "school": "Istituto Aldini Valeriani", "left_school_year": (day.year() - random.i32(0..3)).to_string(),
                                "situation": pick(random, &YOUTH_SITUATIONS), "motivation": "Vorrei imparare un mestiere." },
@@ -113,7 +113,7 @@ pub(super) fn submission(random: &mut fastrand::Rng, channel: Channel, day: Date
         }
         Channel::Enterprise => json!({
             "id": id, "channel": "enterprise", "language": language(random),
-            "person": person(random, day, 20..60),
+            "person": person(random, day, 20..60, Channel::Enterprise),
             "enterprise": { "proponents": "", "business_comune": comune(random).0, "sector": pick(random, &ENTERPRISE_SECTORS),
                             "stage": pick(random, &ENTERPRISE_STAGES), "description": "Una piccola attività di quartiere.",
                             "market": "Le famiglie della zona.", "team_skills": "Dieci anni di esperienza nel settore.",
@@ -181,7 +181,8 @@ fn comune(random: &mut fastrand::Rng) -> (String, String) {
 }
 
 /// A person aged between the bounds on `day`, with a codice fiscale that matches name and birth.
-fn person(random: &mut fastrand::Rng, day: Date, ages: std::ops::Range<i64>) -> Value {
+/// A made-up person applying for `channel`, with a desk that takes that channel for their comune.
+fn person(random: &mut fastrand::Rng, day: Date, ages: std::ops::Range<i64>, channel: Channel) -> Value {
     let female = random.bool();
     let given = if female { pick(random, &GIVEN_F) } else { pick(random, &GIVEN_M) };
     let family = pick(random, &SURNAMES);
@@ -189,14 +190,15 @@ fn person(random: &mut fastrand::Rng, day: Date, ages: std::ops::Range<i64>) -> 
         day.days_since_unix_epoch() - random.i64(ages.start * 365 + 10..ages.end * 365 - 10),
     );
     let (comune, quartiere) = comune(random);
-    let points = AccessPoint::all();
+    let points = AccessPoint::for_person(channel, &comune);
     let with_email = random.bool();
     json!({
         "given_name": given, "family_name": family, "codice_fiscale": codice_fiscale(family, given, birth, female),
         "birth_date": birth.to_string(), "comune": comune, "quartiere": quartiere,
         "phone": if with_email { String::new() } else { phone(random) },
         "email": if with_email { format!("{}.{}@example.org", given.to_lowercase(), random.u32(1..10_000)) } else { String::new() },
-        "access_point": points[random.usize(0..points.len())].id, "availability": ["morning"]
+        "access_point": points.get(random.usize(0..points.len().max(1))).map_or("", |point| point.id.as_str()),
+        "availability": ["morning"]
     })
 }
 
