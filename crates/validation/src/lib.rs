@@ -3,6 +3,7 @@
 //! a stable problem code; the browser turns the code into a sentence in the person's language.
 
 pub mod application;
+mod channel_details;
 pub mod checker;
 pub mod codice_fiscale;
 pub mod contact;
