@@ -49,6 +49,11 @@ test('fragility: the self-check answers go into the application and the secretar
   await expect(page.getByText('Casalecchio di Reno')).toBeVisible();
   await expect(page.getByRole('main').getByText('Español')).toBeVisible();
   await expect(page.getByText(/domande su 29/)).toBeVisible();
+  // What will be sent, by area, as the person answered it.
+  await page.getByText('Le risposte della verifica che invieremo').click();
+  const sent = page.locator('.answers-sent');
+  await expect(sent).toContainText('Condizione economica');
+  await expect(sent).toContainText('ISEE sotto 6.000 euro o nessun reddito');
   await application.next('Consenso e invio');
 
   const { reference, accessCode } = await application.consentAndSend();

@@ -72,10 +72,12 @@ pub fn CheckAnswers(form: Form) -> impl IntoView {
             }
             None => i18n.t("apply.self_check_missing"),
         });
+        let sent = store.answers.with_value(|answers| answers.as_ref().map(|answers| answers_by_area(i18n, answers)));
         view! {
             <section class="notice" id="row-field-answers" aria-labelledby="carried-title">
                 <h2 id="carried-title">{tr("apply.self_check_title")}</h2>
                 <p>{text}</p>
+                {sent}
                 <NavLink href="/verifica/risultato">{tr("apply.self_check_change")}</NavLink>
             </section>
         }
@@ -150,4 +152,48 @@ fn shown_value(i18n: I18n, draft: &Draft, field: &Field, store: crate::applicati
         _ => value.to_owned(),
     };
     if shown.trim().is_empty() { i18n.t("apply.not_given") } else { shown }
+}
+
+/// The self-check answers that will be sent, grouped by area, each as the person chose it; the
+/// health-related ones only counted, since they go only with the consent of the next page.
+fn answers_by_area(i18n: crate::i18n::I18n, answers: &insieme_rules::Answers) -> impl IntoView + use<> {
+    let instrument = Instrument::fragility();
+    let areas = instrument
+        .areas
+        .iter()
+        .filter_map(|area| {
+            let lines: Vec<String> = instrument
+                .items
+                .iter()
+                .filter(|item| item.area == area.id && !item.sensitive)
+                .filter_map(|item| {
+                    let level = usize::from(answers.fragility.get(&item.id)?.points());
+                    Some(format!(
+                        "{}: {}",
+                        crate::texts::item_label(i18n, item),
+                        crate::texts::item_level(i18n, item, level)
+                    ))
+                })
+                .collect();
+            (!lines.is_empty()).then(|| {
+                view! {
+                    <li>
+                        <strong>{crate::texts::area_label(i18n, area)}</strong>
+                        <ul>{lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                    </li>
+                }
+            })
+        })
+        .collect_view();
+    let sensitive =
+        answers.fragility.keys().filter(|id| instrument.item(id).is_some_and(|item| item.sensitive)).count();
+    view! {
+        <details class="answers-sent">
+            <summary>{tr("apply.answers_sent")}</summary>
+            <ul>{areas}</ul>
+            {(sensitive > 0).then(|| view! {
+                <p>{i18n.t_with("apply.sensitive_later", &[("count", sensitive.to_string())])}</p>
+            })}
+        </details>
+    }
 }
