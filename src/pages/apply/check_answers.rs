@@ -92,6 +92,10 @@ pub fn CheckAnswers(form: Form) -> impl IntoView {
         <PageTitle text=Signal::derive(tr("apply.check_title")) />
         <div class="step__main">
             <Link href=last_page class="back-link">{tr("self_check.back")}</Link>
+            // The last two of the form's steps: check answers, then consent.
+            <p class="step__progress">{move || i18n.t_with("self_check.progress", &[
+                ("step", (form.pages().len() + 1).to_string()), ("total", (form.pages().len() + 2).to_string()),
+            ])}</p>
             <h1>{tr("apply.check_title")}</h1>
             <ErrorSummary issues=summary />
             <dl class="summary-list">{rows}</dl>

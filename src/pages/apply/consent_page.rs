@@ -97,6 +97,9 @@ pub fn ConsentPage(form: Form) -> impl IntoView {
         <PageTitle text=Signal::derive(tr("apply.consent_title")) />
         <div class="step__main">
             <Link href=step_href(form, CHECK) class="back-link">{tr("self_check.back")}</Link>
+            <p class="step__progress">{move || i18n.t_with("self_check.progress", &[
+                ("step", (form.pages().len() + 2).to_string()), ("total", (form.pages().len() + 2).to_string()),
+            ])}</p>
             <h1>{tr("apply.consent_title")}</h1>
             <p>{tr("apply.consent_intro")} " " <NavLink href="/privacy">{tr("apply.privacy_link")}</NavLink></p>
             <form class="step__form" novalidate=true on:submit=on_send>
