@@ -55,6 +55,10 @@ test('privacy, accessibility and unknown pages render in the shell', async ({ pa
   await home.open();
   await home.footerLink('Privacy').click();
   await expect(home.heading()).toHaveText('Informativa sulla privacy');
+  // Who handles the data (as roles) and for how long, as the consent page promises.
+  await expect(page.getByRole('heading', { name: 'Chi tratta i dati' })).toBeVisible();
+  await expect(page.getByRole('main')).toContainText('Responsabile della protezione dei dati');
+  await expect(page.getByRole('heading', { name: 'Per quanto tempo' })).toBeVisible();
   await expectNoAxeViolations(page, 'privacy (it)');
 
   await home.footerLink('Dichiarazione di accessibilità').click();
