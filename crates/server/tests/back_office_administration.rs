@@ -9,21 +9,12 @@ mod back_office;
 #[path = "support/common.rs"]
 mod common;
 
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use back_office::*;
 use common::{TestApp, body_json, submit};
 use insieme_rules::Role;
 use insieme_server::back_office::{accounts, seed::DEMO_PASSWORD};
 use serde_json::{Value, json};
-
-fn cookie_of(response: &axum::response::Response) -> Option<String> {
-    response
-        .headers()
-        .get(header::SET_COOKIE)
-        .and_then(|value| value.to_str().ok())
-        .and_then(|value| value.split(';').next())
-        .map(str::to_owned)
-}
 
 /// The audit rows of one subject: (action, details).
 async fn audited(app: &TestApp, subject: &str, id: &str) -> Vec<(String, Value)> {

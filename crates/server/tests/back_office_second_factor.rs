@@ -9,7 +9,7 @@ mod common;
 
 use std::time::Duration;
 
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use back_office::*;
 use common::{TestApp, body_json};
 use insieme_rules::Role;
@@ -22,15 +22,6 @@ use serde_json::{Value, json};
 
 const QUEUE: &str = "/api/back-office/applications";
 const ENROL: &str = "/api/back-office/second-factor";
-
-fn cookie_of(response: &axum::response::Response) -> Option<String> {
-    response
-        .headers()
-        .get(header::SET_COOKIE)
-        .and_then(|value| value.to_str().ok())
-        .and_then(|value| value.split(';').next())
-        .map(str::to_owned)
-}
 
 async fn sign_in_with(app: &TestApp, email: &str, code: Option<&str>) -> (StatusCode, Value, Session) {
     let response = app.send(login_request_with_code(email, DEMO_PASSWORD, code)).await;

@@ -92,7 +92,13 @@ fn RoleAndPlaceFields(fields: RoleAndPlace, places: RwSignal<Option<Places>>, pr
     }
 }
 
-fn text_input(id: &'static str, label: &'static str, kind: &'static str, value: RwSignal<String>) -> impl IntoView {
+/// A required text field of the administration forms, bound to `value`.
+pub(super) fn text_input(
+    id: &'static str,
+    label: &'static str,
+    kind: &'static str,
+    value: RwSignal<String>,
+) -> impl IntoView {
     view! {
         <div class="field">
             <label class="field__label" for=id>{tr(label)}</label>

@@ -43,11 +43,7 @@ pub fn AdministrationPage() -> impl IntoView {
         });
     };
     reload();
-    spawn_local(async move {
-        if let Ok(found) = api::back_office::places().await {
-            places.set(Some(found));
-        }
-    });
+    super::places_section::load_places(places);
     let act = move |id: String, change: Change| {
         spawn_local(async move {
             let done = match change {

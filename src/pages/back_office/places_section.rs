@@ -5,24 +5,27 @@
 use insieme_api::back_office::{NewPlace, Place, PlaceChange, Places};
 use leptos::{prelude::*, task::spawn_local};
 
-use super::{on_session_end, refusal_key};
+use super::{account_forms::text_input, on_session_end, refusal_key};
 use crate::{
     api,
     i18n::{tr, tr_key, use_i18n},
 };
+
+/// Fetches the organisations and access points into `places` (kept as they were if it fails).
+pub fn load_places(places: RwSignal<Option<Places>>) {
+    spawn_local(async move {
+        if let Ok(found) = api::back_office::places().await {
+            places.set(Some(found));
+        }
+    });
+}
 
 #[component]
 pub fn PlacesSection(places: RwSignal<Option<Places>>) -> impl IntoView {
     let failure = RwSignal::new(None::<&'static str>);
     // The place being changed, with its kind (its form opens above the lists).
     let editing = RwSignal::new(None::<(&'static str, Place)>);
-    let reload = move || {
-        spawn_local(async move {
-            if let Ok(found) = api::back_office::places().await {
-                places.set(Some(found));
-            }
-        });
-    };
+    let reload = move || load_places(places);
     let toggle = move |kind: &'static str, id: String, active: bool| {
         spawn_local(async move {
             match api::back_office::set_place_active(kind, &id, active).await {
@@ -138,15 +141,6 @@ fn NewPlaceForm(on_created: impl Fn() + Copy + 'static) -> impl IntoView {
             }
         });
     };
-    let text_field = move |field_id: &'static str, label: &'static str, value: RwSignal<String>| {
-        view! {
-            <div class="field">
-                <label class="field__label" for=field_id>{tr(label)}</label>
-                <input id=field_id class="input" type="text" required=true autocomplete="off"
-                    prop:value=move || value.get() on:input=move |event| value.set(event_target_value(&event)) />
-            </div>
-        }
-    };
     view! {
         <form class="admin-form" on:submit=on_submit>
             <fieldset>
@@ -158,8 +152,8 @@ fn NewPlaceForm(on_created: impl Fn() + Copy + 'static) -> impl IntoView {
                         <option value="organisation">{tr("bo.admin_organisation")}</option>
                     </select>
                 </div>
-                {text_field("new-place-name", "bo.name", name)}
-                {text_field("new-place-id", "bo.admin_place_id", id)}
+                {text_input("new-place-name", "bo.name", "text", name)}
+                {text_input("new-place-id", "bo.admin_place_id", "text", id)}
                 <Show when=move || kind.get() == "access_point"
                     fallback=move || view! {
                         <div class="field field--inline">
@@ -168,8 +162,8 @@ fn NewPlaceForm(on_created: impl Fn() + Copy + 'static) -> impl IntoView {
                             <label for="new-place-joint">{tr("bo.admin_joint_analysis")}</label>
                         </div>
                     }>
-                    {text_field("new-place-comune", "bo.admin_comune", comune)}
-                    {text_field("new-place-address", "bo.admin_address", address)}
+                    {text_input("new-place-comune", "bo.admin_comune", "text", comune)}
+                    {text_input("new-place-address", "bo.admin_address", "text", address)}
                 </Show>
                 <button type="submit" class="button button--primary">{tr("bo.admin_add_place")}</button>
             </fieldset>
@@ -206,15 +200,6 @@ fn PlaceEditor(kind: &'static str, place: Place, on_done: impl Fn(bool) + Copy +
             }
         });
     };
-    let text_field = move |field_id: &'static str, label: &'static str, value: RwSignal<String>| {
-        view! {
-            <div class="field">
-                <label class="field__label" for=field_id>{tr(label)}</label>
-                <input id=field_id class="input" type="text" required=true autocomplete="off"
-                    prop:value=move || value.get() on:input=move |event| value.set(event_target_value(&event)) />
-            </div>
-        }
-    };
     view! {
         <form class="admin-form" on:submit=on_submit>
             <fieldset>
@@ -225,8 +210,8 @@ fn PlaceEditor(kind: &'static str, place: Place, on_done: impl Fn(bool) + Copy +
                         prop:value=move || name.get() on:input=move |event| name.set(event_target_value(&event)) />
                 </div>
                 {(kind == "access_point").then(|| view! {
-                    {text_field("change-place-comune", "bo.admin_comune", comune)}
-                    {text_field("change-place-address", "bo.admin_address", address)}
+                    {text_input("change-place-comune", "bo.admin_comune", "text", comune)}
+                    {text_input("change-place-address", "bo.admin_address", "text", address)}
                 })}
                 <div class="admin-actions">
                     <button type="submit" class="button button--primary">{tr("bo.admin_save")}</button>

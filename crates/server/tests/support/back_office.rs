@@ -30,6 +30,16 @@ pub fn demo_emails() -> Vec<&'static str> {
     DEMO_ACCOUNTS.iter().map(|(email, ..)| *email).collect()
 }
 
+/// The `name=value` of the cookie a response sets, as a browser keeps it.
+pub fn cookie_of(response: &axum::response::Response) -> Option<String> {
+    response
+        .headers()
+        .get(header::SET_COOKIE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.split(';').next())
+        .map(str::to_owned)
+}
+
 /// A signed-in browser: the session cookie it got.
 #[derive(Clone, Debug)]
 pub struct Session {
@@ -46,12 +56,7 @@ impl Session {
         let code = unused_code(app, email, DEMO_TOTP_SECRET).await;
         let response = app.send(login_request_with_code(email, DEMO_PASSWORD, code.as_deref())).await;
         assert_eq!(response.status(), StatusCode::OK, "{email} signs in");
-        let cookie = response
-            .headers()
-            .get(header::SET_COOKIE)
-            .and_then(|value| value.to_str().ok())
-            .and_then(|value| value.split(';').next())
-            .map(str::to_owned);
+        let cookie = cookie_of(&response);
         assert!(cookie.is_some(), "a session cookie is set");
         Self { cookie }
     }
