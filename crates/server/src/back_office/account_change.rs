@@ -11,14 +11,13 @@ use super::{accounts, actions::log_action};
 use crate::{AppState, Error, Result, audit};
 
 pub async fn change(state: &AppState, actor: &str, id: &str, change: &AccountChange) -> Result<accounts::AccountRow> {
-    let role = Role::from_code(&change.role)
-        .ok_or_else(|| Error::BadRequest("role is administrator, secretariat, operator or reviewer".to_owned()))?;
+    let role = accounts::role_from(&change.role)?;
     let name = change.name.trim();
     if name.is_empty() || name.chars().count() > 160 || name.chars().any(char::is_control) {
         return Err(Error::BadRequest("an account needs a name of at most 160 characters".to_owned()));
     }
-    let organisation = blank_is_none(change.organisation.as_deref());
-    let access_point = blank_is_none(change.access_point.as_deref());
+    let organisation = accounts::blank_is_none(change.organisation.as_deref());
+    let access_point = accounts::blank_is_none(change.access_point.as_deref());
     if id == actor && role != Role::Administrator {
         return Err(Error::BadRequest("an administrator cannot take away their own role".to_owned()));
     }
@@ -56,10 +55,6 @@ pub async fn change(state: &AppState, actor: &str, id: &str, change: &AccountCha
     .await?;
     tx.commit().await?;
     accounts::find(&state.pool, id).await?.ok_or(Error::NotFound)
-}
-
-fn blank_is_none(value: Option<&str>) -> Option<String> {
-    value.map(str::trim).filter(|text| !text.is_empty()).map(str::to_owned)
 }
 
 /// Lets go of every application `holder` holds; answers their references.

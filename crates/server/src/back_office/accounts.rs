@@ -156,6 +156,17 @@ pub fn misfit(error: sqlx::Error) -> Error {
     }
 }
 
+/// A role as a request names it (`administrator`, `secretariat`, `operator`, `reviewer`).
+pub fn role_from(code: &str) -> Result<Role> {
+    Role::from_code(code)
+        .ok_or_else(|| Error::BadRequest("role is administrator, secretariat, operator or reviewer".to_owned()))
+}
+
+/// An organisation or access point as a form sends it: an empty choice is none.
+pub fn blank_is_none(value: Option<&str>) -> Option<String> {
+    value.map(str::trim).filter(|text| !text.is_empty()).map(str::to_owned)
+}
+
 pub async fn find_by_email(pool: &SqlitePool, email: &str) -> Result<Option<AccountRow>> {
     Ok(sqlx::query_as(&format!("SELECT {COLUMNS} FROM accounts WHERE email = ?"))
         .bind(normalised_email(email))

@@ -62,17 +62,14 @@ async fn account_create(
 ) -> Result<(StatusCode, Json<CreatedAccount>)> {
     actor.require(&[Role::Administrator])?;
     let request: NewAccountRequest = json_body::parse(&headers, &body)?;
-    let role = Role::from_code(&request.role)
-        .ok_or_else(|| Error::BadRequest("role is administrator, secretariat, operator or reviewer".to_owned()))?;
+    let role = accounts::role_from(&request.role)?;
     let one_time_password = accounts::one_time_password()?;
-    let blank_is_none =
-        |value: Option<String>| value.map(|text| text.trim().to_owned()).filter(|text| !text.is_empty());
     let account = accounts::NewAccount {
         email: request.email,
         name: request.name,
         role,
-        organisation: blank_is_none(request.organisation),
-        access_point: blank_is_none(request.access_point),
+        organisation: accounts::blank_is_none(request.organisation.as_deref()),
+        access_point: accounts::blank_is_none(request.access_point.as_deref()),
         password: one_time_password.clone(),
         demo: false,
     };
