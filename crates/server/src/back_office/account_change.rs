@@ -12,10 +12,7 @@ use crate::{AppState, Error, Result, audit};
 
 pub async fn change(state: &AppState, actor: &str, id: &str, change: &AccountChange) -> Result<accounts::AccountRow> {
     let role = accounts::role_from(&change.role)?;
-    let name = change.name.trim();
-    if name.is_empty() || name.chars().count() > 160 || name.chars().any(char::is_control) {
-        return Err(Error::BadRequest("an account needs a name of at most 160 characters".to_owned()));
-    }
+    let name = super::places::checked_name(&change.name)?;
     let organisation = accounts::blank_is_none(change.organisation.as_deref());
     let access_point = accounts::blank_is_none(change.access_point.as_deref());
     if id == actor && role != Role::Administrator {

@@ -149,7 +149,8 @@ pub async fn update(pool: &SqlitePool, actor: &Actor, kind: &str, id: &str, chan
     Ok(Place { id: id.to_owned(), name: name.to_owned(), active, joint_analysis, comune, address })
 }
 
-fn checked_name(name: &str) -> Result<&str> {
+/// A name of a place or an account: trimmed, not empty, at most 160 characters, one line.
+pub fn checked_name(name: &str) -> Result<&str> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 160 || name.chars().any(char::is_control) {
         return Err(Error::BadRequest("a name of at most 160 characters is needed".to_owned()));
