@@ -12,6 +12,11 @@ use crate::process;
 /// The first-load budget of the public pages in bytes (200 KB, shared/spec/budgets.md): the
 /// public app and the self-check, which citizens open anonymously.
 pub const FIRST_LOAD_BUDGET_BYTES: u64 = 200_000;
+/// The self-check's first load in languages other than Italian does not fit the 200 KB yet
+/// (issue 11: French, the worst, was 209.2 KB on 2026-11-30, Italian 199.3 KB): its own locale
+/// file comes on top of the Italian texts embedded in the WebAssembly. This ceiling stops it
+/// from growing while it is brought down; each language above 200 KB is reported as over budget.
+pub const SELF_CHECK_OTHER_LANGUAGES_CEILING: u64 = 210_000;
 /// Our own budget for the application forms and the status pages (250 KB). The spec's 200 KB
 /// is for public pages; a person reaches these after choosing to apply, but they must not grow
 /// unchecked either.
@@ -68,19 +73,7 @@ pub fn first_load_bytes(dist: &Path, entry: &Path) -> Result<Vec<(String, u64)>,
             }
         }
     }
-    files
-        .into_iter()
-        .map(|file| {
-            let compressed = file.with_file_name(format!(
-                "{}.br",
-                file.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default()
-            ));
-            let size = fs::metadata(if compressed.is_file() { &compressed } else { &file })
-                .map_err(|error| format!("{}: {error}", file.display()))?
-                .len();
-            Ok((file.strip_prefix(dist).unwrap_or(&file).display().to_string(), size))
-        })
-        .collect()
+    files.into_iter().map(|file| sized(dist, file)).collect()
 }
 
 /// The fonts every page downloads that `entry` does not preload. A font found only through the
@@ -109,23 +102,121 @@ pub fn fonts_not_preloaded(entry: &Path, first_load: &[(String, u64)]) -> Result
 /// `unicode-range`, or whose range holds the letter "a" (a piece for other letters is only
 /// fetched by pages that show them). Paths are relative to the site's root.
 fn fonts_every_page_loads(css: &str) -> Vec<&str> {
+    font_pieces(css).into_iter().filter(|piece| piece.holds('a')).map(|piece| piece.url).collect()
+}
+
+/// One `@font-face` rule: its file (relative to the site's root) and its `unicode-range` as
+/// inclusive code-point ranges (`None`: every character).
+struct FontPiece<'a> {
+    url: &'a str,
+    range: Option<Vec<(u32, u32)>>,
+}
+
+impl FontPiece<'_> {
+    fn holds(&self, letter: char) -> bool {
+        self.range
+            .as_ref()
+            .is_none_or(|range| range.iter().any(|(start, end)| (*start..=*end).contains(&(letter as u32))))
+    }
+}
+
+fn font_pieces(css: &str) -> Vec<FontPiece<'_>> {
     css.split("@font-face")
         .skip(1)
         .filter_map(|rule| {
             let rule = rule.split('}').next().unwrap_or_default();
             let url = rule.split("url(").nth(1)?.split(')').next()?.trim_matches(['"', '\'', ' ']);
-            let range = rule.split("unicode-range:").nth(1).map(|range| range.split(';').next().unwrap_or_default());
-            let holds_a = range.is_none_or(|range| {
-                range.split(',').any(|part| {
-                    let part = part.trim().trim_start_matches(['U', 'u']).trim_start_matches('+');
-                    let (start, end) = part.split_once('-').unwrap_or((part, part));
-                    let number = |text: &str| u32::from_str_radix(text.trim(), 16).ok();
-                    matches!((number(start), number(end)), (Some(start), Some(end)) if (start..=end).contains(&0x61))
-                })
+            let range = rule.split("unicode-range:").nth(1).map(|range| {
+                range
+                    .split(';')
+                    .next()
+                    .unwrap_or_default()
+                    .split(',')
+                    .filter_map(|part| {
+                        let part = part.trim().trim_start_matches(['U', 'u']).trim_start_matches('+');
+                        let (start, end) = part.split_once('-').unwrap_or((part, part));
+                        let number = |text: &str| u32::from_str_radix(text.trim(), 16).ok();
+                        Some((number(start)?, number(end)?))
+                    })
+                    .collect()
             });
-            holds_a.then(|| url.trim_start_matches('/'))
+            Some(FontPiece { url: url.trim_start_matches('/'), range })
         })
         .collect()
+}
+
+/// What a first visit in one language downloads besides the entry page's own files: the locale
+/// files the bundle fetches for it (`texts`, relative to `dist`; none for Italian, which is
+/// embedded) and the font pieces of `stylesheets` holding a letter of its texts (`letters`:
+/// the locale files of the language, Italian ones included) that `counted` lacks.
+pub fn language_extra(
+    dist: &Path,
+    texts: &[String],
+    letters: &[PathBuf],
+    counted: &[(String, u64)],
+) -> Result<Vec<(String, u64)>, String> {
+    let mut extra: Vec<PathBuf> = texts.iter().map(|text| dist.join(text)).collect();
+    let mut characters = std::collections::BTreeSet::new();
+    for file in letters {
+        let text = fs::read_to_string(file).map_err(|error| format!("{}: {error}", file.display()))?;
+        if text.contains("\\u") {
+            return Err(format!(
+                "{}: write letters as UTF-8, not \\u escapes, so that their fonts are counted",
+                file.display()
+            ));
+        }
+        characters.extend(text.chars());
+    }
+    for (stylesheet, _) in counted.iter().filter(|(file, _)| file.ends_with(".css")) {
+        let css = fs::read_to_string(dist.join(stylesheet)).map_err(|error| format!("{stylesheet}: {error}"))?;
+        for piece in font_pieces(&css) {
+            let file = dist.join(piece.url);
+            let needed = characters.iter().any(|letter| piece.holds(*letter));
+            if needed && !counted.iter().any(|(name, _)| name == piece.url) && !extra.contains(&file) {
+                extra.push(file);
+            }
+        }
+    }
+    extra.into_iter().map(|file| sized(dist, file)).collect()
+}
+
+/// A file's name relative to `dist` and the bytes the server sends for it (brotli when a `.br`
+/// exists).
+fn sized(dist: &Path, file: PathBuf) -> Result<(String, u64), String> {
+    let compressed = file.with_file_name(format!(
+        "{}.br",
+        file.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default()
+    ));
+    let size = fs::metadata(if compressed.is_file() { &compressed } else { &file })
+        .map_err(|error| format!("{}: {error}", file.display()))?
+        .len();
+    Ok((file.strip_prefix(dist).unwrap_or(&file).display().to_string(), size))
+}
+
+/// The languages the site ships: one `locales/<code>.json` each (Italian included).
+pub fn languages(dist: &Path) -> Result<Vec<String>, String> {
+    let mut codes: Vec<String> = files(&dist.join("locales"))?
+        .into_iter()
+        .filter(|file| file.parent() == Some(&dist.join("locales")) && has_extension(file, &["json"]))
+        .filter_map(|file| file.file_stem().map(|stem| stem.to_string_lossy().into_owned()))
+        .collect();
+    codes.sort();
+    Ok(codes)
+}
+
+/// For a bundle with its own texts in `locales/<own>/`: the locale files a first visit in
+/// `language` fetches (relative to `dist`; Italian is embedded, so none) and the files whose
+/// letters its pages show (Italian's too, for the texts that stand in). A bundle without its own
+/// texts in that language uses English's (the back office), as `i18n::ExtraTexts` does.
+pub fn texts_of(dist: &Path, language: &str, own: Option<&str>) -> (Vec<String>, Vec<PathBuf>) {
+    let mut names = vec![format!("locales/{language}.json")];
+    if let Some(folder) = own {
+        let own_file = format!("locales/{folder}/{language}.json");
+        names.push(if dist.join(&own_file).is_file() { own_file } else { format!("locales/{folder}/en.json") });
+    }
+    let letters = names.iter().map(|name| dist.join(name)).collect();
+    let fetched = if language == "it" { Vec::new() } else { names };
+    (fetched, letters)
 }
 
 fn has_extension(path: &Path, extensions: &[&str]) -> bool {
@@ -150,7 +241,7 @@ fn files(dir: &Path) -> Result<Vec<PathBuf>, String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{first_load_bytes, fonts_every_page_loads, fonts_not_preloaded};
+    use super::{first_load_bytes, fonts_every_page_loads, fonts_not_preloaded, language_extra};
 
     #[test]
     fn quoted_and_unquoted_references_both_count() {
@@ -181,5 +272,32 @@ mod tests {
             body { color: black; }
         "#;
         assert_eq!(fonts_every_page_loads(css), ["fonts/t-it.woff2", "fonts/t-all.woff2"]);
+    }
+
+    #[test]
+    fn a_language_adds_its_texts_and_the_font_pieces_of_its_letters() {
+        let dist = std::env::temp_dir().join(format!("xtask-languages-{}", std::process::id()));
+        std::fs::create_dir_all(dist.join("locales")).expect("folder");
+        let css = "@font-face{src:url(/f-it.woff2);unicode-range:U+0020-007E}\
+                   @font-face{src:url(/f-letters.woff2);unicode-range:U+00E2,U+0218-021B}\
+                   @font-face{src:url(/f-rest.woff2);unicode-range:U+0100-017F}";
+        std::fs::write(dist.join("app.css"), css).expect("css");
+        std::fs::write(dist.join("locales/ro.json"), r#"{"a":"Înscrie-te în program, ș"}"#).expect("ro");
+        std::fs::write(dist.join("locales/it.json"), r#"{"a":"Iscriviti"}"#).expect("it");
+        std::fs::write(dist.join("locales/bad.json"), r#"{"a":"\u0219"}"#).expect("bad");
+        for file in ["f-it.woff2", "f-letters.woff2", "f-rest.woff2"] {
+            std::fs::write(dist.join(file), "xx").expect("font");
+        }
+        let counted = vec![("app.css".to_owned(), 1), ("f-it.woff2".to_owned(), 2)];
+        let romanian =
+            language_extra(&dist, &["locales/ro.json".to_owned()], &[dist.join("locales/ro.json")], &counted)
+                .expect("ro");
+        let italian = language_extra(&dist, &[], &[dist.join("locales/it.json")], &counted).expect("it");
+        let escaped = language_extra(&dist, &[], &[dist.join("locales/bad.json")], &counted);
+        std::fs::remove_dir_all(&dist).ok();
+        let names: Vec<&str> = romanian.iter().map(|(name, _)| name.as_str()).collect();
+        assert_eq!(names, ["locales/ro.json", "f-letters.woff2"], "its texts and the piece with ș, not the rest");
+        assert!(italian.is_empty(), "Italian is embedded and its letters are in the counted piece: {italian:?}");
+        assert!(escaped.is_err(), "an escaped letter would hide its font piece from the count");
     }
 }
