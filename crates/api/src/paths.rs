@@ -21,6 +21,8 @@ pub const OPPORTUNITIES: &str = "/api/opportunities";
 /// The OpenAPI document of every route above, generated from the code.
 pub const OPENAPI: &str = "/api/openapi.json";
 
+/// Where every back-office route begins.
+pub const BACK_OFFICE_API_PREFIX: &str = "/api/back-office/";
 /// The back office (signed-in accounts only; see `back_office`). Sign in, who am I, sign out.
 pub const BACK_OFFICE_SESSION: &str = "/api/back-office/session";
 /// Change one's own password.

@@ -7,6 +7,7 @@ mod applications;
 mod assess;
 mod back_office;
 mod calls;
+mod common_answers;
 mod health;
 pub mod json_body;
 mod rate_limit;
@@ -37,9 +38,9 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/api/{*rest}", axum::routing::any(|| async { Error::NotFound }))
 }
 
-/// The routes and the OpenAPI document generated from them.
+/// The routes and the OpenAPI document generated from them, with the answers routes share.
 pub fn documented(state: AppState) -> (Router<AppState>, utoipa::openapi::OpenApi) {
-    OpenApiRouter::with_openapi(ApiDoc::openapi())
+    let (router, mut document) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(applications::router(state.clone()))
         .merge(assess::router())
         .merge(back_office::router(state))
@@ -47,7 +48,9 @@ pub fn documented(state: AppState) -> (Router<AppState>, utoipa::openapi::OpenAp
         .merge(health::router())
         .merge(territory::router())
         .routes(routes!(openapi_show))
-        .split_for_parts()
+        .split_for_parts();
+    common_answers::add_to(&mut document);
+    (router, document)
 }
 
 /// This document: every route of the API with its bodies and answers.

@@ -36,10 +36,8 @@ const LIMITED_PATHS: [&str; 4] =
 
 /// What every back-office route answers without a valid session or permission, and to a change
 /// sent from another site.
-const BACK_OFFICE: [(u16, &str); 2] = [
-    (401, "No valid session"),
-    (403, "Not allowed for this role or organisation, or a change sent from another site"),
-];
+const BACK_OFFICE: [(u16, &str); 2] =
+    [(401, "No valid session"), (403, "Not allowed for this role or organisation, or a change sent from another site")];
 
 /// Adds the shared answers to every operation that does not describe them itself.
 pub fn add_to(document: &mut OpenApi) {
@@ -53,7 +51,7 @@ pub fn add_to(document: &mut OpenApi) {
             if LIMITED_PATHS.contains(&path.as_str()) {
                 add(operation, &[LIMITED]);
             }
-            if path.starts_with(paths::BACK_OFFICE_PREFIX_API) {
+            if path.starts_with(paths::BACK_OFFICE_API_PREFIX) {
                 add(operation, &BACK_OFFICE);
             }
         }
