@@ -11,7 +11,7 @@ use crate::{
     api::{self, ApiError},
     device,
     state::{
-        application::{self, Draft, Form},
+        application::{self, Draft, Form, SelfCheckUse},
         draft::{self as self_check_draft, DRAFT_KEY},
         receipts::{LEGACY_KEY_PREFIX, RECEIPTS_KEY, ReceiptBook},
     },
@@ -47,24 +47,52 @@ fn draft_key(form: Form) -> String {
 }
 
 impl ApplicationStore {
-    /// Opens `form`: its draft on this device, or a new one with a fresh id and what the
-    /// self-check already knows.
-    pub fn open(self, form: Form, language: &str) {
+    /// Opens `form`: its draft on this device, or a new one with a fresh id. The self-check
+    /// on this device fills in what it knows only once the person said it is theirs, or when
+    /// they came from their own result (`from_own_result`). The page's language is followed
+    /// (it may arrive after the page, with its texts) until the first attempt to send.
+    pub fn open(self, form: Form, language: &str, from_own_result: bool) {
         if self.form.get_untracked() == Some(form) {
+            if self.draft.with_untracked(|draft| !draft.is_frozen() && draft.language != language) {
+                self.update(|draft| draft.language = language.to_owned());
+            }
             return;
         }
         let saved = device::load_text(&draft_key(form)).and_then(|text| serde_json::from_str::<Draft>(&text).ok());
         let mut draft = saved.unwrap_or_else(|| Draft::new(device::new_uuid()));
-        if let Some(answers) = self.answers.get_value() {
+        if from_own_result && self.answers.with_value(Option::is_some) {
+            draft.self_check = SelfCheckUse::Use;
+        }
+        if draft.self_check == SelfCheckUse::Use
+            && let Some(answers) = self.answers.get_value()
+        {
             draft.prefill_from(&answers);
         }
-        draft.language = language.to_owned();
+        if !draft.is_frozen() {
+            draft.language = language.to_owned();
+        }
         self.form.set(Some(form));
         self.draft.set(draft);
         self.sending.set(Sending::Idle);
         if form.channel() == insieme_api::Channel::Youth && !matches!(self.calls.get_untracked(), Some(Ok(_))) {
             self.load_calls();
         }
+    }
+
+    /// The self-check on this device waits for the person to say whether it is theirs.
+    pub fn self_check_undecided(self) -> bool {
+        self.answers.with_value(Option::is_some) && self.draft.with(|draft| draft.self_check == SelfCheckUse::Undecided)
+    }
+
+    /// The person's word on the self-check on this device; "mine" fills in what it knows.
+    pub fn choose_self_check(self, choice: SelfCheckUse) {
+        let answers = self.answers.get_value();
+        self.update(|draft| {
+            draft.self_check = choice;
+            if let (SelfCheckUse::Use, Some(answers)) = (choice, &answers) {
+                draft.prefill_from(answers);
+            }
+        });
     }
 
     pub fn load_calls(self) {
@@ -106,6 +134,7 @@ impl ApplicationStore {
             return;
         }
         let answers = self.answers.get_value();
+        self.update(|draft| draft.freeze(form, answers.as_ref(), Instrument::fragility()));
         let submission =
             self.draft.with_untracked(|draft| draft.submission(form, answers.as_ref(), Instrument::fragility()));
         self.sending.set(Sending::InFlight);
@@ -120,7 +149,11 @@ impl ApplicationStore {
                     self.form.set(None);
                     then(receipt);
                 }
-                Err(ApiError::Server { code, fields, .. }) => self.sending.set(Sending::Refused { code, fields }),
+                Err(ApiError::Server { code, fields, .. }) => {
+                    // Refused, so not stored: the next attempt is built from the draft again.
+                    self.update(Draft::thaw);
+                    self.sending.set(Sending::Refused { code, fields });
+                }
                 Err(ApiError::Network | ApiError::UnexpectedBody) => self.sending.set(Sending::Offline),
             }
         });

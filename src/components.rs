@@ -2,6 +2,7 @@
 
 mod channel_card;
 mod choice;
+mod confirm_action;
 mod error_summary;
 mod form_field;
 mod fragility_chart;
@@ -19,6 +20,7 @@ mod yes_no_question;
 pub use crate::navigation::NavLink;
 pub use channel_card::ChannelCard;
 pub use choice::Choice;
+pub use confirm_action::{ConfirmAction, ConfirmTexts};
 pub use error_summary::ErrorSummary;
 pub use form_field::FormField;
 pub use fragility_chart::FragilityChart;

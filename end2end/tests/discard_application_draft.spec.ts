@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import { Application, MARIO } from '../fixtures/application';
 import { expectNoAxeViolations } from '../fixtures/axe';
 
-test('an unsent application can be deleted from the device', async ({ page }) => {
+test('an unsent application can be deleted from the device, after saying yes twice', async ({ page }) => {
   const application = new Application(page);
   await application.start('Presenta la tua idea');
   await application.fill('Nome', MARIO.given);
@@ -14,7 +14,16 @@ test('an unsent application can be deleted from the device', async ({ page }) =>
   await page.goto('/domanda/impresa/controlla');
   await application.expectPage('Controlla le risposte');
   await expectNoAxeViolations(page, 'check answers with problems');
+  // Asked twice: the first press only asks, and "no" keeps everything.
   await page.getByRole('button', { name: 'Cancella questa domanda da questo dispositivo' }).click();
+  const question = page.getByRole('alert').filter({ hasText: 'non si possono recuperare' });
+  await expect(question).toBeVisible();
+  await expectNoAxeViolations(page, 'confirm deleting an application');
+  await page.getByRole('button', { name: 'No, torna alla domanda' }).click();
+  await expect(question).toBeHidden();
+  expect(await page.evaluate(() => localStorage.getItem('ipl.application.impresa'))).toContain(MARIO.family);
+  await page.getByRole('button', { name: 'Cancella questa domanda da questo dispositivo' }).click();
+  await page.getByRole('button', { name: 'Sì, cancella la domanda' }).click();
   await application.expectPage('Fai domanda');
   expect(await page.evaluate(() => localStorage.getItem('ipl.application.impresa'))).toBeNull();
 

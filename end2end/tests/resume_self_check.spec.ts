@@ -14,7 +14,15 @@ test('the draft survives closing the page and is gone after "forget my answers"'
   await expect(page.getByLabel('Comune di domicilio')).toHaveValue('Imola');
 
   await page.goto('/verifica/risultato');
+  // Asked twice: the first press only asks, and "no" keeps the answers.
   await page.getByRole('button', { name: 'Cancella le mie risposte' }).click();
+  const question = page.getByRole('alert').filter({ hasText: 'Non si possono recuperare' });
+  await expect(question).toBeVisible();
+  await expectNoAxeViolations(page, 'confirm forgetting the answers');
+  await page.getByRole('button', { name: 'No, tienile' }).click();
+  expect(await page.evaluate(() => window.localStorage.getItem('ipl.self_check'))).toContain('Imola');
+  await page.getByRole('button', { name: 'Cancella le mie risposte' }).click();
+  await question.getByRole('button', { name: 'Cancella le mie risposte' }).click();
   await check.expectStep('Che cosa vuoi verificare?');
   await expect(page.getByLabel('Tutti i modi per partecipare', { exact: true })).not.toBeChecked();
   expect(await page.evaluate(() => window.localStorage.getItem('ipl.self_check'))).toBeNull();

@@ -1,21 +1,24 @@
 // The network fails on submit: the server stored the application but its answer never
 // arrives. The person is told plainly, nothing typed is lost, and sending again (same id) gives
-// the same reference: one application, not two.
+// the same reference: one application, not two. The retry sends the same bytes even when the
+// person switched the page's language in between (issue 11: the language is fixed at the first
+// attempt, so the retry is not refused as other content).
 import { expect, test } from '@playwright/test';
 import { Application, MARIO } from '../fixtures/application';
 import { expectNoAxeViolations } from '../fixtures/axe';
 
 test('a lost answer is retried with the same id and gives the same single application', async ({ page }) => {
-  const sent: { id: string; reference?: string }[] = [];
+  const sent: { id: string; body: string; reference?: string }[] = [];
   await page.route('**/api/applications', async (route) => {
-    const id = JSON.parse(route.request().postData() ?? '{}').id as string;
+    const body = route.request().postData() ?? '{}';
+    const id = JSON.parse(body).id as string;
     if (sent.length === 0) {
       // The request reaches the server, which stores it; the answer is lost on the way back.
       const response = await route.fetch();
-      sent.push({ id, reference: (await response.json()).reference });
+      sent.push({ id, body, reference: (await response.json()).reference });
       await route.abort('connectionreset');
     } else {
-      sent.push({ id });
+      sent.push({ id, body });
       await route.continue();
     }
   });
@@ -46,10 +49,19 @@ test('a lost answer is retried with the same id and gives the same single applic
   const draft = await page.evaluate(() => localStorage.getItem('ipl.application.impresa'));
   expect(draft).toContain('Sviluppo software');
 
-  await page.getByRole('button', { name: 'Invia di nuovo' }).click();
+  // The person switches to English before trying again.
+  await page.getByRole('banner').getByRole('button', { expanded: false }).first().click();
+  await page.getByRole('banner').getByRole('button', { name: 'English', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Consent and sending');
+  await page.getByRole('button', { name: 'Send again' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Application sent');
+  await page.getByRole('banner').getByRole('button', { expanded: false }).first().click();
+  await page.getByRole('banner').getByRole('button', { name: 'Italiano', exact: true }).click();
   const { reference } = await application.receipt();
   expect(sent).toHaveLength(2);
   expect(sent[1].id).toBe(sent[0].id);
+  expect(sent[1].body).toBe(sent[0].body);
+  expect(JSON.parse(sent[0].body).language).toBe('it');
   expect(reference).toBe(sent[0].reference);
   // Only after the server's confirmation is the local copy gone.
   expect(await page.evaluate(() => localStorage.getItem('ipl.application.impresa'))).toBeNull();

@@ -6,6 +6,7 @@ mod check_answers;
 mod choose_channel;
 mod consent_page;
 mod question_page;
+mod self_check_choice;
 
 use leptos::prelude::*;
 
@@ -25,6 +26,8 @@ pub fn start_href(form: Form) -> String {
 }
 
 pub const CHECK: &str = "controlla";
+/// The fragment of the self-check result's "apply" buttons (`/domanda/fragilita#verifica`).
+pub const FROM_OWN_RESULT: &str = "verifica";
 pub const CONSENT: &str = "consenso";
 
 /// The receipt of an application sent with `form`, in the status bundle.
@@ -53,6 +56,9 @@ pub fn ApplyPage() -> impl IntoView {
             // A form's own address (the self-check's result links here): its first page.
             [slug] => match Form::from_slug(slug) {
                 Some(form) => {
+                    // From the person's own self-check result (`#verifica`): their answers.
+                    let from_own_result = crate::device::fragment().as_deref() == Some(FROM_OWN_RESULT);
+                    store.open(form, i18n.language().code(), from_own_result);
                     location.replace(&start_href(form));
                     ().into_any()
                 }
@@ -60,7 +66,7 @@ pub fn ApplyPage() -> impl IntoView {
             },
             [slug, step] => {
                 let Some(form) = Form::from_slug(slug) else { return view! { <NotFoundPage /> }.into_any() };
-                store.open(form, i18n.language().code());
+                store.open(form, i18n.language().code(), false);
                 match *step {
                     CHECK => view! { <check_answers::CheckAnswers form=form /> }.into_any(),
                     CONSENT => view! { <consent_page::ConsentPage form=form /> }.into_any(),

@@ -7,7 +7,7 @@ mod draft;
 mod forms;
 mod problems;
 
-pub use draft::{Draft, sensitive_answered};
+pub use draft::{Draft, SelfCheckUse, sensitive_answered};
 pub use forms::{Field, Form, Kind, Page, element_id, is_asked};
 pub use problems::{page_of, problem_keys, problems, problems_in_form_order, problems_on_page};
 
@@ -46,7 +46,9 @@ mod tests {
     #[test]
     fn a_filled_fragility_draft_passes_the_servers_checks() {
         let answers = answers(r#"{"fragility":{"income":3,"debt":1}}"#);
-        let found = problems(&filled_fragility(), Form::Fragility, Some(&answers), today(), &[]);
+        let mut draft = filled_fragility();
+        draft.self_check = SelfCheckUse::Use;
+        let found = problems(&draft, Form::Fragility, Some(&answers), today(), &[]);
         assert_eq!(found, vec![]);
     }
 
@@ -77,12 +79,58 @@ mod tests {
         let instrument = Instrument::fragility();
         let answers = answers(r#"{"fragility":{"income":3,"physical":2}}"#);
         let mut draft = filled_fragility();
+        draft.self_check = SelfCheckUse::Use;
         let without = draft.submission(Form::Fragility, Some(&answers), instrument);
         assert_eq!(without.answers.as_ref().map(|a| a["fragility"].as_object().map(|o| o.len())), Some(Some(1)));
         draft.consent.sensitive_data = true;
         let with = draft.submission(Form::Fragility, Some(&answers), instrument);
         assert_eq!(with.answers.as_ref().map(|a| a["fragility"]["physical"].clone()), Some(2.into()));
         assert_eq!(sensitive_answered(Some(&answers), instrument), 1);
+    }
+
+    #[test]
+    fn a_self_check_on_the_device_goes_only_when_the_person_says_it_is_theirs() {
+        let instrument = Instrument::fragility();
+        let answers = answers(r#"{"fragility":{"income":3}}"#);
+        let mut draft = filled_fragility();
+        assert_eq!(draft.submission(Form::Fragility, Some(&answers), instrument).answers, None, "not asked yet");
+        draft.self_check = SelfCheckUse::Ignore;
+        assert_eq!(draft.submission(Form::Fragility, Some(&answers), instrument).answers, None);
+        let found = problems(&draft, Form::Fragility, Some(&answers), today(), &[]);
+        assert!(found.iter().any(|problem| problem.field == "answers"), "channel 2 then needs their own: {found:?}");
+        draft.self_check = SelfCheckUse::Use;
+        assert!(draft.submission(Form::Fragility, Some(&answers), instrument).answers.is_some());
+    }
+
+    #[test]
+    fn a_retry_sends_what_the_first_attempt_sent_whatever_the_device_holds_since() {
+        let instrument = Instrument::fragility();
+        let mut draft = filled_fragility();
+        draft.self_check = SelfCheckUse::Use;
+        draft.language = "ar".to_owned();
+        let first_answers = answers(r#"{"fragility":{"income":3}}"#);
+        draft.freeze(Form::Fragility, Some(&first_answers), instrument);
+        let first = serde_json::to_string(&draft.submission(Form::Fragility, Some(&first_answers), instrument));
+        // Someone else's self-check on the same phone, before the retry.
+        let other_answers = answers(r#"{"fragility":{"income":0,"debt":2}}"#);
+        draft.freeze(Form::Fragility, Some(&other_answers), instrument);
+        let retry = serde_json::to_string(&draft.submission(Form::Fragility, Some(&other_answers), instrument));
+        assert_eq!(first.expect("json"), retry.expect("json"), "byte-identical");
+        let stored: Draft = serde_json::from_str(&serde_json::to_string(&draft).expect("json")).expect("read back");
+        assert!(stored.is_frozen(), "the frozen answers are kept on the device with the draft");
+        draft.thaw();
+        let rebuilt = draft.submission(Form::Fragility, Some(&other_answers), instrument);
+        assert_eq!(rebuilt.answers.map(|answers| answers["fragility"]["debt"].clone()), Some(2.into()));
+    }
+
+    #[test]
+    fn a_draft_saved_before_the_new_fields_still_opens() {
+        let older = r#"{"id":"x","language":"it","values":{"person.given_name":"Mario"},"lists":{},
+            "consent":{"privacy_notice":false,"sensitive_data":false}}"#;
+        let draft: Draft = serde_json::from_str(older).expect("an older draft reads");
+        assert_eq!(draft.value("person.given_name"), "Mario");
+        assert_eq!(draft.self_check, SelfCheckUse::Undecided);
+        assert!(!draft.is_frozen());
     }
 
     #[test]

@@ -7,11 +7,11 @@ use leptos::prelude::*;
 
 use crate::{
     application_store::use_application,
-    components::{ErrorSummary, NavLink, PageTitle},
+    components::{ConfirmAction, ConfirmTexts, ErrorSummary, NavLink, PageTitle},
     i18n::{I18n, tr, use_i18n},
     navigation::{Link, use_location},
-    pages::apply::{CONSENT, step_href},
-    state::application::{Draft, Field, Form, Kind, element_id, is_asked, problems_in_form_order},
+    pages::apply::{CONSENT, self_check_choice::SelfCheckChoice, step_href},
+    state::application::{Draft, Field, Form, Kind, SelfCheckUse, element_id, is_asked, problems_in_form_order},
     texts::{problem_message, problem_summary},
 };
 
@@ -61,18 +61,30 @@ pub fn CheckAnswers(form: Form) -> impl IntoView {
             .collect_view()
     };
     let self_check = form.uses_self_check().then(|| {
-        let text = store.answers.with_value(|answers| match answers {
-            Some(answers) => {
-                // The score is the server's to compute; the person saw theirs in the self-check.
-                let instrument = Instrument::fragility();
-                i18n.t_with(
-                    "apply.self_check_carried",
-                    &[("answered", answers.fragility.len().to_string()), ("total", instrument.items.len().to_string())],
-                )
-            }
-            None => i18n.t("apply.self_check_missing"),
-        });
-        let sent = store.answers.with_value(|answers| answers.as_ref().map(|answers| answers_by_area(i18n, answers)));
+        // Carried only when the person said the self-check on this device is theirs.
+        let used = move || store.draft.with(|draft| draft.self_check == SelfCheckUse::Use);
+        let text = move || {
+            store.answers.with_value(|answers| match (answers, used()) {
+                (Some(answers), true) => {
+                    // The score is the server's to compute; the person saw theirs in the self-check.
+                    let instrument = Instrument::fragility();
+                    i18n.t_with(
+                        "apply.self_check_carried",
+                        &[
+                            ("answered", answers.fragility.len().to_string()),
+                            ("total", instrument.items.len().to_string()),
+                        ],
+                    )
+                }
+                (Some(_), false) => i18n.t("apply.self_check_not_used"),
+                (None, _) => i18n.t("apply.self_check_missing"),
+            })
+        };
+        let sent = move || {
+            used().then(|| {
+                store.answers.with_value(|answers| answers.as_ref().map(|answers| answers_by_area(i18n, answers)))
+            })
+        };
         view! {
             <section class="notice" id="row-field-answers" aria-labelledby="carried-title">
                 <h2 id="carried-title">{tr("apply.self_check_title")}</h2>
@@ -98,6 +110,7 @@ pub fn CheckAnswers(form: Form) -> impl IntoView {
             ])}</p>
             <h1>{tr("apply.check_title")}</h1>
             <ErrorSummary issues=summary />
+            <SelfCheckChoice />
             <dl class="summary-list">{rows}</dl>
             {self_check}
             <p class="button-row">
@@ -105,11 +118,11 @@ pub fn CheckAnswers(form: Form) -> impl IntoView {
                     disabled=move || !problems.get().is_empty()>
                     {tr("self_check.continue")}
                 </button>
-                <button type="button" class="button button--danger" on:click=move |_| {
-                    store.discard();
-                    location.go("/domanda");
-                }>{tr("apply.discard")}</button>
             </p>
+            <ConfirmAction texts=DISCARD on_confirm=Callback::new(move |()| {
+                store.discard();
+                location.go("/domanda");
+            }) />
             <p class="field__hint">{tr("apply.discard_hint")}</p>
         </div>
     }
@@ -201,3 +214,11 @@ fn answers_by_area(i18n: crate::i18n::I18n, answers: &insieme_rules::Answers) ->
         </details>
     }
 }
+
+/// Discarding the application, asked twice: what was written is on this device only.
+const DISCARD: ConfirmTexts = ConfirmTexts {
+    action: "apply.discard",
+    question: "apply.discard_confirm",
+    confirm: "apply.discard_yes",
+    keep: "apply.discard_keep",
+};

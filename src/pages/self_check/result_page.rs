@@ -8,7 +8,7 @@ use insieme_rules::{AccessPoint, Channel, ChannelStatus, ComuneLookup};
 use leptos::prelude::*;
 
 use crate::{
-    components::{ChannelCard, FragilityChart, NavLink, PageTitle},
+    components::{ChannelCard, ConfirmAction, ConfirmTexts, FragilityChart, NavLink, PageTitle},
     device,
     i18n::{tr, use_i18n},
     navigation::{Link, use_location},
@@ -111,10 +111,10 @@ pub fn ResultPage() -> impl IntoView {
         })
     };
     let resume_code = move || store.check.with(draft::resume_code);
-    let forget = move |_| {
+    let forget = Callback::new(move |()| {
         store.forget();
         location.go("/verifica/inizio");
-    };
+    });
     let typed_comune = move || store.check.with(|check| check.answers.profile.comune.clone().unwrap_or_default());
     // One page for everyone: parts that do not concern the person are hidden, not rebuilt.
     view! {
@@ -175,9 +175,7 @@ pub fn ResultPage() -> impl IntoView {
                     // which browsers never send to the server.
                     <p><a href=move || format!("/stato/codice#{}", resume_code()) rel="external">{tr("result.actions.resume_qr_link")}</a></p>
                 </details>
-                <p>
-                    <button type="button" class="button button--danger" on:click=forget>{tr("result.actions.forget")}</button>
-                </p>
+                <ConfirmAction texts=FORGET on_confirm=forget />
                 <p class="field__hint">{tr("result.actions.forget_hint")}</p>
             </section>
         </div>
@@ -185,13 +183,14 @@ pub fn ResultPage() -> impl IntoView {
 }
 
 /// Where to apply for a channel the person can take (community work has no form for people:
-/// its opportunities are listed by the networks).
+/// its opportunities are listed by the networks). `#verifica` tells the form that the self-check
+/// on the device is this person's own (`pages::apply::FROM_OWN_RESULT`).
 fn apply_href(channel: Channel) -> &'static str {
     match channel {
         Channel::Community => "/opportunita",
-        Channel::Fragility => "/domanda/fragilita",
-        Channel::Youth => "/domanda/giovani",
-        Channel::Enterprise => "/domanda/impresa",
+        Channel::Fragility => "/domanda/fragilita#verifica",
+        Channel::Youth => "/domanda/giovani#verifica",
+        Channel::Enterprise => "/domanda/impresa#verifica",
     }
 }
 
@@ -215,3 +214,11 @@ fn apply_buttons(i18n: crate::i18n::I18n, assessment: Memo<insieme_rules::Assess
         })
         .collect_view()
 }
+
+/// Forgetting the answers, asked twice: they are saved on this device only.
+const FORGET: ConfirmTexts = ConfirmTexts {
+    action: "result.actions.forget",
+    question: "result.actions.forget_confirm",
+    confirm: "result.actions.forget",
+    keep: "result.actions.forget_keep",
+};

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::{
     application_store::{forget_receipt, saved_receipts},
-    components::{PageTitle, QrCode},
+    components::{ConfirmAction, ConfirmTexts, PageTitle, QrCode},
     device,
     i18n::{tr, tr_key, use_i18n},
     navigation::Link,
@@ -58,7 +58,7 @@ pub fn ReceiptPage(form: Form) -> impl IntoView {
             {move || kept.get().then(|| {
                 let reference = receipt.reference.clone();
                 view! {
-                    <ForgetReceipt on_forget=Callback::new(move |()| {
+                    <ConfirmAction texts=FORGET_RECEIPT on_confirm=Callback::new(move |()| {
                         forget_receipt(&reference);
                         kept.set(false);
                         shown.set(None);
@@ -113,32 +113,9 @@ fn ReceiptCodes(receipt: Receipt) -> impl IntoView {
 }
 
 /// "Remove the receipt from this device", asked twice: the access code exists nowhere else.
-#[component]
-fn ForgetReceipt(on_forget: Callback<()>) -> impl IntoView {
-    let confirming = RwSignal::new(false);
-    view! {
-        <div class="no-print">
-            {move || if confirming.get() {
-                view! {
-                    <div role="alert" class="notice">
-                        <p>{tr("apply.forget_receipt_confirm")}</p>
-                        <div class="button-row">
-                            <button type="button" class="button button--danger" on:click=move |_| on_forget.run(())>
-                                {tr("apply.forget_receipt_yes")}
-                            </button>
-                            <button type="button" class="button" on:click=move |_| confirming.set(false)>
-                                {tr("apply.keep_receipt")}
-                            </button>
-                        </div>
-                    </div>
-                }.into_any()
-            } else {
-                view! {
-                    <button type="button" class="button button--danger" on:click=move |_| confirming.set(true)>
-                        {tr("apply.forget_receipt")}
-                    </button>
-                }.into_any()
-            }}
-        </div>
-    }
-}
+const FORGET_RECEIPT: ConfirmTexts = ConfirmTexts {
+    action: "apply.forget_receipt",
+    question: "apply.forget_receipt_confirm",
+    confirm: "apply.forget_receipt_yes",
+    keep: "apply.keep_receipt",
+};

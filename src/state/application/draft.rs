@@ -11,15 +11,36 @@ use serde::{Deserialize, Serialize};
 
 use super::Form;
 
+/// Whether the self-check answers on this device are the applicant's. On a phone passed around
+/// a family or an access point's tablet they may be someone else's, so they are carried into
+/// an application only when the person says so, or came from their own result (issue 11).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SelfCheckUse {
+    /// Not asked yet: nothing of the self-check is filled in or sent.
+    #[default]
+    Undecided,
+    Use,
+    Ignore,
+}
+
 /// The application being filled, kept on the device until the server confirms it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Draft {
     /// Made once, when the draft starts: the idempotency key of the submission.
     pub id: String,
+    /// The language of the pages, followed until the first attempt to send.
     pub language: String,
     pub values: BTreeMap<String, String>,
     pub lists: BTreeMap<String, Vec<String>>,
     pub consent: Consent,
+    #[serde(default)]
+    pub self_check: SelfCheckUse,
+    /// The self-check answers as the first attempt to send carried them (`Some(None)`: none),
+    /// kept until the server answers, so that a retry after a lost answer sends the same bytes
+    /// and is recognised as the same application, not refused as other content (issue 11).
+    #[serde(default)]
+    pub sent_answers: Option<Option<serde_json::Value>>,
 }
 
 impl Draft {
@@ -55,6 +76,25 @@ impl Draft {
             list.push(code.to_owned());
             list.sort();
         }
+    }
+
+    /// Whether a first attempt to send fixed the language and the self-check answers.
+    pub fn is_frozen(&self) -> bool {
+        self.sent_answers.is_some()
+    }
+
+    /// Fixes the self-check answers (and with them the page's language) at the first attempt to
+    /// send; later attempts send them unchanged until the server answers.
+    pub fn freeze(&mut self, form: Form, answers: Option<&Answers>, instrument: &Instrument) {
+        if self.sent_answers.is_none() {
+            self.sent_answers = Some(self.answers_for(form, answers, instrument));
+        }
+    }
+
+    /// After the server refused the application (so it stored nothing): the next attempt is
+    /// built afresh.
+    pub fn thaw(&mut self) {
+        self.sent_answers = None;
     }
 
     /// Fills what the self-check already knows, without overwriting anything typed.
@@ -94,10 +134,9 @@ impl Draft {
                 .filter_map(|code| serde_json::from_value::<Availability>(code.as_str().into()).ok())
                 .collect(),
         });
-        let answers = if form.uses_self_check() {
-            answers.map(|answers| self.answers_to_send(answers, instrument))
-        } else {
-            None
+        let answers = match &self.sent_answers {
+            Some(sent) => sent.clone(),
+            None => self.answers_for(form, answers, instrument),
         };
         Submission {
             id: self.id.clone(),
@@ -152,6 +191,13 @@ impl Draft {
             }),
             consent: self.consent,
         }
+    }
+
+    /// The self-check answers this application carries: only for a channel that uses them, and
+    /// only when the person said they are theirs.
+    fn answers_for(&self, form: Form, answers: Option<&Answers>, instrument: &Instrument) -> Option<serde_json::Value> {
+        let theirs = form.uses_self_check() && self.self_check == SelfCheckUse::Use;
+        answers.filter(|_| theirs).map(|answers| self.answers_to_send(answers, instrument))
     }
 
     /// The self-check answers as sent: the fragility items and the profile flags (birth date and
