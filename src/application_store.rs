@@ -134,7 +134,7 @@ impl ApplicationStore {
             return;
         }
         let answers = self.answers.get_value();
-        self.update(|draft| draft.freeze(form, answers.as_ref(), Instrument::fragility()));
+        self.update(|draft| draft.freeze(form, answers.as_ref()));
         let submission =
             self.draft.with_untracked(|draft| draft.submission(form, answers.as_ref(), Instrument::fragility()));
         self.sending.set(Sending::InFlight);

@@ -18,9 +18,12 @@ test('an unsent application can be deleted from the device, after saying yes twi
   await page.getByRole('button', { name: 'Cancella questa domanda da questo dispositivo' }).click();
   const question = page.getByRole('alert').filter({ hasText: 'non si possono recuperare' });
   await expect(question).toBeVisible();
+  // The button pressed is hidden: the focus moves to the question, and back on "no".
+  await expect(page.locator('#confirm-question')).toBeFocused();
   await expectNoAxeViolations(page, 'confirm deleting an application');
   await page.getByRole('button', { name: 'No, torna alla domanda' }).click();
   await expect(question).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Cancella questa domanda da questo dispositivo' })).toBeFocused();
   expect(await page.evaluate(() => localStorage.getItem('ipl.application.impresa'))).toContain(MARIO.family);
   await page.getByRole('button', { name: 'Cancella questa domanda da questo dispositivo' }).click();
   await page.getByRole('button', { name: 'Sì, cancella la domanda' }).click();

@@ -109,11 +109,11 @@ mod tests {
         draft.self_check = SelfCheckUse::Use;
         draft.language = "ar".to_owned();
         let first_answers = answers(r#"{"fragility":{"income":3}}"#);
-        draft.freeze(Form::Fragility, Some(&first_answers), instrument);
+        draft.freeze(Form::Fragility, Some(&first_answers));
         let first = serde_json::to_string(&draft.submission(Form::Fragility, Some(&first_answers), instrument));
         // Someone else's self-check on the same phone, before the retry.
         let other_answers = answers(r#"{"fragility":{"income":0,"debt":2}}"#);
-        draft.freeze(Form::Fragility, Some(&other_answers), instrument);
+        draft.freeze(Form::Fragility, Some(&other_answers));
         let retry = serde_json::to_string(&draft.submission(Form::Fragility, Some(&other_answers), instrument));
         assert_eq!(first.expect("json"), retry.expect("json"), "byte-identical");
         let stored: Draft = serde_json::from_str(&serde_json::to_string(&draft).expect("json")).expect("read back");

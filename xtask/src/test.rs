@@ -39,7 +39,18 @@ pub fn all() -> ExitCode {
     if installed {
         report.phase("rules in the browser = native (wasm, chromium)", || {
             cargo_tests(
-                &["test", "--package", "insieme-rules", "--target", tools::WASM_TARGET, "--test", "parity", "--locked"],
+                &[
+                    "test",
+                    "--package",
+                    "insieme-rules",
+                    "--features",
+                    "field-paths",
+                    "--target",
+                    tools::WASM_TARGET,
+                    "--test",
+                    "parity",
+                    "--locked",
+                ],
                 &[("CHROMEDRIVER", "/usr/bin/chromedriver")],
             )
         });

@@ -95,24 +95,15 @@ impl Answers {
     /// All problems are reported, each with its field path.
     pub fn from_json(text: &str, instrument: &Instrument) -> Result<Self, Vec<InputError>> {
         let deserializer = &mut serde_json::Deserializer::from_str(text);
+        #[cfg(feature = "field-paths")]
         let raw: RawAnswers = serde_path_to_error::deserialize(deserializer).map_err(|error| {
             let path = error.path().to_string();
-            let inner = error.into_inner();
-            let malformed = inner.is_syntax() || inner.is_eof();
-            let whole_document = malformed || path == "." || path == "?";
-            let field = if whole_document { "(document)".to_owned() } else { path };
-            let message = plain_serde_message(&inner.to_string());
-            let code = if malformed {
-                "malformed_json"
-            } else if message.starts_with("unknown field") {
-                "unknown_field"
-            } else if message.starts_with("missing field") {
-                "missing"
-            } else {
-                "wrong_type"
-            };
-            vec![InputError { field, code, problem: message }]
+            vec![input_error(path, &error.into_inner())]
         })?;
+        // Without the path tracker (the browser) a problem names the whole document.
+        #[cfg(not(feature = "field-paths"))]
+        let raw: RawAnswers =
+            serde::Deserialize::deserialize(deserializer).map_err(|error| vec![input_error(".".to_owned(), &error)])?;
         from_raw(raw, instrument)
     }
 
@@ -122,6 +113,24 @@ impl Answers {
     pub fn from_saved_json(text: &str, instrument: &Instrument) -> Option<Self> {
         from_raw(serde_json::from_str(text).ok()?, instrument).ok()
     }
+}
+
+/// The problem of a document serde could not read, at `path` (`.` or `?`: the whole document).
+fn input_error(path: String, error: &serde_json::Error) -> InputError {
+    let malformed = error.is_syntax() || error.is_eof();
+    let whole_document = malformed || path == "." || path == "?";
+    let field = if whole_document { "(document)".to_owned() } else { path };
+    let message = plain_serde_message(&error.to_string());
+    let code = if malformed {
+        "malformed_json"
+    } else if message.starts_with("unknown field") {
+        "unknown_field"
+    } else if message.starts_with("missing field") {
+        "missing"
+    } else {
+        "wrong_type"
+    };
+    InputError { field, code, problem: message }
 }
 
 /// serde_json appends " at line L column C"; the field path already says where.

@@ -36,11 +36,13 @@ pub struct Draft {
     pub consent: Consent,
     #[serde(default)]
     pub self_check: SelfCheckUse,
-    /// The self-check answers as the first attempt to send carried them (`Some(None)`: none),
-    /// kept until the server answers, so that a retry after a lost answer sends the same bytes
-    /// and is recognised as the same application, not refused as other content (issue 11).
+    /// The self-check answers as the first attempt to send carried them, as saved-answers JSON
+    /// (`Some(None)`: none), kept until the server answers, so that a retry after a lost answer
+    /// sends the same bytes and is recognised as the same application, not refused as other
+    /// content (issue 11). Text, not a JSON tree: reading a tree would bring serde_json's
+    /// `Value` reader into the forms bundle (7 KB).
     #[serde(default)]
-    pub sent_answers: Option<Option<serde_json::Value>>,
+    pub sent_answers: Option<Option<String>>,
 }
 
 impl Draft {
@@ -85,9 +87,10 @@ impl Draft {
 
     /// Fixes the self-check answers (and with them the page's language) at the first attempt to
     /// send; later attempts send them unchanged until the server answers.
-    pub fn freeze(&mut self, form: Form, answers: Option<&Answers>, instrument: &Instrument) {
+    pub fn freeze(&mut self, form: Form, answers: Option<&Answers>) {
         if self.sent_answers.is_none() {
-            self.sent_answers = Some(self.answers_for(form, answers, instrument));
+            let theirs = self.theirs(form, answers);
+            self.sent_answers = Some(theirs.and_then(|answers| serde_json::to_string(answers).ok()));
         }
     }
 
@@ -134,10 +137,15 @@ impl Draft {
                 .filter_map(|code| serde_json::from_value::<Availability>(code.as_str().into()).ok())
                 .collect(),
         });
-        let answers = match &self.sent_answers {
-            Some(sent) => sent.clone(),
-            None => self.answers_for(form, answers, instrument),
-        };
+        let frozen = self
+            .sent_answers
+            .as_ref()
+            .map(|sent| sent.as_deref().and_then(|text| Answers::from_saved_json(text, instrument)));
+        let answers = match &frozen {
+            Some(frozen) => frozen.as_ref(),
+            None => self.theirs(form, answers),
+        }
+        .map(|answers| self.answers_to_send(answers, instrument));
         Submission {
             id: self.id.clone(),
             channel: Some(channel),
@@ -195,9 +203,8 @@ impl Draft {
 
     /// The self-check answers this application carries: only for a channel that uses them, and
     /// only when the person said they are theirs.
-    fn answers_for(&self, form: Form, answers: Option<&Answers>, instrument: &Instrument) -> Option<serde_json::Value> {
-        let theirs = form.uses_self_check() && self.self_check == SelfCheckUse::Use;
-        answers.filter(|_| theirs).map(|answers| self.answers_to_send(answers, instrument))
+    fn theirs<'a>(&self, form: Form, answers: Option<&'a Answers>) -> Option<&'a Answers> {
+        answers.filter(|_| form.uses_self_check() && self.self_check == SelfCheckUse::Use)
     }
 
     /// The self-check answers as sent: the fragility items and the profile flags (birth date and
