@@ -189,6 +189,14 @@ pub fn in_words(iso: &str, language: &str, moment: Moment) -> String {
     date.to_locale_string(language, &options).into()
 }
 
+/// The plural category (`one`, `few`, `many`, `other`, ...) of `count` in `language`, from the
+/// browser's own plural rules (`Intl.PluralRules`): Arabic, Slavic and Romanian forms included,
+/// without a table of ours.
+pub fn plural_category(language: &str, count: usize) -> String {
+    let locales = js_sys::Array::of1(&language.into());
+    js_sys::Intl::PluralRules::new(&locales, &js_sys::Object::new()).select(count as f64).into()
+}
+
 /// An ISO 8601 UTC time (`2026-11-25T17:52:13.571Z`) as the device's local date and time
 /// (`2026-11-25 18:52`); the text itself if the browser cannot read it.
 pub fn local_time(iso: &str) -> String {

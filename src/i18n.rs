@@ -101,6 +101,34 @@ impl I18n {
         fill(&self.t(key), params)
     }
 
+    /// The text for `count` of something: `key` holds one text per plural category of the
+    /// language (`key.#one`, `key.#few`, `key.#other`, ...; `#` keeps them apart from choice
+    /// codes such as `other`), chosen by the browser's plural rules; `{count}` is filled with
+    /// the number. `#other` stands in for a category the file lacks.
+    pub fn t_count(self, key: &str, count: usize, params: &[(&str, String)]) -> String {
+        let language = self.language();
+        let category = device::plural_category(language.code(), count);
+        let exact = format!("{key}.#{category}");
+        let other = format!("{key}.#other");
+        let template = {
+            let texts = self.texts.read();
+            let own = texts.as_deref();
+            [exact.as_str(), other.as_str()]
+                .into_iter()
+                .find_map(|candidate| own.and_then(|catalogue| catalogue.get(candidate)))
+                .or_else(|| {
+                    // Italian stands in with its own category of the number.
+                    let italian = format!("{key}.#{}", device::plural_category("it", count));
+                    self.italian.get(&italian).or_else(|| self.italian.get(&other))
+                })
+                .unwrap_or(key)
+                .to_owned()
+        };
+        let mut all = vec![("count", count.to_string())];
+        all.extend(params.iter().cloned());
+        fill(&template, &all)
+    }
+
     /// The text for `key` only when the current language itself has it (no Italian fallback),
     /// for texts whose other sources (the rules' data) know Italian and English.
     pub fn own_text(self, key: &str) -> Option<String> {

@@ -86,24 +86,70 @@ fn data_texts() -> Vec<(String, BTreeSet<String>)> {
     texts
 }
 
+/// The plural categories of CLDR (`Intl.PluralRules`): a text counted with `i18n.t_count` is an
+/// object with one text per category its language uses, each key marked `#` (`#one`).
+const PLURAL_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+
+/// The categories each language's whole numbers fall in (CLDR's cardinal rules, as browsers
+/// apply them; the app asks the browser, this table only checks that the files have a text
+/// for each). French, Italian and Spanish also have `many` for millions, which `other` covers.
+fn plural_categories_of(code: &str) -> &'static [&'static str] {
+    match code {
+        "ar" => &["zero", "one", "two", "few", "many", "other"],
+        "uk" => &["one", "few", "many", "other"],
+        "ro" => &["one", "few", "other"],
+        "zh-Hans" => &["other"],
+        _ => &["one", "other"],
+    }
+}
+
+/// `key` without its plural category (`apply.x.#one` -> `apply.x`), and the category.
+fn plural_parts(key: &str) -> Option<(&str, &str)> {
+    let (base, last) = key.rsplit_once(".#")?;
+    PLURAL_CATEGORIES.contains(&last).then_some((base, last))
+}
+
+/// The keys of a catalogue with each plural text counted once (`apply.x.#`).
+fn keys_counting_plurals_once(catalogue: &Catalogue) -> BTreeSet<String> {
+    catalogue
+        .keys()
+        .map(|key| plural_parts(key).map_or_else(|| key.to_owned(), |(base, _)| format!("{base}.#")))
+        .collect()
+}
+
 /// `translated` has exactly Italian's keys (besides `also_allowed`), each with Italian's
-/// `{parameters}`; `label` names the file in the messages.
+/// `{parameters}`; `label` names the file in the messages. A plural text has the categories its
+/// language uses, each with no parameter Italian's `other` lacks (Arabic's "one" may leave the
+/// number out), and its `other` with exactly Italian's.
 fn assert_same_keys_and_parameters(
     label: &str,
     italian: &Catalogue,
     translated: &Catalogue,
     also_allowed: &BTreeSet<String>,
 ) {
-    let reference = keys(italian);
-    let own = keys(translated);
+    let reference = keys_counting_plurals_once(italian);
+    let own = keys_counting_plurals_once(translated);
     let missing: Vec<_> = reference.difference(&own).collect();
     let unknown: Vec<_> = own.difference(&reference).filter(|key| !also_allowed.contains(*key)).collect();
     assert!(missing.is_empty(), "{label}: missing {missing:?}");
     assert!(unknown.is_empty(), "{label}: keys Italian does not have {unknown:?}");
+    let code = label.rsplit('/').next().unwrap_or(label).trim_end_matches(".json");
     for key in &reference {
-        let wanted: BTreeSet<&str> = placeholders(italian.get(key).unwrap_or_default()).into_iter().collect();
-        let found: BTreeSet<&str> = placeholders(translated.get(key).unwrap_or_default()).into_iter().collect();
-        assert_eq!(wanted, found, "{label}: parameters of {key}");
+        let parameters = |catalogue: &Catalogue, key: &str| -> BTreeSet<String> {
+            placeholders(catalogue.get(key).unwrap_or_default()).into_iter().map(str::to_owned).collect()
+        };
+        let Some(base) = key.strip_suffix(".#") else {
+            assert_eq!(parameters(italian, key), parameters(translated, key), "{label}: parameters of {key}");
+            continue;
+        };
+        let wanted = parameters(italian, &format!("{base}.#other"));
+        assert_eq!(wanted, parameters(translated, &format!("{base}.#other")), "{label}: parameters of {base}.#other");
+        for category in PLURAL_CATEGORIES {
+            let variant = format!("{base}.#{category}");
+            let needed = plural_categories_of(code).contains(&category);
+            assert_eq!(translated.get(&variant).is_some(), needed, "{label}: {variant} (the language's categories)");
+            assert!(parameters(translated, &variant).is_subset(&wanted), "{label}: parameters of {variant}");
+        }
     }
 }
 
@@ -114,6 +160,8 @@ fn every_shipped_language_has_exactly_the_italian_keys_and_parameters() {
     assert!(reference.len() > 30, "Italian has only {} texts", reference.len());
     let data = data_texts();
     let data_keys: BTreeSet<String> = data.iter().map(|(key, _)| key.clone()).collect();
+    // Italian's own counted texts have Italian's categories.
+    assert_same_keys_and_parameters("it", &italian, &italian, &BTreeSet::new());
     for language in shipped_languages().into_iter().filter(|language| *language != Language::Italian) {
         let code = language.code();
         let translated = catalogue(code);
@@ -204,7 +252,7 @@ fn keys_used_in_code(dir: &Path, found: &mut BTreeSet<String>, include: &dyn Fn(
             keys_used_in_code(&path, found, include);
         } else if path.extension().is_some_and(|extension| extension == "rs") && include(&path) {
             let text = fs::read_to_string(&path).expect("readable source");
-            for marker in [".t(\"", ".t_with(\"", "tr(\""] {
+            for marker in [".t(\"", ".t_with(\"", "tr(\"", ".t_count(\""] {
                 for piece in text.split(marker).skip(1) {
                     if let Some(key) = piece.split('"').next() {
                         found.insert(key.to_owned());
@@ -224,7 +272,11 @@ fn every_key_the_code_uses_exists_in_italian() {
     let mut used = BTreeSet::new();
     keys_used_in_code(&root().join("src"), &mut used, &|_| true);
     assert!(used.len() > 20, "found only {used:?}");
-    let missing: Vec<_> = used.iter().filter(|key| italian.get(key).is_none()).collect();
+    // A counted text (`t_count`) is found by its `#other` form.
+    let missing: Vec<_> = used
+        .iter()
+        .filter(|key| italian.get(key).is_none() && italian.get(&format!("{key}.#other")).is_none())
+        .collect();
     assert!(missing.is_empty(), "keys used in code but missing in the Italian locale files: {missing:?}");
 }
 

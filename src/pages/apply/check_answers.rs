@@ -68,12 +68,10 @@ pub fn CheckAnswers(form: Form) -> impl IntoView {
                 (Some(answers), true) => {
                     // The score is the server's to compute; the person saw theirs in the self-check.
                     let instrument = Instrument::fragility();
-                    i18n.t_with(
+                    i18n.t_count(
                         "apply.self_check_carried",
-                        &[
-                            ("answered", answers.fragility.len().to_string()),
-                            ("total", instrument.items.len().to_string()),
-                        ],
+                        answers.fragility.len(),
+                        &[("total", instrument.items.len().to_string())],
                     )
                 }
                 (Some(_), false) => i18n.t("apply.self_check_not_used"),
@@ -209,7 +207,7 @@ fn answers_by_area(i18n: crate::i18n::I18n, answers: &insieme_rules::Answers) ->
             <summary>{tr("apply.answers_sent")}</summary>
             <ul>{areas}</ul>
             {(sensitive > 0).then(|| view! {
-                <p>{i18n.t_with("apply.sensitive_later", &[("count", sensitive.to_string())])}</p>
+                <p>{i18n.t_count("apply.sensitive_later", sensitive, &[])}</p>
             })}
         </details>
     }

@@ -110,7 +110,7 @@ pub fn ConsentPage(form: Form) -> impl IntoView {
                     </Show>
                     {checkbox("consent-privacy", "apply.consent_privacy", |c| c.privacy_notice, |c, on| c.privacy_notice = on)}
                     {(sensitive > 0).then(|| view! {
-                        <p class="field__hint">{move || i18n.t_with("apply.consent_sensitive_hint", &[("count", sensitive.to_string())])}</p>
+                        <p class="field__hint">{move || i18n.t_count("apply.consent_sensitive_hint", sensitive, &[])}</p>
                         {checkbox("consent-sensitive", "apply.consent_sensitive", |c| c.sensitive_data, |c, on| c.sensitive_data = on)}
                     })}
                     {checkbox("consent-contact", "apply.consent_contact", |c| c.contact_by_message, |c, on| c.contact_by_message = on)}
