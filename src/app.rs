@@ -13,7 +13,7 @@ use leptos_router::{
 use crate::{
     application_store::provide_application_store,
     components::{SiteFooter, SiteHeader},
-    i18n::{APPLICATIONS, BACK_OFFICE, PAGES, provide_i18n, provide_i18n_with},
+    i18n::{APPLICATIONS, BACK_OFFICE, PAGES, SELF_CHECK, provide_i18n_with},
     navigation::{InternalLinks, Link, provide_location},
     pages::{
         AccessPointsPage, AccessibilityPage, ApplyPage, BackOfficePages, ChannelPage, HomePage, NotFoundPage,
@@ -58,7 +58,7 @@ pub fn App() -> impl IntoView {
 /// library (see `navigation.rs`): the step comes from the path.
 #[component]
 pub fn SelfCheckApp() -> impl IntoView {
-    provide_i18n();
+    provide_i18n_with(Some(SELF_CHECK));
     provide_context(Bundle::SelfCheck);
     provide_context(InternalLinks(|href, class, children| {
         view! { <Link href=href class=class>{children()}</Link> }.into_any()

@@ -43,6 +43,16 @@ pub struct ExtraTexts {
 pub const APPLICATIONS: ExtraTexts =
     ExtraTexts { italian_json: APPLICATIONS_ITALIAN_JSON, folder: "applications", fallback: None };
 
+/// The Italian texts of the self-check (its steps, its result, the plain question of each
+/// instrument item): a catalogue of its own, embedded only in the self-check bundle, so that
+/// the forms, the status pages and the public pages do not carry them (issue 11: their first
+/// load in every language). Other languages fetch `/locales/self_check/<code>.json`.
+pub const SELF_CHECK_ITALIAN_JSON: &str = include_str!("../locales/self_check/it.json");
+
+/// The texts of the self-check bundle.
+pub const SELF_CHECK: ExtraTexts =
+    ExtraTexts { italian_json: SELF_CHECK_ITALIAN_JSON, folder: "self_check", fallback: None };
+
 /// The Italian texts of the public information pages (home, channels, access points,
 /// territory, sources, opportunities, privacy, accessibility): a third catalogue, embedded only
 /// in the public bundle, so that the self-check's first load has room for the fonts.
@@ -104,26 +114,19 @@ impl I18n {
     /// The text for `count` of something: `key` holds one text per plural category of the
     /// language (`key.#one`, `key.#few`, `key.#other`, ...; `#` keeps them apart from choice
     /// codes such as `other`), chosen by the browser's plural rules; `{count}` is filled with
-    /// the number. `#other` stands in for a category the file lacks.
+    /// the number. `#other` stands in for a category the file lacks; Italian for a language
+    /// that lacks the text (the locale tests forbid both).
     pub fn t_count(self, key: &str, count: usize, params: &[(&str, String)]) -> String {
-        let language = self.language();
-        let category = device::plural_category(language.code(), count);
-        let exact = format!("{key}.#{category}");
-        let other = format!("{key}.#other");
-        let template = {
+        let category = device::plural_category(self.language().code(), count);
+        let own = |candidate: &str| {
             let texts = self.texts.read();
-            let own = texts.as_deref();
-            [exact.as_str(), other.as_str()]
-                .into_iter()
-                .find_map(|candidate| own.and_then(|catalogue| catalogue.get(candidate)))
-                .or_else(|| {
-                    // Italian stands in with its own category of the number.
-                    let italian = format!("{key}.#{}", device::plural_category("it", count));
-                    self.italian.get(&italian).or_else(|| self.italian.get(&other))
-                })
-                .unwrap_or(key)
-                .to_owned()
+            texts
+                .as_deref()
+                .and_then(|catalogue| catalogue.get(candidate))
+                .or_else(|| self.italian.get(candidate))
+                .map(str::to_owned)
         };
+        let template = own(&format!("{key}.#{category}")).or_else(|| own(&format!("{key}.#other"))).unwrap_or_default();
         let mut all = vec![("count", count.to_string())];
         all.extend(params.iter().cloned());
         fill(&template, &all)
@@ -213,13 +216,9 @@ pub fn tr_key(key: String) -> impl Fn() -> String + Clone + Send + Sync + 'stati
     move || i18n.t(&key)
 }
 
-/// Creates the i18n context: the saved language, else the browser's, else Italian; keeps `lang`
-/// and `dir` of `<html>` in step with it.
-pub fn provide_i18n() -> I18n {
-    provide_i18n_with(None)
-}
-
-/// [`provide_i18n`] for a bundle with texts of its own.
+/// Creates the i18n context of a bundle (the common texts, with the bundle's own when it has
+/// some): the saved language, else the browser's, else Italian; keeps `lang` and `dir` of
+/// `<html>` in step with it.
 pub fn provide_i18n_with(extra: Option<ExtraTexts>) -> I18n {
     let italian: &'static Catalogue = match extra {
         None => common_italian(),

@@ -13,13 +13,26 @@ fn root() -> &'static Path {
 /// The locale families: the common texts (every bundle), the applications texts (the
 /// application and status bundles) and the public pages' texts (the public bundle), each a
 /// folder of one file per language.
-const FAMILIES: [&str; 4] = ["locales", "locales/applications", "locales/pages", "locales/back_office"];
+const FAMILIES: [&str; 5] =
+    ["locales", "locales/applications", "locales/pages", "locales/self_check", "locales/back_office"];
 
 /// The back office's texts: Italian and English only (issue 12); English stands in for the rest.
 const BACK_OFFICE_FAMILY: &str = "locales/back_office";
 
 /// The families a bundle adds to the common texts.
-const EXTRA_FAMILIES: [&str; 2] = ["locales/applications", "locales/pages"];
+const EXTRA_FAMILIES: [&str; 3] = ["locales/applications", "locales/pages", "locales/self_check"];
+
+/// The source files of the self-check bundle's own pages and components (under `src/`): the
+/// only ones that may use the texts of `locales/self_check`, which no other bundle embeds.
+const SELF_CHECK_FILES: [&str; 7] = [
+    "pages/self_check",
+    "pages/self_check.rs",
+    "components/fragility_chart.rs",
+    "components/interim_summary.rs",
+    "components/level_question.rs",
+    "components/channel_card.rs",
+    "components/step_form.rs",
+];
 
 /// The source files of the public bundle's own pages: the only ones that may use the texts of
 /// `locales/pages`, which no other bundle embeds.
@@ -297,6 +310,47 @@ fn only_the_public_pages_use_the_texts_only_the_public_bundle_embeds() {
 }
 
 #[test]
+fn only_the_self_check_uses_the_texts_only_the_self_check_bundle_embeds() {
+    let self_check = family_catalogue("locales/self_check", "it");
+    let source = root().join("src");
+    let is_self_check = |path: &Path| {
+        let relative = path.strip_prefix(&source).unwrap_or(path);
+        SELF_CHECK_FILES.iter().any(|file| relative.starts_with(file))
+    };
+    let mut used_elsewhere = BTreeSet::new();
+    keys_used_in_code(&source, &mut used_elsewhere, &|path| !is_self_check(path));
+    let misplaced: Vec<_> = used_elsewhere.iter().filter(|key| self_check.get(key).is_some()).collect();
+    assert!(misplaced.is_empty(), "used outside the self-check but only in locales/self_check: {misplaced:?}");
+    let mut used_there = BTreeSet::new();
+    keys_used_in_code(&source, &mut used_there, &is_self_check);
+    assert!(used_there.iter().any(|key| self_check.get(key).is_some()), "the self-check uses none of its texts");
+    // The self-check's components are used by its pages only.
+    for component in ["FragilityChart", "InterimSummary", "LevelQuestion", "ChannelCard"] {
+        let mut users = Vec::new();
+        find_users(&source, component, &mut users);
+        let outside: Vec<_> = users
+            .iter()
+            .filter(|path| {
+                !is_self_check(path) && !path.ends_with("components.rs") && !path.starts_with(source.join("components"))
+            })
+            .collect();
+        assert!(outside.is_empty(), "{component} is used outside the self-check: {outside:?}");
+    }
+}
+
+/// The source files under `dir` that mention `name`.
+fn find_users(dir: &Path, name: &str, found: &mut Vec<std::path::PathBuf>) {
+    for entry in fs::read_dir(dir).expect("readable dir") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            find_users(&path, name, found);
+        } else if fs::read_to_string(&path).is_ok_and(|text| text.contains(name)) {
+            found.push(path);
+        }
+    }
+}
+
+#[test]
 fn every_channel_and_status_has_its_texts_and_every_item_a_plain_question() {
     let italian = catalogue("it");
     // The name everywhere; the longer texts on the public pages only (their own catalogue).
@@ -311,9 +365,11 @@ fn every_channel_and_status_has_its_texts_and_every_item_a_plain_question() {
     for status in ["eligible", "not_eligible", "to_be_assessed"] {
         assert!(italian.get(&format!("status.{status}")).is_some(), "missing status.{status}");
     }
+    // The plain questions are the self-check's.
+    let self_check = family_catalogue("locales/self_check", "it");
     for item in &insieme_rules::Instrument::fragility().items {
         let key = format!("items.{}.question", item.id);
-        assert!(italian.get(&key).is_some(), "missing {key}");
+        assert!(self_check.get(&key).is_some(), "missing {key} in locales/self_check");
     }
 }
 

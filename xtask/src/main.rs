@@ -86,7 +86,7 @@ pub const BUNDLES: [Bundle; 5] = [
         dist: "dist/verifica",
         public_url: "/verifica/",
         budget_bytes: budget::FIRST_LOAD_BUDGET_BYTES,
-        own_texts: None,
+        own_texts: Some("self_check"),
         other_languages_ceiling: budget::SELF_CHECK_OTHER_LANGUAGES_CEILING,
     },
     Bundle {

@@ -79,7 +79,7 @@ pub fn ResultPage() -> impl IntoView {
                 let count = labels.len();
                 view! {
                     <details class="missing">
-                        <summary>{i18n.t_count("result.fragility.missing", count, &[])}</summary>
+                        <summary>{i18n.t_with("result.fragility.missing", &[("count", count.to_string())])}</summary>
                         <ul>{labels.into_iter().map(|label| view! { <li>{label}</li> }).collect_view()}</ul>
                     </details>
                 }
