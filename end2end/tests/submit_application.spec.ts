@@ -48,7 +48,8 @@ test('fragility: the self-check answers go into the application and the secretar
   await application.next('Controlla le risposte');
   await expect(page.getByText('Casalecchio di Reno')).toBeVisible();
   await expect(page.getByRole('main').getByText('Español')).toBeVisible();
-  await expect(page.getByText(/domande su 29/)).toBeVisible();
+  // One answer: the singular (the browser's plural rules).
+  await expect(page.getByText(/: 1 domanda su 29\./)).toBeVisible();
   // The last two pages are steps of the form too: 5 and 6 of 6.
   await expect(page.getByText('Passo 5 di 6')).toBeVisible();
   // What will be sent, by area, as the person answered it.
