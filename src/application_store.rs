@@ -40,10 +40,17 @@ pub struct ApplicationStore {
     /// `None` while loading; `Some(Err)` when the server could not be reached.
     pub calls: RwSignal<Option<Result<Vec<CallView>, ()>>>,
     pub sending: RwSignal<Sending>,
+    /// A draft of the open form that this version could not read, kept aside for the person.
+    pub kept: RwSignal<Option<String>>,
 }
 
 fn draft_key(form: Form) -> String {
     format!("ipl.application.{}", form.slug())
+}
+
+/// Where a draft this version cannot read is kept aside, never written over (issue 11).
+fn kept_key(form: Form) -> String {
+    format!("{}.kept", draft_key(form))
 }
 
 impl ApplicationStore {
@@ -58,7 +65,14 @@ impl ApplicationStore {
             }
             return;
         }
-        let saved = device::load_text(&draft_key(form)).and_then(|text| serde_json::from_str::<Draft>(&text).ok());
+        let text = device::load_text(&draft_key(form));
+        let saved = text.as_deref().and_then(|text| serde_json::from_str::<Draft>(text).ok());
+        if saved.is_none()
+            && let Some(text) = &text
+        {
+            device::save_text(&kept_key(form), text);
+        }
+        self.kept.set(device::load_text(&kept_key(form)));
         let mut draft = saved.unwrap_or_else(|| Draft::new(device::new_uuid()));
         if from_own_result && self.answers.with_value(Option::is_some) {
             draft.self_check = SelfCheckUse::Use;
@@ -170,6 +184,14 @@ impl ApplicationStore {
         self.sending.set(Sending::Idle);
     }
 
+    /// Removes the draft kept aside, once the person has what they need from it.
+    pub fn forget_kept(self) {
+        if let Some(form) = self.form.get_untracked() {
+            device::forget(&kept_key(form));
+        }
+        self.kept.set(None);
+    }
+
     /// After a conflict (this id was used for other content): the same answers under a new id.
     pub fn renew_id(self) {
         self.update(|draft| draft.id = device::new_uuid());
@@ -214,7 +236,7 @@ pub fn forget_receipt(reference: &str) {
 pub fn provide_application_store() -> ApplicationStore {
     let answers = device::load_text(DRAFT_KEY)
         .and_then(|text| self_check_draft::from_text(&text, Instrument::fragility()))
-        .map(|check| check.answers)
+        .map(|(check, _)| check.answers)
         .filter(|answers| !answers.fragility.is_empty() || answers.profile != Default::default());
     let store = ApplicationStore {
         form: RwSignal::new(None),
@@ -222,6 +244,7 @@ pub fn provide_application_store() -> ApplicationStore {
         answers: StoredValue::new(answers),
         calls: RwSignal::new(None),
         sending: RwSignal::new(Sending::Idle),
+        kept: RwSignal::new(None),
     };
     provide_context(store);
     store

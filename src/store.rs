@@ -18,6 +18,8 @@ pub struct SelfCheckStore {
     pub assessment: Memo<Assessment>,
     /// Whether the answers came from a resume code in the address (a scanned QR code).
     pub resumed: bool,
+    /// How many saved answers were left out because they no longer fit this version.
+    pub left_out: usize,
 }
 
 impl SelfCheckStore {
@@ -51,9 +53,17 @@ pub fn provide_self_check_store() -> SelfCheckStore {
         device::save_text(DRAFT_KEY, &draft::to_text(check));
     }
     let resumed = scanned.is_some();
-    let mut restored = scanned
-        .or_else(|| device::load_text(DRAFT_KEY).and_then(|text| draft::from_text(&text, instrument)))
-        .unwrap_or_default();
+    let saved = device::load_text(DRAFT_KEY);
+    let read = saved.as_deref().and_then(|text| draft::from_text(text, instrument));
+    if read.is_none()
+        && scanned.is_none()
+        && let Some(text) = &saved
+    {
+        // Not readable by this version: kept aside, never written over (issue 11).
+        device::save_text(draft::KEPT_KEY, text);
+    }
+    let left_out = if scanned.is_some() { 0 } else { read.as_ref().map_or(0, |(_, left_out)| *left_out) };
+    let mut restored = scanned.or(read.map(|(check, _)| check)).unwrap_or_default();
     restored.answers.assessed_on = Some(device::today());
     let check = RwSignal::new(restored);
     let assessment = Memo::new(move |_| check.with(|check| assess(&check.answers, instrument)));
@@ -67,7 +77,7 @@ pub fn provide_self_check_store() -> SelfCheckStore {
             device::save_text(DRAFT_KEY, &text);
         }
     });
-    let store = SelfCheckStore { check, assessment, resumed };
+    let store = SelfCheckStore { check, assessment, resumed, left_out };
     provide_context(store);
     store
 }

@@ -5,6 +5,7 @@
 mod check_answers;
 mod choose_channel;
 mod consent_page;
+mod kept_draft;
 mod question_page;
 mod self_check_choice;
 

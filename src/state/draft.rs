@@ -31,11 +31,16 @@ pub fn to_text(check: &SelfCheck) -> String {
     serde_json::to_string(&DraftOut { intent: check.intent, answers: &check.answers }).unwrap_or_default()
 }
 
-/// A draft read back; answers that no longer validate (an older instrument) give `None`.
-pub fn from_text(text: &str, instrument: &Instrument) -> Option<SelfCheck> {
+/// The storage key where a draft this version cannot read at all is kept aside, never deleted.
+pub const KEPT_KEY: &str = "ipl.self_check.kept";
+
+/// A draft read back with how many of its answers were left out because they no longer fit
+/// (an older instrument: issue 11, migrated rather than dropped); `None` when the text is not a
+/// draft at all.
+pub fn from_text(text: &str, instrument: &Instrument) -> Option<(SelfCheck, usize)> {
     let draft: DraftIn = serde_json::from_str(text).ok()?;
-    let answers = Answers::from_saved_json(draft.answers.get(), instrument)?;
-    Some(SelfCheck { intent: draft.intent, answers })
+    let (answers, left_out) = Answers::from_saved_json_keeping_what_fits(draft.answers.get(), instrument)?;
+    Some((SelfCheck { intent: draft.intent, answers }, left_out))
 }
 
 /// A code to type or scan on another device: the draft, base64url-encoded.
@@ -48,7 +53,7 @@ pub fn from_resume_code(code: &str, instrument: &Instrument) -> Option<SelfCheck
     let compact: String = code.chars().filter(|letter| !letter.is_whitespace()).collect();
     let encoded = compact.strip_prefix(RESUME_PREFIX)?;
     let bytes = URL_SAFE_NO_PAD.decode(encoded).ok()?;
-    from_text(std::str::from_utf8(&bytes).ok()?, instrument)
+    from_text(std::str::from_utf8(&bytes).ok()?, instrument).map(|(check, _)| check)
 }
 
 #[cfg(test)]
@@ -69,7 +74,7 @@ mod tests {
     #[test]
     fn a_draft_survives_the_round_trip() {
         let instrument = Instrument::fragility();
-        assert_eq!(from_text(&to_text(&sample()), instrument), Some(sample()));
+        assert_eq!(from_text(&to_text(&sample()), instrument), Some((sample(), 0)));
     }
 
     #[test]
@@ -88,9 +93,13 @@ mod tests {
     }
 
     #[test]
-    fn a_draft_from_another_instrument_is_dropped_not_trusted() {
+    fn a_draft_from_another_instrument_keeps_what_fits_and_trusts_nothing_else() {
         let instrument = Instrument::fragility();
-        let tampered = r#"{"intent":"everything","answers":{"fragility":{"income":9}}}"#;
-        assert_eq!(from_text(tampered, instrument), None);
+        let older = r#"{"intent":"everything","answers":{"fragility":{"income":9,"debt":2,"gone":1}}}"#;
+        let (check, left_out) = from_text(older, instrument).expect("migrated");
+        assert_eq!(left_out, 2);
+        assert_eq!(check.answers.fragility.len(), 1);
+        assert_eq!(check.intent, Some(Intent::Everything));
+        assert_eq!(from_text("not a draft", instrument), None);
     }
 }

@@ -113,6 +113,33 @@ impl Answers {
     pub fn from_saved_json(text: &str, instrument: &Instrument) -> Option<Self> {
         from_raw(serde_json::from_str(text).ok()?, instrument).ok()
     }
+
+    /// Reads answers saved on a device by an earlier version (issue 11: migrated, never silently
+    /// dropped): an answer that no longer fits (an item the instrument dropped, a level out of
+    /// range, a Quartiere or a date that no longer reads) is left out and the rest kept. Gives
+    /// the answers and how many were left out; `None` when the text is not answers at all.
+    pub fn from_saved_json_keeping_what_fits(text: &str, instrument: &Instrument) -> Option<(Self, usize)> {
+        let mut raw: RawAnswers = serde_json::from_str(text).ok()?;
+        let mut left_out = 0;
+        let before = raw.fragility.len();
+        raw.fragility.retain(|id, level| {
+            let fits = |level: &i64| u8::try_from(*level).ok().and_then(Level::new).is_some();
+            instrument.item(id).is_some() && level.as_ref().is_none_or(fits)
+        });
+        left_out += before - raw.fragility.len();
+        let territory = Territory::embedded();
+        if raw.profile.quartiere.as_ref().is_some_and(|id| !territory.quartieri.iter().any(|known| &known.id == id)) {
+            raw.profile.quartiere = None;
+            left_out += 1;
+        }
+        for date in [&mut raw.assessed_on, &mut raw.profile.birth_date] {
+            if date.as_ref().is_some_and(|text| text.parse::<Date>().is_err()) {
+                *date = None;
+                left_out += 1;
+            }
+        }
+        from_raw(raw, instrument).ok().map(|answers| (answers, left_out))
+    }
 }
 
 /// The problem of a document serde could not read, at `path` (`.` or `?`: the whole document).
@@ -212,4 +239,29 @@ fn from_raw(raw: RawAnswers, instrument: &Instrument) -> Result<Answers, Vec<Inp
         },
         fragility,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Answers;
+    use crate::Instrument;
+
+    #[test]
+    fn answers_saved_by_an_earlier_version_keep_what_still_fits() {
+        let instrument = Instrument::fragility();
+        // An item the instrument no longer has, a level out of range, a Quartiere renamed.
+        let older = r#"{"assessed_on":"2026-01-10","profile":{"comune":"Bologna","quartiere":"old-name"},
+            "fragility":{"income":3,"retired_item":2,"debt":9,"housing":1}}"#;
+        assert_eq!(Answers::from_saved_json(older, instrument), None, "the strict reader refuses it");
+        let (answers, left_out) = Answers::from_saved_json_keeping_what_fits(older, instrument).expect("migrated");
+        assert_eq!(left_out, 3);
+        assert_eq!(answers.profile.comune.as_deref(), Some("Bologna"));
+        assert_eq!(answers.profile.quartiere, None);
+        let kept: Vec<&str> = answers.fragility.keys().map(String::as_str).collect();
+        assert_eq!(kept, ["housing", "income"]);
+        let (_, none_left_out) =
+            Answers::from_saved_json_keeping_what_fits(r#"{"fragility":{"income":1}}"#, instrument).expect("reads");
+        assert_eq!(none_left_out, 0);
+        assert!(Answers::from_saved_json_keeping_what_fits("[1,2]", instrument).is_none(), "not answers at all");
+    }
 }

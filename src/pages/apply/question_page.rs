@@ -8,7 +8,7 @@ use crate::{
     components::{ErrorSummary, FormField, PageTitle},
     i18n::{tr, use_i18n},
     navigation::{Link, use_location},
-    pages::apply::{CHECK, self_check_choice::SelfCheckChoice, step_href},
+    pages::apply::{CHECK, kept_draft::KeptDraft, self_check_choice::SelfCheckChoice, step_href},
     state::application::{Field, Form, is_asked, problems_on_page},
     texts::{problem_message, problem_summary},
 };
@@ -107,6 +107,7 @@ pub fn QuestionPage(form: Form, index: usize) -> impl IntoView {
             <h1 tabindex="-1" node_ref=heading>{move || title.get()}</h1>
             <ErrorSummary issues=summary />
             <SelfCheckChoice />
+            <KeptDraft />
             {calls_note}
             <form class="step__form" novalidate=true on:submit=on_submit>
                 {fields}
