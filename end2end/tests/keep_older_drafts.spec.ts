@@ -34,7 +34,7 @@ test('a self-check saved with an earlier questionnaire keeps what still fits and
   await page.evaluate((text) => localStorage.setItem('ipl.self_check', text), older);
   await page.goto('/verifica/comune');
   await expect(page.getByLabel('Comune di domicilio')).toHaveValue('Imola');
-  await expect(page.getByRole('status').filter({ hasText: 'sono state tolte: 1' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Risposte tolte: 1' })).toBeVisible();
   await expectNoAxeViolations(page, 'answers left out after an update');
   // Nothing readable: kept aside, never written over.
   await page.evaluate(() => localStorage.setItem('ipl.self_check', 'not a draft'));

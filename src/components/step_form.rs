@@ -60,11 +60,9 @@ pub fn StepForm(
                 })}
                 <p class="step__progress">{progress}</p>
                 <h1 tabindex="-1" node_ref=heading>{move || title.get()}</h1>
-                {(store.left_out > 0).then(|| view! {
-                    <p class="notice" role="status">
-                        {move || i18n.t_with("self_check.left_out", &[("count", store.left_out.to_string())])}
-                    </p>
-                })}
+                <p class="notice" role="status" hidden=store.left_out == 0>
+                    {tr("self_check.left_out")}" "{store.left_out}
+                </p>
                 <ErrorSummary issues=Signal::derive(move || {
                     issues.get().into_iter().map(|issue| (issue.field.to_owned(), i18n.t(issue.message_key))).collect()
                 }) />

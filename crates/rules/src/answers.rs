@@ -119,26 +119,8 @@ impl Answers {
     /// range, a Quartiere or a date that no longer reads) is left out and the rest kept. Gives
     /// the answers and how many were left out; `None` when the text is not answers at all.
     pub fn from_saved_json_keeping_what_fits(text: &str, instrument: &Instrument) -> Option<(Self, usize)> {
-        let mut raw: RawAnswers = serde_json::from_str(text).ok()?;
-        let mut left_out = 0;
-        let before = raw.fragility.len();
-        raw.fragility.retain(|id, level| {
-            let fits = |level: &i64| u8::try_from(*level).ok().and_then(Level::new).is_some();
-            instrument.item(id).is_some() && level.as_ref().is_none_or(fits)
-        });
-        left_out += before - raw.fragility.len();
-        let territory = Territory::embedded();
-        if raw.profile.quartiere.as_ref().is_some_and(|id| !territory.quartieri.iter().any(|known| &known.id == id)) {
-            raw.profile.quartiere = None;
-            left_out += 1;
-        }
-        for date in [&mut raw.assessed_on, &mut raw.profile.birth_date] {
-            if date.as_ref().is_some_and(|text| text.parse::<Date>().is_err()) {
-                *date = None;
-                left_out += 1;
-            }
-        }
-        from_raw(raw, instrument).ok().map(|answers| (answers, left_out))
+        let (answers, left_out) = read_raw(serde_json::from_str(text).ok()?, instrument);
+        Some((answers, left_out.len()))
     }
 }
 
@@ -169,6 +151,13 @@ fn plain_serde_message(message: &str) -> String {
 }
 
 fn from_raw(raw: RawAnswers, instrument: &Instrument) -> Result<Answers, Vec<InputError>> {
+    let (answers, errors) = read_raw(raw, instrument);
+    if errors.is_empty() { Ok(answers) } else { Err(errors) }
+}
+
+/// The answers of `raw` that fit `instrument` and the territory, and the problem of each
+/// value left out.
+fn read_raw(raw: RawAnswers, instrument: &Instrument) -> (Answers, Vec<InputError>) {
     let mut errors = Vec::new();
     let mut date = |field: &str, text: Option<String>| match text.map(|text| text.parse::<Date>()) {
         Some(Ok(date)) => Some(date),
@@ -180,23 +169,24 @@ fn from_raw(raw: RawAnswers, instrument: &Instrument) -> Result<Answers, Vec<Inp
         None => None,
     };
     let assessed_on = date("assessed_on", raw.assessed_on);
-    let birth_date = date("profile.birth_date", raw.profile.birth_date);
+    let mut birth_date = date("profile.birth_date", raw.profile.birth_date);
     if let (Some(birth), Some(on)) = (birth_date, assessed_on)
         && birth > on
     {
+        birth_date = None;
         errors.push(InputError {
             field: "profile.birth_date".to_owned(),
             code: "future_date",
             problem: "the date of birth is after the day of the assessment".to_owned(),
         });
     }
-    if let Some(quartiere) = &raw.profile.quartiere
-        && !Territory::embedded().quartieri.iter().any(|known| &known.id == quartiere)
+    let mut quartiere = raw.profile.quartiere;
+    if let Some(unknown) = quartiere.take_if(|id| !Territory::embedded().quartieri.iter().any(|known| &known.id == id))
     {
         errors.push(InputError {
             field: "profile.quartiere".to_owned(),
             code: "unknown_choice",
-            problem: format!("unknown Quartiere {quartiere:?}"),
+            problem: format!("unknown Quartiere {unknown:?}"),
         });
     }
     let mut fragility = BTreeMap::new();
@@ -222,23 +212,21 @@ fn from_raw(raw: RawAnswers, instrument: &Instrument) -> Result<Answers, Vec<Inp
             }),
         }
     }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
     let comune = raw.profile.comune.filter(|comune| !comune.trim().is_empty());
-    Ok(Answers {
+    let answers = Answers {
         assessed_on,
         profile: Profile {
             birth_date,
             comune,
-            quartiere: raw.profile.quartiere,
+            quartiere,
             in_active_labour_measure: raw.profile.in_active_labour_measure,
             school_leaver: raw.profile.school_leaver,
             disadvantaged: raw.profile.disadvantaged,
             business_idea: raw.profile.business_idea,
         },
         fragility,
-    })
+    };
+    (answers, errors)
 }
 
 #[cfg(test)]
