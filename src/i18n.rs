@@ -108,7 +108,20 @@ impl I18n {
 
     /// The text for `key` with its `{name}` parameters filled.
     pub fn t_with(self, key: &str, params: &[(&str, String)]) -> String {
-        fill(&self.t(key), params)
+        fill(&self.t(key), &self.isolated(params))
+    }
+
+    /// In a right-to-left language, each parameter (a comune, a number, an Italian title) is
+    /// isolated (Unicode FSI ... PDI) so that its own direction does not scramble the sentence
+    /// around it (issue 14); other languages get them as they are.
+    pub fn isolated<'a>(self, params: &[(&'a str, String)]) -> Vec<(&'a str, String)> {
+        let right_to_left = self.language().is_right_to_left();
+        params
+            .iter()
+            .map(|(name, value)| {
+                (*name, if right_to_left { format!("\u{2068}{value}\u{2069}") } else { value.clone() })
+            })
+            .collect()
     }
 
     /// The text for `count` of something: `key` holds one text per plural category of the
@@ -129,7 +142,7 @@ impl I18n {
         let template = own(&format!("{key}.#{category}")).or_else(|| own(&format!("{key}.#other"))).unwrap_or_default();
         let mut all = vec![("count", count.to_string())];
         all.extend(params.iter().cloned());
-        fill(&template, &all)
+        fill(&template, &self.isolated(&all))
     }
 
     /// The text for `key` only when the current language itself has it (no Italian fallback),

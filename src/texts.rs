@@ -37,7 +37,7 @@ pub fn reason_text(i18n: I18n, reason: &Reason) -> String {
     let params: Vec<(&str, String)> =
         reason.params.iter().map(|(name, value)| (name.as_str(), param_text(value))).collect();
     match i18n.own_text(&format!("reasons.{}", reason.code)) {
-        Some(template) => crate::i18n::fill(&template, &params),
+        Some(template) => crate::i18n::fill(&template, &i18n.isolated(&params)),
         None if i18n.language() == Language::English => reason.message_en.clone(),
         None => reason.message.clone(),
     }

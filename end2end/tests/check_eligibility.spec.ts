@@ -51,17 +51,28 @@ test('a person scoring at least 11 is told about the second interview, and no an
   await expectNoAxeViolations(page, 'self-check economic area');
   await check.continue();
 
-  await check.expectStep('Funzionamento sociale');
+  // No step asks more than five items: longer areas come in parts.
+  await check.expectStep('Funzionamento sociale (1 di 2)');
+  await check.continue();
+  await check.expectStep('Funzionamento sociale (2 di 2)');
   await check.continue();
 
   await check.expectStep('Condizione sociale');
   await check.answerItem('Puoi contare sulla tua famiglia?', 'Scarsa o conflittuale');
   await check.continue();
 
-  await check.expectStep('Spendibilità e occupabilità');
+  await check.expectStep('Spendibilità e occupabilità (1 di 3)');
+  await expect(page.locator('fieldset[id^="item-"]')).toHaveCount(3);
   await check.answerItem('Qual è la tua situazione di lavoro?', 'Disoccupato/a di lunga durata o inattivo/a');
   await check.answerItem('Da quanto tempo non lavori?', 'Da 12 a 24 mesi');
   await expect(check.interimScore()).toContainText('Punteggio di fragilità: 13');
+  await check.continue();
+  await check.expectStep('Spendibilità e occupabilità (2 di 3)');
+  // The first level of work continuity is not worded like the Continue button.
+  await expect(page.getByLabel('Senza interruzioni')).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'Continua', exact: true })).toHaveCount(0);
+  await check.continue();
+  await check.expectStep('Spendibilità e occupabilità (3 di 3)');
   await check.continue();
 
   await check.expectStep('Il tuo risultato');

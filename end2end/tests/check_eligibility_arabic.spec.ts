@@ -40,6 +40,10 @@ test('the self-check in Arabic is right-to-left and fully translated', async ({ 
   await expect(fragility).toContainText('عمرك');
   // The Italian title of the law stays, with its translation beside it.
   await expect(fragility).toContainText('L. 27 dicembre 2006, n. 296, art. 1, comma 622');
+  // Latin-script names and Italian titles are isolated inside Arabic sentences, so that their
+  // direction does not scramble the sentence (Unicode FSI/PDI; <bdi> for titles).
+  await expect(fragility).toContainText('\u2068Bologna\u2069');
+  await expect(fragility.locator('bdi[lang="it"]', { hasText: 'L. 27 dicembre 2006, n. 296' }).first()).toBeVisible();
   await expect(fragility).toContainText('القانون رقم 296');
   await expectNoAxeViolations(page, 'self-check result (ar)');
 });

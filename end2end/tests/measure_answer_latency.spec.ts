@@ -11,7 +11,15 @@ test('every answer updates the score within the budget', async ({ page }) => {
   await check.startWithComune('Bologna');
 
   const samples: number[] = [];
-  for (const area of ['area-social_functioning', 'area-employability', 'area-social_condition']) {
+  const steps = [
+    'area-social_functioning',
+    'area-social_functioning-2',
+    'area-employability',
+    'area-employability-2',
+    'area-employability-3',
+    'area-social_condition',
+  ];
+  for (const area of steps) {
     await page.goto(`/verifica/${area}`);
     await expect(check.interimScore()).toBeVisible();
     const measured = await page.evaluate(async () => {

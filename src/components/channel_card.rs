@@ -39,7 +39,7 @@ pub fn ChannelCard(channel: ChannelResult) -> impl IntoView {
                     <span class="reason__source">
                         {tr("result.source")}
                         ": "
-                        <a href=source_href.clone() rel="external"><span lang="it">{italian_title.clone()}</span></a>
+                        <a href=source_href.clone() rel="external"><bdi lang="it">{italian_title.clone()}</bdi></a>
                         {move || found.and_then(|found| texts::source_translation(i18n, found)).map(|translation| view! { " (" <bdi>{translation}</bdi> ")" })}
                     </span>
                 </li>

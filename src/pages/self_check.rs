@@ -29,7 +29,7 @@ pub fn SelfCheckPage() -> impl IntoView {
         Some(Step::Situation) => view! { <situation_step::SituationStep /> }.into_any(),
         Some(Step::Youth) => view! { <youth_step::YouthStep /> }.into_any(),
         Some(Step::Enterprise) => view! { <enterprise_step::EnterpriseStep /> }.into_any(),
-        Some(Step::Area(area)) => view! { <area_step::AreaStep area=area /> }.into_any(),
+        Some(Step::Area(area, part)) => view! { <area_step::AreaStep area=area part=part /> }.into_any(),
         Some(Step::Result) => view! { <result_page::ResultPage /> }.into_any(),
         None => view! { <NotFoundPage /> }.into_any(),
     }

@@ -26,8 +26,9 @@ pub enum Step {
     Situation,
     Youth,
     Enterprise,
-    /// The fragility items of one area of the instrument (by area id).
-    Area(String),
+    /// The fragility items of one area of the instrument (by area id), in parts of at most
+    /// [`MAX_ITEMS_PER_STEP`] (0 is the first part).
+    Area(String, usize),
     Result,
 }
 
@@ -40,7 +41,8 @@ impl Step {
             Self::Situation => "situazione".to_owned(),
             Self::Youth => "giovani".to_owned(),
             Self::Enterprise => "impresa".to_owned(),
-            Self::Area(area) => format!("area-{area}"),
+            Self::Area(area, 0) => format!("area-{area}"),
+            Self::Area(area, part) => format!("area-{area}-{}", part + 1),
             Self::Result => "risultato".to_owned(),
         }
     }
@@ -56,8 +58,14 @@ impl Step {
             "risultato" => Self::Result,
             other => {
                 let area = other.strip_prefix("area-")?;
+                // The first part has no number (`area-personal`), the others count from 2.
+                let (area, part) = match area.rsplit_once('-') {
+                    Some((area, number)) => (area, number.parse::<usize>().ok().filter(|number| *number >= 2)? - 1),
+                    None => (area, 0),
+                };
                 instrument.areas.iter().find(|known| known.id == area)?;
-                Self::Area(area.to_owned())
+                (part < area_parts(instrument, area)).then_some(())?;
+                Self::Area(area.to_owned(), part)
             }
         })
     }
@@ -94,7 +102,9 @@ impl SelfCheck {
             steps.push(Step::Youth);
         }
         steps.push(Step::Enterprise);
-        steps.extend(instrument.areas.iter().map(|area| Step::Area(area.id.clone())));
+        for area in &instrument.areas {
+            steps.extend((0..area_parts(instrument, &area.id)).map(|part| Step::Area(area.id.clone(), part)));
+        }
         steps.push(Step::Result);
         steps
     }
@@ -214,6 +224,23 @@ pub fn check_birth_date(typed: &str, today: Date) -> Result<Option<Date>, FieldI
     }
 }
 
+/// No step asks more than this many fragility items (issue 14: a long page of hard questions
+/// loses fragile people); a longer area is split into balanced parts.
+pub const MAX_ITEMS_PER_STEP: usize = 5;
+
+/// How many steps the items of `area` take.
+pub fn area_parts(instrument: &Instrument, area: &str) -> usize {
+    instrument.items.iter().filter(|item| item.area == area).count().div_ceil(MAX_ITEMS_PER_STEP).max(1)
+}
+
+/// The items of one part of an area, in the instrument's order (balanced: 11 items are 3, 4, 4).
+pub fn items_of_part<'a>(instrument: &'a Instrument, area: &str, part: usize) -> Vec<&'a insieme_rules::Item> {
+    let items: Vec<_> = instrument.items.iter().filter(|item| item.area == area).collect();
+    let parts = area_parts(instrument, area);
+    let (start, end) = (part * items.len() / parts, (part + 1) * items.len() / parts);
+    items.get(start..end).map(<[_]>::to_vec).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -231,12 +258,27 @@ mod tests {
     }
 
     #[test]
-    fn the_full_path_has_at_most_twelve_screens_with_the_result() {
+    fn the_short_path_has_at_most_twelve_screens_and_no_step_more_than_five_items() {
+        // shared/spec/budgets.md: at most 12 screens for the short path (the business idea).
+        let mut short = check_with("Bologna", Some("2000-01-01"));
+        short.set_intent(Intent::EnterpriseOnly);
+        assert!(short.steps(instrument()).len() <= 12);
+        // Issue 14: no step asks more than five fragility items; every item is asked once.
         let check = check_with("Bologna", Some("2000-01-01"));
         let steps = check.steps(instrument());
         assert!(steps.contains(&Step::Youth));
-        assert_eq!(steps.len(), 12, "{steps:?}");
         assert_eq!(steps.last(), Some(&Step::Result));
+        let mut asked = Vec::new();
+        for step in &steps {
+            if let Step::Area(area, part) = step {
+                let items = items_of_part(instrument(), area, *part);
+                assert!((1..=MAX_ITEMS_PER_STEP).contains(&items.len()), "{step:?} asks {} items", items.len());
+                asked.extend(items.into_iter().map(|item| item.id.clone()));
+            }
+        }
+        let all: Vec<String> = instrument().items.iter().map(|item| item.id.clone()).collect();
+        assert_eq!(asked, all, "every item once, in the instrument's order");
+        assert_eq!(steps.len(), 15, "{steps:?}");
     }
 
     #[test]
@@ -267,7 +309,7 @@ mod tests {
         assert_eq!(check.next(&Step::Age, instrument()), Step::Situation);
         assert_eq!(check.previous(&Step::Situation, instrument()), Some(Step::Age));
         assert_eq!(check.previous(&Step::Intent, instrument()), None);
-        assert_eq!(check.progress(&Step::Comune, instrument()), (2, 11));
+        assert_eq!(check.progress(&Step::Comune, instrument()), (2, 14));
         // A step that left the path (youth, after the age changed) continues to the result.
         assert_eq!(check.next(&Step::Youth, instrument()), Step::Result);
     }
@@ -278,6 +320,10 @@ mod tests {
             assert_eq!(Step::from_slug(&step.slug(), instrument()), Some(step.clone()));
         }
         assert_eq!(Step::from_slug("area-unknown", instrument()), None);
+        assert_eq!(Step::from_slug("area-employability-3", instrument()), Some(Step::Area("employability".into(), 2)));
+        assert_eq!(Step::from_slug("area-employability-4", instrument()), None, "11 items take 3 steps");
+        assert_eq!(Step::from_slug("area-employability-1", instrument()), None, "the first part has no number");
+        assert_eq!(Step::from_slug("area-personal-2", instrument()), None);
         assert_eq!(Step::from_slug("nowhere", instrument()), None);
     }
 
