@@ -37,11 +37,14 @@ pub struct ExtraTexts {
     /// The language whose texts stand in when the folder has none for the chosen language (the
     /// back office is written in Italian and English only).
     pub fallback: Option<&'static str>,
+    /// The folder's files hold the common texts too (`[common, own]`, merged by `cargo xtask
+    /// build`): one request instead of two, and one brotli stream.
+    pub with_common: bool,
 }
 
 /// The texts of the applications bundles.
 pub const APPLICATIONS: ExtraTexts =
-    ExtraTexts { italian_json: APPLICATIONS_ITALIAN_JSON, folder: "applications", fallback: None };
+    ExtraTexts { italian_json: APPLICATIONS_ITALIAN_JSON, folder: "applications", fallback: None, with_common: false };
 
 /// The Italian texts of the self-check (its steps, its result, the plain question of each
 /// instrument item): a catalogue of its own, embedded only in the self-check bundle, so that
@@ -51,7 +54,7 @@ pub const SELF_CHECK_ITALIAN_JSON: &str = include_str!("../locales/self_check/it
 
 /// The texts of the self-check bundle.
 pub const SELF_CHECK: ExtraTexts =
-    ExtraTexts { italian_json: SELF_CHECK_ITALIAN_JSON, folder: "self_check", fallback: None };
+    ExtraTexts { italian_json: SELF_CHECK_ITALIAN_JSON, folder: "self_check", fallback: None, with_common: true };
 
 /// The Italian texts of the public information pages (home, channels, access points,
 /// territory, sources, opportunities, privacy, accessibility): a third catalogue, embedded only
@@ -59,7 +62,8 @@ pub const SELF_CHECK: ExtraTexts =
 pub const PAGES_ITALIAN_JSON: &str = include_str!("../locales/pages/it.json");
 
 /// The texts of the public bundle.
-pub const PAGES: ExtraTexts = ExtraTexts { italian_json: PAGES_ITALIAN_JSON, folder: "pages", fallback: None };
+pub const PAGES: ExtraTexts =
+    ExtraTexts { italian_json: PAGES_ITALIAN_JSON, folder: "pages", fallback: None, with_common: false };
 
 /// The Italian texts of the back office (partners and operators), embedded only in its bundle.
 /// Its other language is English (`/locales/back_office/en.json`), which also stands in for the
@@ -67,8 +71,12 @@ pub const PAGES: ExtraTexts = ExtraTexts { italian_json: PAGES_ITALIAN_JSON, fol
 pub const BACK_OFFICE_ITALIAN_JSON: &str = include_str!("../locales/back_office/it.json");
 
 /// The texts of the back-office bundle.
-pub const BACK_OFFICE: ExtraTexts =
-    ExtraTexts { italian_json: BACK_OFFICE_ITALIAN_JSON, folder: "back_office", fallback: Some("en") };
+pub const BACK_OFFICE: ExtraTexts = ExtraTexts {
+    italian_json: BACK_OFFICE_ITALIAN_JSON,
+    folder: "back_office",
+    fallback: Some("en"),
+    with_common: false,
+};
 
 fn common_italian() -> &'static Catalogue {
     static ITALIAN: OnceLock<Catalogue> = OnceLock::new();
@@ -202,7 +210,10 @@ fn reveal() {
 
 /// The texts of `language` (with the bundle's own), or `None` offline or on a broken file.
 async fn load_catalogue(language: Language, extra: Option<ExtraTexts>) -> Option<Catalogue> {
-    let mut catalogue = Catalogue::from_json(&api::locale_texts(language.code()).await.ok()?).ok()?;
+    let mut catalogue = match extra {
+        Some(extra) if extra.with_common => Catalogue::default(),
+        _ => Catalogue::from_json(&api::locale_texts(language.code()).await.ok()?).ok()?,
+    };
     if let Some(extra) = extra {
         let path = format!("{}/{}", extra.folder, language.code());
         let own = match (api::locale_texts(&path).await, extra.fallback) {

@@ -51,6 +51,13 @@ fn flatten(prefix: &str, value: &serde_json::Value, texts: &mut HashMap<String, 
         serde_json::Value::String(text) => {
             texts.insert(prefix.to_owned(), text.clone());
         }
+        // A file of several catalogues (`[common, own]`, made by `cargo xtask build` so that a
+        // bundle fetches one file): each in turn, a later one winning.
+        serde_json::Value::Array(catalogues) if prefix.is_empty() => {
+            for catalogue in catalogues {
+                flatten("", catalogue, texts);
+            }
+        }
         _ => {}
     }
 }

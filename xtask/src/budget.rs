@@ -205,12 +205,12 @@ pub fn languages(dist: &Path) -> Result<Vec<String>, String> {
     Ok(codes)
 }
 
-/// For a bundle with its own texts in `locales/<own>/`: the locale files a first visit in
-/// `language` fetches (relative to `dist`; Italian is embedded, so none) and the files whose
+/// For a bundle with its own texts in `locales/<own>/` (which hold the common texts too when
+/// `with_common`, merged by the build): the locale files a first visit in `language` fetches (relative to `dist`; Italian is embedded, so none) and the files whose
 /// letters its pages show (Italian's too, for the texts that stand in). A bundle without its own
 /// texts in that language uses English's (the back office), as `i18n::ExtraTexts` does.
-pub fn texts_of(dist: &Path, language: &str, own: Option<&str>) -> (Vec<String>, Vec<PathBuf>) {
-    let mut names = vec![format!("locales/{language}.json")];
+pub fn texts_of(dist: &Path, language: &str, own: Option<&str>, with_common: bool) -> (Vec<String>, Vec<PathBuf>) {
+    let mut names = if with_common && own.is_some() { Vec::new() } else { vec![format!("locales/{language}.json")] };
     if let Some(folder) = own {
         let own_file = format!("locales/{folder}/{language}.json");
         names.push(if dist.join(&own_file).is_file() { own_file } else { format!("locales/{folder}/en.json") });

@@ -67,8 +67,13 @@ pub struct Bundle {
     pub public_url: &'static str,
     pub budget_bytes: u64,
     pub own_texts: Option<&'static str>,
+    /// The bundle's own locale files are served with the common texts merged in (one request).
+    pub own_texts_with_common: bool,
     pub other_languages_ceiling: u64,
 }
+
+/// The folder of locale files served with the common texts merged in (`i18n::SELF_CHECK`).
+const MERGED_TEXTS: &str = "self_check";
 
 /// The public app first: trunk replaces its whole dist folder, so the other apps go into their
 /// subfolders afterwards.
@@ -79,6 +84,7 @@ pub const BUNDLES: [Bundle; 5] = [
         public_url: "/",
         budget_bytes: budget::FIRST_LOAD_BUDGET_BYTES,
         own_texts: Some("pages"),
+        own_texts_with_common: false,
         other_languages_ceiling: budget::FIRST_LOAD_BUDGET_BYTES,
     },
     Bundle {
@@ -87,6 +93,7 @@ pub const BUNDLES: [Bundle; 5] = [
         public_url: "/verifica/",
         budget_bytes: budget::FIRST_LOAD_BUDGET_BYTES,
         own_texts: Some("self_check"),
+        own_texts_with_common: true,
         other_languages_ceiling: budget::SELF_CHECK_OTHER_LANGUAGES_CEILING,
     },
     Bundle {
@@ -95,6 +102,7 @@ pub const BUNDLES: [Bundle; 5] = [
         public_url: "/domanda/",
         budget_bytes: budget::APPLICATION_BUDGET_BYTES,
         own_texts: Some("applications"),
+        own_texts_with_common: false,
         other_languages_ceiling: budget::APPLICATION_BUDGET_BYTES,
     },
     Bundle {
@@ -103,6 +111,7 @@ pub const BUNDLES: [Bundle; 5] = [
         public_url: "/stato/",
         budget_bytes: budget::APPLICATION_BUDGET_BYTES,
         own_texts: Some("applications"),
+        own_texts_with_common: false,
         other_languages_ceiling: budget::APPLICATION_BUDGET_BYTES,
     },
     Bundle {
@@ -111,6 +120,7 @@ pub const BUNDLES: [Bundle; 5] = [
         public_url: "/ufficio/",
         budget_bytes: budget::BACK_OFFICE_BUDGET_BYTES,
         own_texts: Some("back_office"),
+        own_texts_with_common: false,
         other_languages_ceiling: budget::BACK_OFFICE_BUDGET_BYTES,
     },
 ];
@@ -132,7 +142,26 @@ pub fn build_app() -> Result<(), String> {
         process::run("trunk", &args, &[])?;
         minify_loader(std::path::Path::new(dist))?;
     }
+    merge_texts(std::path::Path::new("dist/locales"))?;
     budget::precompress(std::path::Path::new("dist"))
+}
+
+/// Serves each language's self-check texts with the common texts in the same file, as
+/// `[common, own]` (the i18n layer reads both in order): the self-check fetches one file in
+/// the person's language instead of two, and brotli compresses them as one.
+fn merge_texts(locales: &std::path::Path) -> Result<(), String> {
+    let read =
+        |path: &std::path::Path| std::fs::read_to_string(path).map_err(|error| format!("{}: {error}", path.display()));
+    for entry in std::fs::read_dir(locales).map_err(|error| format!("{}: {error}", locales.display()))? {
+        let common = entry.map_err(|error| error.to_string())?.path();
+        if common.extension().is_none_or(|extension| extension != "json") {
+            continue;
+        }
+        let own = locales.join(MERGED_TEXTS).join(common.file_name().unwrap_or_default());
+        let merged = format!("[{},{}]", read(&common)?.trim(), read(&own)?.trim());
+        std::fs::write(&own, merged).map_err(|error| format!("{}: {error}", own.display()))?;
+    }
+    Ok(())
 }
 
 /// Minifies wasm-bindgen's loader (`*.js`) of one bundle with terser, which trunk's minifier

@@ -194,7 +194,7 @@ pub fn first_loads_within_budget() -> Result<Outcome, String> {
         }
         let mut worst = (String::new(), 0);
         for language in &languages {
-            let (texts, letters) = budget::texts_of(dist, language, bundle.own_texts);
+            let (texts, letters) = budget::texts_of(dist, language, bundle.own_texts, bundle.own_texts_with_common);
             let extra = budget::language_extra(dist, &texts, &letters, &sizes)?;
             let with_language = total + extra.iter().map(|(_, size)| size).sum::<u64>();
             let files: Vec<String> = extra.iter().map(|(file, size)| format!("{file} {size} B")).collect();
