@@ -1,7 +1,9 @@
 //! A catalogue of translated texts: the nested JSON of a `locales/<code>.json` file flattened to
 //! dotted keys (`home.title`), with `{name}` parameters filled in one pass.
 
-use std::collections::HashMap;
+use std::{collections::HashMap, fmt};
+
+use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 /// The texts of one language.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -13,10 +15,13 @@ impl Catalogue {
     /// Parses a locale file. Keys starting with `_` (such as `_meta`) are notes, not texts.
     /// The error is serde's own: turning it into words here would bring serde_json's message
     /// formatting into every bundle, where nobody reads it (the tests print it).
+    /// Read in one pass into dotted keys, without building a JSON tree first (serde_json's
+    /// tree reader is kilobytes of every bundle's first load).
     pub fn from_json(text: &str) -> Result<Self, serde_json::Error> {
-        let value: serde_json::Value = serde_json::from_str(text)?;
         let mut texts = HashMap::new();
-        flatten("", &value, &mut texts);
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        Flatten { prefix: String::new(), texts: &mut texts }.deserialize(&mut deserializer)?;
+        deserializer.end()?;
         Ok(Self { texts })
     }
 
@@ -42,25 +47,70 @@ impl Catalogue {
     }
 }
 
-fn flatten(prefix: &str, value: &serde_json::Value, texts: &mut HashMap<String, String>) {
-    match value {
-        serde_json::Value::Object(map) => {
-            for (key, inner) in map.iter().filter(|(key, _)| !key.starts_with('_')) {
-                let path = if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") };
-                flatten(&path, inner, texts);
+/// Reads one JSON value below `prefix`: a text is stored under its dotted key, an object's
+/// members below their keys (those starting with `_` are notes, skipped), and a file of several
+/// catalogues (`[common, own]`, made by `cargo xtask build` so that a bundle fetches one file)
+/// each in turn, a later one winning. Numbers and other values are not texts: ignored.
+struct Flatten<'a> {
+    prefix: String,
+    texts: &'a mut HashMap<String, String>,
+}
+
+impl<'de> DeserializeSeed<'de> for Flatten<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Flatten<'_> {
+    type Value = ();
+
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.pad("locale texts")
+    }
+
+    fn visit_str<E>(self, text: &str) -> Result<(), E> {
+        self.texts.insert(self.prefix, text.to_owned());
+        Ok(())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(key) = map.next_key::<String>()? {
+            if key.starts_with('_') {
+                map.next_value::<IgnoredAny>()?;
+                continue;
             }
+            let prefix = if self.prefix.is_empty() { key } else { format!("{}.{key}", self.prefix) };
+            map.next_value_seed(Flatten { prefix, texts: self.texts })?;
         }
-        serde_json::Value::String(text) => {
-            texts.insert(prefix.to_owned(), text.clone());
-        }
-        // A file of several catalogues (`[common, own]`, made by `cargo xtask build` so that a
-        // bundle fetches one file): each in turn, a later one winning.
-        serde_json::Value::Array(catalogues) if prefix.is_empty() => {
-            for catalogue in catalogues {
-                flatten("", catalogue, texts);
-            }
-        }
-        _ => {}
+        Ok(())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut catalogues: A) -> Result<(), A::Error> {
+        while catalogues.next_element_seed(Flatten { prefix: self.prefix.clone(), texts: self.texts })?.is_some() {}
+        Ok(())
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
     }
 }
 
@@ -85,6 +135,19 @@ mod tests {
         assert_eq!(catalogue.get("home.list.one"), Some("Uno"));
         assert_eq!(catalogue.get("_meta.note"), None);
         assert_eq!(catalogue.len(), 2);
+    }
+
+    #[test]
+    fn a_merged_file_reads_each_catalogue_in_turn_and_ignores_what_is_not_text() {
+        let merged =
+            r#"[{"site":{"name":"Insieme","note":3},"a":"common"},{"a":"own","b":{"c":"d","e":[1,true,null]}}]"#;
+        let catalogue = Catalogue::from_json(merged).expect("valid");
+        assert_eq!(catalogue.get("site.name"), Some("Insieme"));
+        assert_eq!(catalogue.get("a"), Some("own"), "the later catalogue wins");
+        assert_eq!(catalogue.get("b.c"), Some("d"));
+        assert_eq!(catalogue.len(), 3);
+        assert!(Catalogue::from_json(r#"{"a":"b"} trailing"#).is_err());
+        assert!(Catalogue::from_json(r#"{"a":"#).is_err());
     }
 
     #[test]
