@@ -119,15 +119,20 @@ impl I18n {
         fill(&self.t(key), &self.isolated(params))
     }
 
-    /// In a right-to-left language, each parameter (a comune, a number, an Italian title) is
-    /// isolated (Unicode FSI ... PDI) so that its own direction does not scramble the sentence
-    /// around it (issue 14); other languages get them as they are.
+    /// In a right-to-left language, each parameter written in Latin letters (a comune, an
+    /// Italian title, a code) is isolated (Unicode FSI ... PDI) so that its direction does not
+    /// scramble the sentence around it (issue 14); a translated name needs no isolation, and
+    /// other languages get their parameters as they are.
     pub fn isolated<'a>(self, params: &[(&'a str, String)]) -> Vec<(&'a str, String)> {
         let right_to_left = self.language().is_right_to_left();
+        let latin = |value: &str| {
+            value.chars().any(|letter| letter.is_ascii_alphabetic() || ('\u{c0}'..='\u{24f}').contains(&letter))
+        };
         params
             .iter()
             .map(|(name, value)| {
-                (*name, if right_to_left { format!("\u{2068}{value}\u{2069}") } else { value.clone() })
+                let isolate = right_to_left && latin(value);
+                (*name, if isolate { format!("\u{2068}{value}\u{2069}") } else { value.clone() })
             })
             .collect()
     }
