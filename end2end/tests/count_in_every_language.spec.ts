@@ -11,14 +11,7 @@ async function switchTo(page: import('@playwright/test').Page, language: string)
 
 test('the consent page counts the health answers with the right plural form', async ({ page }) => {
   const check = new SelfCheck(page);
-  await check.startWithComune('Imola');
-  await check.expectStep('Quando sei nato o nata?');
-  await page.getByLabel('Data di nascita').fill(MARIO.born);
-  await check.continue();
-  await check.choose('No');
-  await check.continue();
-  await check.choose('No');
-  await check.continue();
+  await check.startAsAdult('Imola', MARIO.born);
   await check.answerItem('Hai limitazioni fisiche o difficoltà a muoverti?', 'Limitazioni lievi, autonomo');
   await check.continue();
   while (!(await check.heading().textContent())?.includes('Il tuo risultato')) await check.continue();

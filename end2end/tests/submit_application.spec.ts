@@ -8,13 +8,7 @@ import { SelfCheck } from '../fixtures/self_check';
 
 test('fragility: the self-check answers go into the application and the secretariat contacts within five weeks', async ({ page }) => {
   const check = new SelfCheck(page);
-  await check.startWithComune('Casalecchio di Reno');
-  await page.getByLabel('Data di nascita').fill(MARIO.born);
-  await check.continue();
-  await check.choose('No');
-  await check.continue();
-  await check.choose('No');
-  await check.continue();
+  await check.startAsAdult('Casalecchio di Reno', MARIO.born);
   await check.continue(); // personal functioning: nothing said
   await check.answerItem('Qual è il tuo ISEE, anche approssimativo?', 'ISEE sotto 6.000 euro o nessun reddito');
   await check.continue();
