@@ -2,7 +2,7 @@
 //! and English come from the rules engine's data; other languages from `locales/`, keyed by the
 //! same ids and codes, so a new instrument version needs no code change to be shown.
 
-use insieme_rules::{Area, Item, Param, Reason, Source};
+use insieme_rules::{AccessPoint, Area, Item, Param, Reason, Source};
 
 use crate::i18n::{I18n, Language};
 
@@ -106,4 +106,11 @@ pub fn problem_message(i18n: I18n, problem: &insieme_validation::FieldProblem) -
 /// user hears at once that Continue did not go on).
 pub fn with_error_prefix(i18n: I18n, title: &str, has_problems: bool) -> String {
     if has_problems { format!("{}: {title}", i18n.t("errors.title_prefix")) } else { title.to_owned() }
+}
+
+/// An access point's name in the person's language (`places.<id>.name`; the data file's name
+/// mixes Italian and English notes, issue 14), the data's name for a place an administrator
+/// added since.
+pub fn place_name(i18n: I18n, point: &AccessPoint) -> String {
+    i18n.own_text(&format!("places.{}.name", point.id)).unwrap_or_else(|| point.name.clone())
 }

@@ -365,6 +365,14 @@ fn every_channel_and_status_has_its_texts_and_every_item_a_plain_question() {
     for status in ["eligible", "not_eligible", "to_be_assessed"] {
         assert!(italian.get(&format!("status.{status}")).is_some(), "missing status.{status}");
     }
+    // Every access point has its name in the common texts and who it serves in the public
+    // pages' (the data file's texts mix Italian and English: issue 14).
+    for point in insieme_rules::AccessPoint::all() {
+        let name = format!("places.{}.name", point.id);
+        assert!(italian.get(&name).is_some(), "missing {name}");
+        let serves = format!("places.{}.serves", point.id);
+        assert!(pages.get(&serves).is_some(), "missing {serves} in locales/pages");
+    }
     // The plain questions are the self-check's.
     let self_check = family_catalogue("locales/self_check", "it");
     for item in &insieme_rules::Instrument::fragility().items {

@@ -161,6 +161,7 @@ pub fn FormField(field: Field, #[prop(into)] error: Signal<Option<String>>) -> i
 
 /// The (code, name) options of a select, in the order people look for them.
 fn select_choices(kind: Kind, store: crate::application_store::ApplicationStore) -> impl Fn() -> Vec<(String, String)> {
+    let i18n = crate::i18n::use_i18n();
     move || match kind {
         Kind::Quartiere => Territory::embedded().quartieri.iter().map(|q| (q.id.clone(), q.name.clone())).collect(),
         // Only the desks that take this channel's interviews for the person's comune, theirs first.
@@ -175,7 +176,7 @@ fn select_choices(kind: Kind, store: crate::application_store::ApplicationStore)
                 Some(channel) => AccessPoint::for_person(channel, &comune),
                 None => AccessPoint::all().iter().collect(),
             };
-            points.into_iter().map(|point| (point.id.clone(), point.name.clone())).collect()
+            points.into_iter().map(|point| (point.id.clone(), crate::texts::place_name(i18n, point))).collect()
         }
         Kind::Language => crate::i18n::Language::ALL
             .iter()

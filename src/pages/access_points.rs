@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use crate::{
     components::PageTitle,
-    i18n::{tr, use_i18n},
-    texts::channel_slug,
+    i18n::{tr, tr_key, use_i18n},
+    texts::{self, channel_slug},
 };
 
 #[component]
@@ -18,12 +18,12 @@ pub fn AccessPointsPage() -> impl IntoView {
             let channels = point.channels.clone();
             view! {
                 <li class="access-point">
-                    <h2>{point.name.clone()}</h2>
+                    <h2>{move || texts::place_name(i18n, point)}</h2>
                     <p>
                         {tr("access_points.address")}": "
                         {move || if point.address_is_confirmed() { point.address.clone() } else { i18n.t("site.to_be_confirmed") }}
                     </p>
-                    <p>{tr("access_points.serves")}": " <span lang="en">{point.serves.clone()}</span></p>
+                    <p>{tr("access_points.serves")}": " {tr_key(format!("places.{}.serves", point.id))}</p>
                     <p>
                         {tr("access_points.channels")}": "
                         {move || channels.iter().map(|channel| i18n.t(&format!("channels.{}.name", channel_slug(*channel)))).collect::<Vec<_>>().join(", ")}

@@ -140,9 +140,11 @@ fn shown_value(i18n: I18n, draft: &Draft, field: &Field, store: crate::applicati
         Kind::Quartiere => {
             Territory::embedded().quartieri.iter().find(|q| q.id == value).map(|q| q.name.clone()).unwrap_or_default()
         }
-        Kind::AccessPoint => {
-            AccessPoint::all().iter().find(|p| p.id == value).map(|p| p.name.clone()).unwrap_or_default()
-        }
+        Kind::AccessPoint => AccessPoint::all()
+            .iter()
+            .find(|p| p.id == value)
+            .map(|p| crate::texts::place_name(i18n, p))
+            .unwrap_or_default(),
         Kind::CommunityArea => community_areas()
             .into_iter()
             .find(|(id, _)| *id == value)

@@ -102,7 +102,7 @@ pub fn ResultPage() -> impl IntoView {
                     };
                     view! {
                         <li class="access-point">
-                            <strong>{point.name.clone()}</strong>
+                            <strong>{move || crate::texts::place_name(i18n, point)}</strong>
                             <span>{address}</span>
                         </li>
                     }
