@@ -20,6 +20,7 @@ test('an unsent application can be deleted from the device, after saying yes twi
   await expect(question).toBeVisible();
   // The button pressed is hidden: the focus moves to the question, and back on "no".
   await expect(page.locator('#confirm-question')).toBeFocused();
+  await expect(page.locator('#confirm-action')).toBeHidden();
   await expectNoAxeViolations(page, 'confirm deleting an application');
   await page.getByRole('button', { name: 'No, torna alla domanda' }).click();
   await expect(question).toBeHidden();
