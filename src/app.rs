@@ -29,7 +29,7 @@ pub const MAIN_ID: &str = "contenuto";
 /// The public app: home, channels, access points, territory, sources, privacy, accessibility.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_i18n_with(Some(PAGES));
+    provide_i18n_with(PAGES);
     provide_context(Bundle::Public);
     provide_context(InternalLinks(|href, class, children| {
         view! { <A href=href attr:class=class>{children()}</A> }.into_any()
@@ -58,7 +58,7 @@ pub fn App() -> impl IntoView {
 /// library (see `navigation.rs`): the step comes from the path.
 #[component]
 pub fn SelfCheckApp() -> impl IntoView {
-    provide_i18n_with(Some(SELF_CHECK));
+    provide_i18n_with(SELF_CHECK);
     provide_context(Bundle::SelfCheck);
     provide_context(InternalLinks(|href, class, children| {
         view! { <Link href=href class=class>{children()}</Link> }.into_any()
@@ -77,7 +77,7 @@ pub fn SelfCheckApp() -> impl IntoView {
 /// Like the self-check it navigates without a router library.
 #[component]
 pub fn ApplyApp() -> impl IntoView {
-    provide_i18n_with(Some(APPLICATIONS));
+    provide_i18n_with(APPLICATIONS);
     provide_context(Bundle::Apply);
     provide_context(InternalLinks(|href, class, children| {
         view! { <Link href=href class=class>{children()}</Link> }.into_any()
@@ -95,7 +95,7 @@ pub fn ApplyApp() -> impl IntoView {
 /// The status app: the receipt after sending and the status page.
 #[component]
 pub fn StatusApp() -> impl IntoView {
-    provide_i18n_with(Some(APPLICATIONS));
+    provide_i18n_with(APPLICATIONS);
     provide_context(Bundle::Status);
     provide_context(InternalLinks(|href, class, children| {
         view! { <Link href=href class=class>{children()}</Link> }.into_any()
@@ -108,7 +108,7 @@ pub fn StatusApp() -> impl IntoView {
 /// cases. Its own bundle, never loaded by public pages.
 #[component]
 pub fn BackOfficeApp() -> impl IntoView {
-    provide_i18n_with(Some(BACK_OFFICE));
+    provide_i18n_with(BACK_OFFICE);
     provide_context(Bundle::BackOffice);
     provide_context(InternalLinks(|href, class, children| {
         view! { <Link href=href class=class>{children()}</Link> }.into_any()

@@ -8,7 +8,7 @@
 mod catalogue;
 mod language;
 
-use std::{collections::HashMap, sync::Arc, sync::OnceLock};
+use std::{collections::HashMap, sync::Arc};
 
 use leptos::{prelude::*, task::spawn_local};
 
@@ -78,17 +78,12 @@ pub const BACK_OFFICE: ExtraTexts = ExtraTexts {
     with_common: false,
 };
 
-fn common_italian() -> &'static Catalogue {
-    static ITALIAN: OnceLock<Catalogue> = OnceLock::new();
-    ITALIAN.get_or_init(|| Catalogue::from_json(ITALIAN_JSON).unwrap_or_default())
-}
-
 /// The app's language and its texts; `Copy`, so it moves into any closure.
 #[derive(Clone, Copy)]
 pub struct I18n {
     /// Italian: the common texts, with the bundle's own when it has some.
     italian: &'static Catalogue,
-    extra: Option<ExtraTexts>,
+    extra: ExtraTexts,
     language: RwSignal<Language>,
     /// The texts of `language` when it is not Italian.
     texts: RwSignal<Option<Arc<Catalogue>>>,
@@ -105,13 +100,13 @@ impl I18n {
     /// The text for `key` in the current language (Italian when missing; the key itself when
     /// Italian lacks it too, which the locale tests forbid).
     pub fn t(self, key: &str) -> String {
+        self.find(key).unwrap_or_else(|| key.to_owned())
+    }
+
+    /// The text for `key` in the current language, else in Italian.
+    fn find(self, key: &str) -> Option<String> {
         let texts = self.texts.read();
-        texts
-            .as_deref()
-            .and_then(|catalogue| catalogue.get(key))
-            .or_else(|| self.italian.get(key))
-            .unwrap_or(key)
-            .to_owned()
+        texts.as_deref().and_then(|catalogue| catalogue.get(key)).or_else(|| self.italian.get(key)).map(str::to_owned)
     }
 
     /// The text for `key` with its `{name}` parameters filled.
@@ -144,15 +139,10 @@ impl I18n {
     /// that lacks the text (the locale tests forbid both).
     pub fn t_count(self, key: &str, count: usize, params: &[(&str, String)]) -> String {
         let category = device::plural_category(self.language().code(), count);
-        let own = |candidate: &str| {
-            let texts = self.texts.read();
-            texts
-                .as_deref()
-                .and_then(|catalogue| catalogue.get(candidate))
-                .or_else(|| self.italian.get(candidate))
-                .map(str::to_owned)
-        };
-        let template = own(&format!("{key}.#{category}")).or_else(|| own(&format!("{key}.#other"))).unwrap_or_default();
+        let template = self
+            .find(&format!("{key}.#{category}"))
+            .or_else(|| self.find(&format!("{key}.#other")))
+            .unwrap_or_default();
         let mut all = vec![("count", count.to_string())];
         all.extend(params.iter().cloned());
         fill(&template, &self.isolated(&all))
@@ -214,20 +204,19 @@ fn reveal() {
 }
 
 /// The texts of `language` (with the bundle's own), or `None` offline or on a broken file.
-async fn load_catalogue(language: Language, extra: Option<ExtraTexts>) -> Option<Catalogue> {
-    let mut catalogue = match extra {
-        Some(extra) if extra.with_common => Catalogue::default(),
-        _ => Catalogue::from_json(&api::locale_texts(language.code()).await.ok()?).ok()?,
+async fn load_catalogue(language: Language, extra: ExtraTexts) -> Option<Catalogue> {
+    let mut catalogue = if extra.with_common {
+        Catalogue::default()
+    } else {
+        Catalogue::from_json(&api::locale_texts(language.code()).await.ok()?).ok()?
     };
-    if let Some(extra) = extra {
-        let path = format!("{}/{}", extra.folder, language.code());
-        let own = match (api::locale_texts(&path).await, extra.fallback) {
-            (Ok(text), _) => text,
-            (Err(_), Some(fallback)) => api::locale_texts(&format!("{}/{fallback}", extra.folder)).await.ok()?,
-            (Err(_), None) => return None,
-        };
-        catalogue.merge(Catalogue::from_json(&own).ok()?);
-    }
+    let path = format!("{}/{}", extra.folder, language.code());
+    let own = match (api::locale_texts(&path).await, extra.fallback) {
+        (Ok(text), _) => text,
+        (Err(_), Some(fallback)) => api::locale_texts(&format!("{}/{fallback}", extra.folder)).await.ok()?,
+        (Err(_), None) => return None,
+    };
+    catalogue.merge(Catalogue::from_json(&own).ok()?);
     Some(catalogue)
 }
 
@@ -245,19 +234,14 @@ pub fn tr_key(key: String) -> impl Fn() -> String + Clone + Send + Sync + 'stati
     move || i18n.t(&key)
 }
 
-/// Creates the i18n context of a bundle (the common texts, with the bundle's own when it has
-/// some): the saved language, else the browser's, else Italian; keeps `lang` and `dir` of
-/// `<html>` in step with it.
-pub fn provide_i18n_with(extra: Option<ExtraTexts>) -> I18n {
-    let italian: &'static Catalogue = match extra {
-        None => common_italian(),
-        Some(extra) => {
-            let mut merged = common_italian().clone();
-            merged.merge(Catalogue::from_json(extra.italian_json).unwrap_or_default());
-            // Made once per page load, for the life of the page.
-            Box::leak(Box::new(merged))
-        }
-    };
+/// Creates the i18n context of a bundle (the common texts with the bundle's own): the saved
+/// language, else the browser's, else Italian; keeps `lang` and `dir` of `<html>` in step with
+/// it.
+pub fn provide_i18n_with(extra: ExtraTexts) -> I18n {
+    let mut merged = Catalogue::from_json(ITALIAN_JSON).unwrap_or_default();
+    merged.merge(Catalogue::from_json(extra.italian_json).unwrap_or_default());
+    // Made once per page load, for the life of the page.
+    let italian: &'static Catalogue = Box::leak(Box::new(merged));
     let i18n = I18n {
         italian,
         extra,
