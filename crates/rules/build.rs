@@ -1,7 +1,14 @@
-//! Turns the TOML data files in `data/` into JSON in OUT_DIR, so that the crate embeds them
-//! without carrying a TOML parser into the browser. Dates become ISO strings.
+//! Turns the TOML data files in `data/` into what the crate embeds, so that no TOML parser rides
+//! in the browser's wasm:
+//! - `<name>.rs`: the file as a static [`Data`] tree (see `src/data.rs`), which the crate reads
+//!   at start without a JSON parser: the browser's code keeps no deserializer for the data
+//!   (about 14 KB of the self-check's first load, issue 11);
+//! - `<name>.json`: the same as JSON, for the tests that check the static tree against the
+//!   validating parser, and for the files nobody reads in the browser (workflows).
+//!
+//! Dates become ISO strings in both.
 
-use std::{env, fs, path::Path};
+use std::{env, fmt::Write, fs, path::Path};
 
 #[path = "src/toml_json.rs"]
 mod toml_json;
@@ -16,7 +23,47 @@ fn main() {
         println!("cargo::rerun-if-changed={source}");
         let text = fs::read_to_string(&source).unwrap_or_else(|error| panic!("{source}: {error}"));
         let value: toml::Value = toml::from_str(&text).unwrap_or_else(|error| panic!("{source}: {error}"));
-        let json = serde_json::to_string(&toml_json::to_json(value)).expect("JSON from TOML never fails");
+        let json = toml_json::to_json(value);
+        let mut tree = String::new();
+        write_data(&mut tree, &json).unwrap_or_else(|problem| panic!("{source}: {problem}"));
+        fs::write(Path::new(&out_dir).join(format!("{name}.rs")), tree).expect("OUT_DIR is writable");
+        let json = serde_json::to_string(&json).expect("JSON from TOML never fails");
         fs::write(Path::new(&out_dir).join(format!("{name}.json")), json).expect("OUT_DIR is writable");
+    }
+}
+
+/// Writes `value` as a Rust expression of type `Data`.
+fn write_data(out: &mut String, value: &serde_json::Value) -> Result<(), String> {
+    use serde_json::Value;
+    match value {
+        Value::String(text) => write!(out, "Data::Text({text:?})").map_err(|error| error.to_string()),
+        Value::Bool(flag) => write!(out, "Data::Boolean({flag})").map_err(|error| error.to_string()),
+        Value::Number(number) => {
+            let integer = number
+                .as_i64()
+                .and_then(|integer| i32::try_from(integer).ok())
+                .ok_or_else(|| format!("{number}: only whole numbers that fit 32 bits are supported"))?;
+            write!(out, "Data::Integer({integer})").map_err(|error| error.to_string())
+        }
+        Value::Array(items) => {
+            out.push_str("Data::List(&[");
+            for item in items {
+                write_data(out, item)?;
+                out.push(',');
+            }
+            out.push_str("])");
+            Ok(())
+        }
+        Value::Object(fields) => {
+            out.push_str("Data::Table(&[");
+            for (key, item) in fields {
+                write!(out, "({key:?},").map_err(|error| error.to_string())?;
+                write_data(out, item)?;
+                out.push_str("),");
+            }
+            out.push_str("])");
+            Ok(())
+        }
+        Value::Null => Err("null has no TOML form".to_owned()),
     }
 }

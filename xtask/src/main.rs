@@ -58,9 +58,8 @@ pub fn workspace_root() -> PathBuf {
 }
 
 /// One browser bundle: its trunk target, dist folder, public URL, first-load budget in bytes,
-/// the folder under `locales/` of its own texts besides the common ones (fetched, like the
-/// common ones, for every language but Italian), and the ceiling for its first load in the other
-/// languages when it does not fit the budget yet (printed as over budget; it may only go down).
+/// and the folder under `locales/` of its own texts besides the common ones (fetched, like the
+/// common ones, for every language but Italian). The budget holds in every language.
 pub struct Bundle {
     pub target: &'static str,
     pub dist: &'static str,
@@ -69,7 +68,6 @@ pub struct Bundle {
     pub own_texts: Option<&'static str>,
     /// The bundle's own locale files are served with the common texts merged in (one request).
     pub own_texts_with_common: bool,
-    pub other_languages_ceiling: u64,
 }
 
 /// The folder of locale files served with the common texts merged in (`i18n::SELF_CHECK`).
@@ -85,7 +83,6 @@ pub const BUNDLES: [Bundle; 5] = [
         budget_bytes: budget::FIRST_LOAD_BUDGET_BYTES,
         own_texts: Some("pages"),
         own_texts_with_common: false,
-        other_languages_ceiling: budget::FIRST_LOAD_BUDGET_BYTES,
     },
     Bundle {
         target: "verifica.html",
@@ -94,7 +91,6 @@ pub const BUNDLES: [Bundle; 5] = [
         budget_bytes: budget::FIRST_LOAD_BUDGET_BYTES,
         own_texts: Some("self_check"),
         own_texts_with_common: true,
-        other_languages_ceiling: budget::SELF_CHECK_OTHER_LANGUAGES_CEILING,
     },
     Bundle {
         target: "domanda.html",
@@ -103,7 +99,6 @@ pub const BUNDLES: [Bundle; 5] = [
         budget_bytes: budget::APPLICATION_BUDGET_BYTES,
         own_texts: Some("applications"),
         own_texts_with_common: false,
-        other_languages_ceiling: budget::APPLICATION_BUDGET_BYTES,
     },
     Bundle {
         target: "stato.html",
@@ -112,7 +107,6 @@ pub const BUNDLES: [Bundle; 5] = [
         budget_bytes: budget::APPLICATION_BUDGET_BYTES,
         own_texts: Some("applications"),
         own_texts_with_common: false,
-        other_languages_ceiling: budget::APPLICATION_BUDGET_BYTES,
     },
     Bundle {
         target: "ufficio.html",
@@ -121,7 +115,6 @@ pub const BUNDLES: [Bundle; 5] = [
         budget_bytes: budget::BACK_OFFICE_BUDGET_BYTES,
         own_texts: Some("back_office"),
         own_texts_with_common: false,
-        other_languages_ceiling: budget::BACK_OFFICE_BUDGET_BYTES,
     },
 ];
 

@@ -5,9 +5,9 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::Channel;
+use crate::{Channel, data::Data};
 
-const ACCESS_POINTS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/access-points.json"));
+static ACCESS_POINTS: Data = include!(concat!(env!("OUT_DIR"), "/access-points.rs"));
 
 /// The marker the data uses for a value nobody has confirmed yet.
 pub const TO_BE_CONFIRMED: &str = "to_be_confirmed";
@@ -32,13 +32,21 @@ impl AccessPoint {
     pub fn all() -> &'static [AccessPoint] {
         static POINTS: OnceLock<Vec<AccessPoint>> = OnceLock::new();
         POINTS.get_or_init(|| {
-            #[derive(Deserialize)]
-            struct File {
-                access_point: Vec<AccessPoint>,
-            }
-            serde_json::from_str::<File>(ACCESS_POINTS_JSON)
-                .unwrap_or_else(|error| panic!("embedded access points are invalid: {error}"))
-                .access_point
+            ACCESS_POINTS
+                .list("access_point")
+                .iter()
+                .map(|point| AccessPoint {
+                    id: point.text("id"),
+                    name: point.text("name"),
+                    kind: point.text("kind"),
+                    comune: point.text("comune"),
+                    address: point.text("address"),
+                    serves: point.text("serves"),
+                    channels: point.texts("channels").iter().filter_map(|code| Channel::from_code(code)).collect(),
+                    status: point.text("status"),
+                    source: point.optional_text("source").map(str::to_owned),
+                })
+                .collect()
         })
     }
 
@@ -100,6 +108,19 @@ mod tests {
         assert_eq!(ids(Channel::Fragility, "Imola"), ["insieme-per-il-lavoro"]);
         assert_eq!(ids(Channel::Enterprise, "Imola"), ["suap-progetti-impresa"]);
         assert!(!ids(Channel::Youth, "Bologna").contains(&"suap-progetti-impresa"));
+    }
+
+    #[test]
+    fn the_embedded_access_points_read_as_serde_reads_their_file() {
+        #[derive(Deserialize)]
+        struct File {
+            access_point: Vec<AccessPoint>,
+        }
+        let json = include_str!(concat!(env!("OUT_DIR"), "/access-points.json"));
+        assert_eq!(
+            AccessPoint::all(),
+            serde_json::from_str::<File>(json).expect("the data file is valid JSON").access_point.as_slice()
+        );
     }
 
     #[test]

@@ -6,10 +6,10 @@ use std::{collections::BTreeSet, fmt, sync::OnceLock};
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Date, Status};
+use crate::{Date, Status, data::Data};
 
-const FRAGILITY_2016_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/fragility-2016.json"));
-const SUSTAINABILITY_2026_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/sustainability-2026.json"));
+static FRAGILITY_2016: Data = include!(concat!(env!("OUT_DIR"), "/fragility-2016.rs"));
+static SUSTAINABILITY_2026: Data = include!(concat!(env!("OUT_DIR"), "/sustainability-2026.rs"));
 
 /// The points of one level of the scale; every item uses the same scale 0..=3.
 pub const SCALE_POINTS: [u8; 4] = [0, 1, 2, 3];
@@ -124,13 +124,13 @@ impl Instrument {
     /// The default fragility instrument shipped with this build (2016-provisional-1).
     pub fn fragility() -> &'static Instrument {
         static INSTRUMENT: OnceLock<Instrument> = OnceLock::new();
-        INSTRUMENT.get_or_init(|| embedded(FRAGILITY_2016_JSON))
+        INSTRUMENT.get_or_init(|| from_data(&FRAGILITY_2016))
     }
 
     /// The sustainability grid of channel 4 shipped with this build (provisional).
     pub fn sustainability() -> &'static Instrument {
         static INSTRUMENT: OnceLock<Instrument> = OnceLock::new();
-        INSTRUMENT.get_or_init(|| embedded(SUSTAINABILITY_2026_JSON))
+        INSTRUMENT.get_or_init(|| from_data(&SUSTAINABILITY_2026))
     }
 
     /// The built-in instrument with this id and version, to recompute an old assessment.
@@ -168,11 +168,58 @@ impl Instrument {
     }
 }
 
-fn embedded(json: &str) -> Instrument {
-    Instrument::from_json(json).unwrap_or_else(|errors| {
-        let listed: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        panic!("embedded instrument is invalid: {}", listed.join("; "))
-    })
+/// An embedded instrument, read without validation: a test checks that each reads exactly as
+/// [`Instrument::from_json`] reads and validates the same file.
+fn from_data(file: &Data) -> Instrument {
+    let empty = Data::Table(&[]);
+    let header = file.field("instrument").unwrap_or(&empty);
+    let texts = |data: &Data| (data.text("it"), data.text("en"));
+    Instrument {
+        id: header.text("id"),
+        version: header.text("version"),
+        valid_from: header.date("valid_from"),
+        status: header.status("status"),
+        threshold: header.integer("second_interview_threshold") as u32,
+        threshold_source: header.text("threshold_source"),
+        legal_basis: header.texts("legal_basis"),
+        scale: header
+            .list("scale")
+            .iter()
+            .map(|point| {
+                let (it, en) = texts(point);
+                ScalePoint { points: point.integer("points") as u8, it, en }
+            })
+            .collect(),
+        areas: file
+            .list("area")
+            .iter()
+            .map(|area| {
+                let (it, en) = texts(area);
+                Area {
+                    id: area.text("id"),
+                    it,
+                    en,
+                    lr14_dimension: area.optional_text("lr14_dimension").map(str::to_owned),
+                }
+            })
+            .collect(),
+        items: file
+            .list("item")
+            .iter()
+            .map(|item| {
+                let (it, en) = texts(item);
+                Item {
+                    id: item.text("id"),
+                    area: item.text("area"),
+                    sensitive: item.boolean("sensitive"),
+                    it,
+                    en,
+                    levels_it: item.texts("levels_it"),
+                    levels_en: item.texts("levels_en"),
+                }
+            })
+            .collect(),
+    }
 }
 
 fn validate(raw: RawInstrumentFile) -> Result<Instrument, Vec<InstrumentError>> {
@@ -306,4 +353,25 @@ fn validate(raw: RawInstrumentFile) -> Result<Instrument, Vec<InstrumentError>> 
             })
             .collect(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The embedded instruments are read without validation; this checks they read exactly as
+    /// the validating parser reads the same files (and that those files are valid).
+    #[test]
+    fn the_embedded_instruments_read_as_the_validating_parser_reads_them() {
+        let fragility = include_str!(concat!(env!("OUT_DIR"), "/fragility-2016.json"));
+        assert_eq!(
+            Instrument::fragility(),
+            &Instrument::from_json(fragility).expect("the fragility instrument is valid")
+        );
+        let sustainability = include_str!(concat!(env!("OUT_DIR"), "/sustainability-2026.json"));
+        assert_eq!(
+            Instrument::sustainability(),
+            &Instrument::from_json(sustainability).expect("the sustainability grid is valid")
+        );
+    }
 }

@@ -12,6 +12,7 @@ pub mod answers;
 pub mod assessment;
 pub mod calls;
 pub mod channels;
+mod data;
 pub mod date;
 pub mod fragility;
 pub mod instrument;

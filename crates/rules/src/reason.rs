@@ -6,9 +6,9 @@ use std::{collections::BTreeMap, sync::OnceLock};
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Date, Status, source};
+use crate::{Date, Status, data::Data, source};
 
-const REASONS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/reasons.json"));
+static REASONS: Data = include!(concat!(env!("OUT_DIR"), "/reasons.rs"));
 
 /// What a reason says about its requirement.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -89,13 +89,8 @@ pub struct Reason {
     pub source_valid_from: Date,
 }
 
-#[derive(Deserialize)]
-struct ReasonFile {
-    reason: Vec<ReasonTemplate>,
-}
-
 /// A reason's entry in the catalogue.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 pub struct ReasonTemplate {
     pub code: String,
     pub source: String,
@@ -107,9 +102,16 @@ pub struct ReasonTemplate {
 pub fn reason_templates() -> &'static [ReasonTemplate] {
     static TEMPLATES: OnceLock<Vec<ReasonTemplate>> = OnceLock::new();
     TEMPLATES.get_or_init(|| {
-        serde_json::from_str::<ReasonFile>(REASONS_JSON)
-            .unwrap_or_else(|error| panic!("embedded reasons data is invalid: {error}"))
-            .reason
+        REASONS
+            .list("reason")
+            .iter()
+            .map(|reason| ReasonTemplate {
+                code: reason.text("code"),
+                source: reason.text("source"),
+                it: reason.text("it"),
+                en: reason.text("en"),
+            })
+            .collect()
     })
 }
 
@@ -165,4 +167,22 @@ pub fn fill_placeholders(template: &str, value_of: impl Fn(&str) -> Option<Strin
 
 fn fill_template(template: &str, params: &BTreeMap<String, Param>) -> String {
     fill_placeholders(template, |name| params.get(name).map(Param::display))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_reasons_read_as_serde_reads_their_file() {
+        #[derive(Deserialize)]
+        struct File {
+            reason: Vec<ReasonTemplate>,
+        }
+        let json = include_str!(concat!(env!("OUT_DIR"), "/reasons.json"));
+        assert_eq!(
+            reason_templates(),
+            serde_json::from_str::<File>(json).expect("the data file is valid JSON").reason.as_slice()
+        );
+    }
 }

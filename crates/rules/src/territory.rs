@@ -9,8 +9,10 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use crate::data::Data;
+
 /// The territory data as shipped with this build.
-const TERRITORY_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/territory.json"));
+static TERRITORY: Data = include!(concat!(env!("OUT_DIR"), "/territory.rs"));
 
 /// How many close names an unknown comune gets as suggestions, at most.
 const SUGGESTION_COUNT: usize = 5;
@@ -58,10 +60,28 @@ pub enum ComuneLookup {
 impl Territory {
     /// The territory embedded in this build, parsed once.
     pub fn embedded() -> &'static Territory {
-        static TERRITORY: OnceLock<Territory> = OnceLock::new();
-        TERRITORY.get_or_init(|| {
-            serde_json::from_str(TERRITORY_JSON)
-                .unwrap_or_else(|error| panic!("embedded territory data is invalid: {error}"))
+        static READ: OnceLock<Territory> = OnceLock::new();
+        READ.get_or_init(|| Territory {
+            distretti: TERRITORY
+                .list("distretto")
+                .iter()
+                .map(|distretto| Distretto {
+                    id: distretto.text("id"),
+                    name: distretto.text("name"),
+                    ausl: distretto.text("ausl"),
+                    comuni: distretto.texts("comuni"),
+                })
+                .collect(),
+            quartieri: TERRITORY
+                .list("quartiere")
+                .iter()
+                .map(|quartiere| Quartiere {
+                    id: quartiere.text("id"),
+                    name: quartiere.text("name"),
+                    zone: quartiere.texts("zone"),
+                    residents: quartiere.integer("residents") as u32,
+                })
+                .collect(),
         })
     }
 
@@ -157,6 +177,15 @@ pub fn normalise_name(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_embedded_territory_reads_as_serde_reads_its_file() {
+        let json = include_str!(concat!(env!("OUT_DIR"), "/territory.json"));
+        assert_eq!(
+            Territory::embedded(),
+            &serde_json::from_str::<Territory>(json).expect("the data file is valid JSON")
+        );
+    }
 
     #[test]
     fn the_territory_has_55_comuni_in_7_distretti_and_6_quartieri() {
