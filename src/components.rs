@@ -3,6 +3,7 @@
 mod channel_card;
 mod choice;
 mod confirm_action;
+mod date_input;
 mod error_summary;
 mod form_field;
 mod fragility_chart;
@@ -21,6 +22,7 @@ pub use crate::navigation::NavLink;
 pub use channel_card::ChannelCard;
 pub use choice::Choice;
 pub use confirm_action::{ConfirmAction, ConfirmTexts};
+pub use date_input::DateInput;
 pub use error_summary::ErrorSummary;
 pub use form_field::FormField;
 pub use fragility_chart::FragilityChart;

@@ -101,6 +101,21 @@ pub fn set_document_title(title: &str) {
     }
 }
 
+/// Gives the focus to the page's heading, when it takes focus (`tabindex="-1"`, as the wizard's
+/// steps do) and nothing has it: a page hidden while its texts loaded could not take the focus
+/// its step asked for, since hidden elements cannot be focused.
+pub fn focus_heading_if_nothing_focused() {
+    use wasm_bindgen::JsCast;
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else { return };
+    let nothing_focused = document.active_element().is_none_or(|element| element.tag_name() == "BODY");
+    let heading = document.query_selector("h1[tabindex='-1']").ok().flatten();
+    if let (true, Some(heading)) =
+        (nothing_focused, heading.and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok()))
+    {
+        let _ = heading.focus();
+    }
+}
+
 /// Moves the focus to the element with this id, if it is on the page (the error summary after a
 /// second failed Continue: its own effect only runs when the problems change).
 pub fn focus_element(id: &str) {

@@ -1,7 +1,9 @@
 //! The i18n layer: every visible text comes from here, by key.
 //!
-//! Italian is embedded and always complete; another language is fetched once from
-//! `/locales/<code>.json` when chosen, and any key it lacks falls back to Italian. Keys are
+//! Italian is embedded and always complete in most bundles; another language is fetched once
+//! from `/locales/<code>.json` when chosen, and any key it lacks falls back to Italian. The
+//! self-check embeds no texts: every language, Italian too, comes as one file, which the page
+//! asks for before its code has loaded (see `verifica.html`). Keys are
 //! looked up at run time, so data-driven texts (instrument items by id, reasons by code) are
 //! translated like any other (see ARCHITECTURE.md for why this is not leptos_i18n).
 
@@ -19,6 +21,10 @@ use crate::{api, device};
 
 /// How long a page waits, hidden, for the texts of the person's language before showing Italian.
 const LANGUAGE_WAIT: std::time::Duration = std::time::Duration::from_millis(1500);
+/// How often a bundle without embedded texts asks again for a file that did not come, and how
+/// long it waits before the first retry (doubled each time).
+const FETCH_ATTEMPTS: u32 = 4;
+const FIRST_RETRY_MS: u32 = 500;
 
 /// The Italian texts, the reference every other language is checked against.
 pub const ITALIAN_JSON: &str = include_str!("../locales/it.json");
@@ -28,10 +34,20 @@ pub const ITALIAN_JSON: &str = include_str!("../locales/it.json");
 /// languages fetch it from `/locales/applications/<code>.json`.
 pub const APPLICATIONS_ITALIAN_JSON: &str = include_str!("../locales/applications/it.json");
 
+/// The Italian texts a bundle embeds: the common ones and its own.
+#[derive(Clone, Copy, Debug)]
+pub struct EmbeddedItalian {
+    pub common: &'static str,
+    pub own: &'static str,
+}
+
 /// A bundle's own texts besides the common ones.
 #[derive(Clone, Copy, Debug)]
 pub struct ExtraTexts {
-    pub italian_json: &'static str,
+    /// `None`: Italian is fetched like every other language (the self-check, whose first load
+    /// in every language must fit 200 KB: embedded Italian was 3.5 KB of every other
+    /// language's first load, issue 11).
+    pub italian: Option<EmbeddedItalian>,
     /// The folder under `/locales/` with the other languages.
     pub folder: &'static str,
     /// The language whose texts stand in when the folder has none for the chosen language (the
@@ -42,19 +58,24 @@ pub struct ExtraTexts {
     pub with_common: bool,
 }
 
+const fn embedded(own: &'static str) -> Option<EmbeddedItalian> {
+    Some(EmbeddedItalian { common: ITALIAN_JSON, own })
+}
+
 /// The texts of the applications bundles.
-pub const APPLICATIONS: ExtraTexts =
-    ExtraTexts { italian_json: APPLICATIONS_ITALIAN_JSON, folder: "applications", fallback: None, with_common: false };
+pub const APPLICATIONS: ExtraTexts = ExtraTexts {
+    italian: embedded(APPLICATIONS_ITALIAN_JSON),
+    folder: "applications",
+    fallback: None,
+    with_common: false,
+};
 
-/// The Italian texts of the self-check (its steps, its result, the plain question of each
-/// instrument item): a catalogue of its own, embedded only in the self-check bundle, so that
-/// the forms, the status pages and the public pages do not carry them (issue 11: their first
-/// load in every language). Other languages fetch `/locales/self_check/<code>.json`.
-pub const SELF_CHECK_ITALIAN_JSON: &str = include_str!("../locales/self_check/it.json");
-
-/// The texts of the self-check bundle.
+/// The texts of the self-check bundle (its steps, its result, the plain question of each
+/// instrument item): a catalogue of its own, so that the forms, the status pages and the public
+/// pages do not carry them (issue 11: their first load in every language), fetched in every
+/// language from `/locales/self_check/<code>.json` with the common texts merged in.
 pub const SELF_CHECK: ExtraTexts =
-    ExtraTexts { italian_json: SELF_CHECK_ITALIAN_JSON, folder: "self_check", fallback: None, with_common: true };
+    ExtraTexts { italian: None, folder: "self_check", fallback: None, with_common: true };
 
 /// The Italian texts of the public information pages (home, channels, access points,
 /// territory, sources, opportunities, privacy, accessibility): a third catalogue, embedded only
@@ -63,7 +84,7 @@ pub const PAGES_ITALIAN_JSON: &str = include_str!("../locales/pages/it.json");
 
 /// The texts of the public bundle.
 pub const PAGES: ExtraTexts =
-    ExtraTexts { italian_json: PAGES_ITALIAN_JSON, folder: "pages", fallback: None, with_common: false };
+    ExtraTexts { italian: embedded(PAGES_ITALIAN_JSON), folder: "pages", fallback: None, with_common: false };
 
 /// The Italian texts of the back office (partners and operators), embedded only in its bundle.
 /// Its other language is English (`/locales/back_office/en.json`), which also stands in for the
@@ -72,7 +93,7 @@ pub const BACK_OFFICE_ITALIAN_JSON: &str = include_str!("../locales/back_office/
 
 /// The texts of the back-office bundle.
 pub const BACK_OFFICE: ExtraTexts = ExtraTexts {
-    italian_json: BACK_OFFICE_ITALIAN_JSON,
+    italian: embedded(BACK_OFFICE_ITALIAN_JSON),
     folder: "back_office",
     fallback: Some("en"),
     with_common: false,
@@ -81,7 +102,7 @@ pub const BACK_OFFICE: ExtraTexts = ExtraTexts {
 /// The app's language and its texts; `Copy`, so it moves into any closure.
 #[derive(Clone, Copy)]
 pub struct I18n {
-    /// Italian: the common texts, with the bundle's own when it has some.
+    /// The embedded Italian texts (common and the bundle's own), empty when Italian is fetched.
     italian: &'static Catalogue,
     extra: ExtraTexts,
     language: RwSignal<Language>,
@@ -151,10 +172,11 @@ impl I18n {
     /// The text for `key` only when the current language itself has it (no Italian fallback),
     /// for texts whose other sources (the rules' data) know Italian and English.
     pub fn own_text(self, key: &str) -> Option<String> {
+        let fetched = self.texts.read().as_deref().and_then(|catalogue| catalogue.get(key)).map(str::to_owned);
         if self.language.get() == Language::Italian {
-            return self.italian.get(key).map(str::to_owned);
+            return fetched.or_else(|| self.italian.get(key).map(str::to_owned));
         }
-        self.texts.read().as_deref().and_then(|catalogue| catalogue.get(key)).map(str::to_owned)
+        fetched
     }
 
     /// Switches language (fetching its texts once) and remembers the choice on this device.
@@ -165,7 +187,7 @@ impl I18n {
 
     fn switch(self, language: Language) {
         self.requested.set_value(language);
-        if language == Language::Italian {
+        if language == Language::Italian && self.extra.italian.is_some() {
             self.apply(language, None);
             return;
         }
@@ -173,10 +195,25 @@ impl I18n {
             self.apply(language, Some(catalogue));
             return;
         }
+        self.load(language, 1);
+    }
+
+    /// Fetches the texts of `language`; this is attempt number `attempt`.
+    fn load(self, language: Language, attempt: u32) {
         let extra = self.extra;
         spawn_local(async move {
-            // Offline or missing: stay in the current language.
             let Some(catalogue) = load_catalogue(language, extra).await else {
+                let shown = self.texts.with_untracked(Option::is_some);
+                if extra.italian.is_none() && !shown && attempt < FETCH_ATTEMPTS {
+                    // Nothing to show yet: ask again, a little later each time.
+                    let wait = FIRST_RETRY_MS << (attempt - 1);
+                    set_timeout(
+                        move || self.load(language, attempt + 1),
+                        std::time::Duration::from_millis(wait.into()),
+                    );
+                    return;
+                }
+                // Offline or missing: stay in the current language.
                 reveal();
                 return;
             };
@@ -200,7 +237,10 @@ impl I18n {
 /// Shows the page hidden while its texts loaded, at the next frame: by then the texts and the
 /// document's language have been updated, so the first thing seen is the right language.
 fn reveal() {
-    request_animation_frame(|| device::set_texts_pending(false));
+    request_animation_frame(|| {
+        device::set_texts_pending(false);
+        device::focus_heading_if_nothing_focused();
+    });
 }
 
 /// The texts of `language` (with the bundle's own), or `None` offline or on a broken file.
@@ -238,8 +278,11 @@ pub fn tr_key(key: String) -> impl Fn() -> String + Clone + Send + Sync + 'stati
 /// language, else the browser's, else Italian; keeps `lang` and `dir` of `<html>` in step with
 /// it.
 pub fn provide_i18n_with(extra: ExtraTexts) -> I18n {
-    let mut merged = Catalogue::from_json(ITALIAN_JSON).unwrap_or_default();
-    merged.merge(Catalogue::from_json(extra.italian_json).unwrap_or_default());
+    let mut merged = Catalogue::default();
+    if let Some(italian) = extra.italian {
+        merged.merge(Catalogue::from_json(italian.common).unwrap_or_default());
+        merged.merge(Catalogue::from_json(italian.own).unwrap_or_default());
+    }
     // Made once per page load, for the life of the page.
     let italian: &'static Catalogue = Box::leak(Box::new(merged));
     let i18n = I18n {
@@ -254,7 +297,10 @@ pub fn provide_i18n_with(extra: ExtraTexts) -> I18n {
     let initial = device::saved_language()
         .and_then(|code| Language::from_code(&code))
         .unwrap_or_else(|| Language::from_preferences(device::browser_languages().iter().map(String::as_str)));
-    if initial != Language::Italian {
+    if extra.italian.is_none() {
+        // Nothing to show until the texts arrive (or every attempt failed).
+        device::set_texts_pending(true);
+    } else if initial != Language::Italian {
         // Until its texts arrive the page stays hidden, at most this long (a slow network
         // then shows Italian, and the texts replace it when they come).
         device::set_texts_pending(true);

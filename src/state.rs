@@ -2,6 +2,7 @@
 //! and forward events to them; they never compute themselves.
 
 pub mod application;
+pub mod date_parts;
 pub mod draft;
 pub mod receipts;
 pub mod self_check;

@@ -4,6 +4,7 @@
 // typed leaves the device. Each step passes an axe audit.
 import { expect, test, type Request } from '@playwright/test';
 import { expectNoAxeViolations } from '../fixtures/axe';
+import { fillDate } from '../fixtures/dates';
 import { SelfCheck } from '../fixtures/self_check';
 
 /** Every request's URL and body, to prove that no answer leaves the device. */
@@ -27,7 +28,7 @@ test('a person scoring at least 11 is told about the second interview, and no an
   await check.continue();
 
   await check.expectStep('Quando sei nato o nata?');
-  await page.getByLabel('Data di nascita').fill('1975-03-02');
+  await fillDate(page, 'Data di nascita', '1975-03-02');
   await check.continue();
 
   await check.expectStep('La tua situazione attuale');
@@ -117,7 +118,7 @@ test('bad input is explained in an error summary and loses nothing', async ({ pa
   await page.getByLabel('Comune di domicilio').fill('Bologna');
   await check.continue();
 
-  await page.getByLabel('Data di nascita').fill('2099-01-01');
+  await fillDate(page, 'Data di nascita', '2099-01-01');
   await check.continue();
   await expect(page.getByRole('alert')).toContainText('La data di nascita deve essere nel passato.');
 });
@@ -153,7 +154,7 @@ test('short comune name: Casalecchio stays on the step until Casalecchio di Reno
   await expect(page.getByLabel('Comune di domicilio')).toHaveValue('Casalecchio di Reno');
   await check.continue();
   await check.expectStep('Quando sei nato o nata?');
-  await page.getByLabel('Data di nascita').fill('1980-05-10');
+  await fillDate(page, 'Data di nascita', '1980-05-10');
   await check.continue();
   await check.choose('No');
   await check.continue();

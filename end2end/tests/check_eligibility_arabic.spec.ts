@@ -4,6 +4,7 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from '../fixtures/axe';
 import { HomePage } from '../fixtures/pages';
+import { fillDate } from '../fixtures/dates';
 
 test('the self-check in Arabic is right-to-left and fully translated', async ({ page }) => {
   const home = new HomePage(page);
@@ -24,7 +25,7 @@ test('the self-check in Arabic is right-to-left and fully translated', async ({ 
   await expect(home.heading()).toHaveText('أين تقيم؟');
   await page.getByLabel('البلدية التي تقيم فيها').fill('Bologna');
   await page.getByRole('button', { name: 'متابعة' }).click();
-  await page.getByLabel('تاريخ الميلاد').fill('1990-06-15');
+  await fillDate(page, 'تاريخ الميلاد', '1990-06-15', ['اليوم', 'الشهر', 'السنة']);
   await page.getByRole('button', { name: 'متابعة' }).click();
   await page.getByLabel('لا', { exact: true }).check();
   await page.getByRole('button', { name: 'متابعة' }).click();
@@ -73,4 +74,26 @@ test.describe('a browser that prefers Arabic', () => {
     }
     await expectNoAxeViolations(page, 'self-check start, browser in Arabic');
   });
+
+  test('the self-check fetches its Arabic texts once, asked for by the page before its code runs, and no Italian', async ({ page }) => {
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/locales/')) asked.push(new URL(request.url()).pathname);
+    });
+    await page.goto('/verifica/inizio');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+    await expect(page.locator('h1')).not.toBeEmpty();
+    expect(asked).toEqual(['/locales/self_check/ar.json']);
+    await expect(page.locator('link[rel=preload][href^="/locales/"]')).toHaveAttribute('href', '/locales/self_check/ar.json');
+  });
+});
+
+test('in Italian the self-check fetches its texts once too, asked for by the page', async ({ page }) => {
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/locales/')) asked.push(new URL(request.url()).pathname);
+  });
+  await page.goto('/verifica/inizio');
+  await expect(page.locator('h1')).toHaveText('Che cosa vuoi verificare?');
+  expect(asked).toEqual(['/locales/self_check/it.json']);
 });

@@ -4,7 +4,7 @@
 import { expect, Page, test } from '@playwright/test';
 import { Application } from '../fixtures/application';
 import { expectNoAxeViolations } from '../fixtures/axe';
-import { daysFromToday } from '../fixtures/dates';
+import { daysFromToday, fillDate } from '../fixtures/dates';
 
 async function proposeOpportunity(page: Page, organisation: string): Promise<{ reference: string; accessCode: string }> {
   const application = new Application(page);
@@ -17,8 +17,8 @@ async function proposeOpportunity(page: Page, organisation: string): Promise<{ r
   await application.fill('Che cosa si fa (mansioni)', 'Distribuzione dei pasti');
   await application.fill('Ore alla settimana', '8');
   await application.fill('Quante persone', '1');
-  await application.fill('Data di inizio', daysFromToday(30));
-  await application.fill('Data di fine', daysFromToday(200));
+  await fillDate(page, 'Data di inizio', daysFromToday(30));
+  await fillDate(page, 'Data di fine', daysFromToday(200));
   await application.next('La persona di riferimento');
   await application.fill('Nome del referente', 'Lucia');
   await application.fill('Cognome del referente', 'Neri');

@@ -5,11 +5,12 @@
 import { expect, test } from '@playwright/test';
 import { Application, MARIO } from '../fixtures/application';
 import { expectNoAxeViolations } from '../fixtures/axe';
+import { expectDate, fillDate } from '../fixtures/dates';
 import { SelfCheck } from '../fixtures/self_check';
 
 async function someoneElsesSelfCheck(check: SelfCheck): Promise<void> {
   await check.startWithComune('Imola');
-  await check.page.getByLabel('Data di nascita').fill(MARIO.born);
+  await fillDate(check.page, 'Data di nascita', MARIO.born);
   await check.continue();
 }
 
@@ -22,11 +23,11 @@ test("someone else's self-check is not carried into an application", async ({ pa
   const question = page.getByRole('region', { name: "Su questo dispositivo c'è una verifica già fatta" });
   await expect(question).toContainText('Comune: Imola');
   await expect(question).toContainText(new RegExp(`Età: (${age}|${age - 1}) anni`));
-  await expect(page.getByLabel('Data di nascita', { exact: true })).toHaveValue('');
+  await expectDate(page, 'Data di nascita', '');
   await expectNoAxeViolations(page, 'whose self-check');
   await question.getByRole('button', { name: 'Non sono mie' }).click();
   await expect(question).toBeHidden();
-  await expect(page.getByLabel('Data di nascita', { exact: true })).toHaveValue('');
+  await expectDate(page, 'Data di nascita', '');
 
   await page.goto('/domanda/fragilita/domicilio');
   await expect(page.getByLabel('Comune di domicilio', { exact: true })).toHaveValue('');
@@ -41,6 +42,6 @@ test('the person who says the self-check is theirs gets it filled in', async ({ 
   const application = new Application(page);
   await application.start('Fai domanda di accompagnamento');
   await page.getByRole('button', { name: 'Sono mie: usale' }).click();
-  await expect(page.getByLabel('Data di nascita', { exact: true })).toHaveValue(MARIO.born);
+  await expectDate(page, 'Data di nascita', MARIO.born);
   await expect(page.getByRole('region', { name: "Su questo dispositivo c'è una verifica già fatta" })).toHaveCount(0);
 });

@@ -3,7 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { Application, GIULIA, MARIO } from '../fixtures/application';
 import { expectNoAxeViolations } from '../fixtures/axe';
-import { daysFromToday } from '../fixtures/dates';
+import { daysFromToday, expectDate, fillDate } from '../fixtures/dates';
 import { SelfCheck } from '../fixtures/self_check';
 
 test('fragility: the self-check answers go into the application and the secretariat contacts within five weeks', async ({ page }) => {
@@ -19,7 +19,7 @@ test('fragility: the self-check answers go into the application and the secretar
   const application = new Application(page);
   await application.expectPage('Chi sei');
   // The self-check already knows the birth date and the comune.
-  await expect(page.getByLabel('Data di nascita', { exact: true })).toHaveValue(MARIO.born);
+  await expectDate(page, 'Data di nascita', MARIO.born);
   await application.fill('Nome', MARIO.given);
   await application.fill('Cognome', MARIO.family);
   await application.fill('Codice fiscale', 'RSSMRA85T10A562T');
@@ -143,11 +143,11 @@ test('community: an organisation proposes an opportunity to its Quartiere networ
   await application.fill('Che cosa si fa (mansioni)', 'Distribuzione dei pasti');
   await application.fill('Ore alla settimana', '10');
   await application.fill('Quante persone', '2');
-  await application.fill('Data di inizio', daysFromToday(60));
-  await application.fill('Data di fine', daysFromToday(59));
+  await fillDate(page, 'Data di inizio', daysFromToday(60));
+  await fillDate(page, 'Data di fine', daysFromToday(59));
   await application.continue();
   await expect(page.getByRole('alert')).toContainText('La data di fine viene prima di quella di inizio');
-  await application.fill('Data di fine', daysFromToday(240));
+  await fillDate(page, 'Data di fine', daysFromToday(240));
   await application.next('La persona di riferimento');
   await application.fill('Nome del referente', 'Lucia');
   await application.fill('Cognome del referente', 'Neri');

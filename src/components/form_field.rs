@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::{
     application_store::use_application,
+    components::DateInput,
     i18n::use_i18n,
     state::application::{Field, Kind},
 };
@@ -56,6 +57,21 @@ pub fn FormField(field: Field, #[prop(into)] error: Signal<Option<String>>) -> i
         move || error.get().map(|message| view! { <p class="field-error" id=error_id.clone()>{message}</p> })
     };
     let invalid = move || error.get().is_some().to_string();
+
+    if field.kind == Kind::Date {
+        let hint_key = format!("{key}.hint");
+        let hint = move || {
+            let own = i18n.t(&hint_key);
+            let example = i18n.t("date.example");
+            if own == hint_key { example } else { format!("{own} {example}") }
+        };
+        let on_change = Callback::new(move |text: String| store.update(|draft| draft.set(field.path, text)));
+        return view! {
+            <DateInput id=id label=Signal::derive(label) hint=Signal::derive(hint) error=error
+                value=Signal::derive(value) on_change=on_change birthday=field.path == "person.birth_date" />
+        }
+        .into_any();
+    }
 
     let grouped = matches!(field.kind, Kind::OneOf { .. } | Kind::AnyOf { .. });
     if grouped {
@@ -127,18 +143,16 @@ pub fn FormField(field: Field, #[prop(into)] error: Signal<Option<String>>) -> i
         _ => {
             let (kind, autocomplete, inputmode) = match field.kind {
                 Kind::Text { autocomplete } => ("text", autocomplete, "text"),
-                Kind::Date => ("date", "off", "text"),
                 Kind::Phone => ("tel", "tel", "tel"),
                 Kind::Email => ("email", "email", "email"),
                 Kind::Number => ("text", "off", "numeric"),
                 Kind::Comune => ("text", "address-level2", "text"),
                 _ => ("text", "off", "text"),
             };
-            let autocomplete = if field.path == "person.birth_date" { "bday" } else { autocomplete };
             let list = (field.kind == Kind::Comune).then_some("comuni");
             // Codes, numbers, phone numbers and e-mail addresses read left to right, also in Arabic
             // and Urdu pages.
-            let left_to_right = matches!(field.kind, Kind::Phone | Kind::Email | Kind::Number | Kind::Date)
+            let left_to_right = matches!(field.kind, Kind::Phone | Kind::Email | Kind::Number)
                 || field.path.ends_with("codice_fiscale");
             view! {
                 <input type=kind id=id.clone() class="input" autocomplete=autocomplete inputmode=inputmode list=list

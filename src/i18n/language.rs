@@ -105,6 +105,19 @@ impl Language {
 mod tests {
     use super::*;
 
+    /// The self-check's page asks for the person's texts before its code loads (it embeds
+    /// none); its list of languages and the key of the saved choice must be ours.
+    #[test]
+    fn the_self_check_page_asks_early_for_a_language_we_speak() {
+        let page = include_str!("../../verifica.html");
+        let list =
+            page.split("var a=[").nth(1).and_then(|rest| rest.split(']').next()).expect("the list in verifica.html");
+        let codes: Vec<&str> = list.split(',').map(|code| code.trim_matches('"')).collect();
+        let ours: Vec<&str> = Language::ALL.iter().map(|language| language.code()).collect();
+        assert_eq!(codes, ours);
+        assert!(page.contains(r#"localStorage.getItem("ipl.language")"#), "the key device::save_language uses");
+    }
+
     #[test]
     fn browser_preferences_pick_the_first_supported_language() {
         assert_eq!(Language::from_preferences(["de-DE", "ar-EG", "en"]), Language::Arabic);

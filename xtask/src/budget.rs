@@ -200,9 +200,11 @@ pub fn languages(dist: &Path) -> Result<Vec<String>, String> {
 }
 
 /// For a bundle with its own texts in `locales/<own>/` (which hold the common texts too when
-/// `with_common`, merged by the build): the locale files a first visit in `language` fetches (relative to `dist`; Italian is embedded, so none) and the files whose
-/// letters its pages show (Italian's too, for the texts that stand in). A bundle without its own
-/// texts in that language uses English's (the back office), as `i18n::ExtraTexts` does.
+/// `with_common`, merged by the build): the locale files a first visit in `language` fetches
+/// (relative to `dist`: none in Italian, which such bundles embed, except a bundle whose files
+/// hold the common texts too, the self-check, which embeds no texts and fetches Italian like the
+/// others) and the files whose letters its pages show. A bundle without its own texts in that
+/// language uses English's (the back office), as `i18n::ExtraTexts` does.
 pub fn texts_of(dist: &Path, language: &str, own: Option<&str>, with_common: bool) -> (Vec<String>, Vec<PathBuf>) {
     let mut names = if with_common && own.is_some() { Vec::new() } else { vec![format!("locales/{language}.json")] };
     if let Some(folder) = own {
@@ -210,7 +212,7 @@ pub fn texts_of(dist: &Path, language: &str, own: Option<&str>, with_common: boo
         names.push(if dist.join(&own_file).is_file() { own_file } else { format!("locales/{folder}/en.json") });
     }
     let letters = names.iter().map(|name| dist.join(name)).collect();
-    let fetched = if language == "it" { Vec::new() } else { names };
+    let fetched = if language == "it" && !with_common { Vec::new() } else { names };
     (fetched, letters)
 }
 

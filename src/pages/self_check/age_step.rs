@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::{
-    components::StepForm,
+    components::{DateInput, StepForm},
     device,
     i18n::{tr, use_i18n},
     state::self_check::{Step, check_birth_date},
@@ -14,6 +14,7 @@ use crate::{
 pub fn AgeStep() -> impl IntoView {
     let i18n = use_i18n();
     let store = use_self_check();
+    // The boxes as typed; the answers keep only a whole, real date.
     let typed = RwSignal::new(
         store
             .check
@@ -32,24 +33,21 @@ pub fn AgeStep() -> impl IntoView {
         }
     };
     let check = Callback::new(move |()| store_date(&typed.get()).err().into_iter().collect());
+    // A whole date counts as soon as it is typed (the interim result follows); problems are shown
+    // on Continue, not while the person is still typing the other boxes.
+    let on_change = Callback::new(move |text: String| {
+        if let Ok(Some(date)) = check_birth_date(&text, device::today()) {
+            store.update(|check| check.answers.profile.birth_date = Some(date));
+        }
+        typed.set(text);
+    });
+    let hint = move || format!("{} {}", i18n.t("self_check.age.hint"), i18n.t("date.example"));
     view! {
         <StepForm step=Step::Age title=Signal::derive(tr("self_check.age.title")) check=check>
-            <div class="field">
-                <label class="field__label" for="birth_date">{tr("self_check.age.label")}</label>
-                <p class="field__hint" id="birth_date-hint">{tr("self_check.age.hint")}</p>
-                <Show when=move || field_error.get().is_some()>
-                    <p class="field-error" id="birth_date-error">{move || field_error.get().map(|key| i18n.t(key))}</p>
-                </Show>
-                <input type="date" id="birth_date" class="input input--date" autocomplete="bday"
-                    min="1900-01-01"
-                    aria-describedby=move || if field_error.get().is_some() { "birth_date-hint birth_date-error" } else { "birth_date-hint" }
-                    aria-invalid=move || field_error.get().is_some().to_string()
-                    prop:value=move || typed.get()
-                    on:input=move |event| typed.set(event_target_value(&event))
-                    on:change=move |event| {
-                        let _ = store_date(&event_target_value(&event));
-                    } />
-            </div>
+            <DateInput id="birth_date".to_owned() label=Signal::derive(tr("self_check.age.label"))
+                hint=Signal::derive(hint)
+                error=Signal::derive(move || field_error.get().map(|key| i18n.t(key)))
+                value=typed on_change=on_change birthday=true />
         </StepForm>
     }
     .into_any()
