@@ -28,15 +28,19 @@ test('a person scoring at least 11 is told about the second interview, and no an
   await check.continue();
 
   await check.expectStep('Quando sei nato o nata?');
+  // The count has no total while the age may still add the youth step: it never jumps.
+  await expect(page.getByText(/^Passo 3( di \d+)?$/)).toHaveText('Passo 3');
   await fillDate(page, 'Data di nascita', '1975-03-02');
   await check.continue();
 
   await check.expectStep('La tua situazione attuale');
+  await expect(page.getByText(/^Passo 4/)).toHaveText('Passo 4 di 14');
   await check.choose('No');
   await check.continue();
 
   // 51 years old: no youth questions.
   await check.expectStep("Un'idea di impresa");
+  await expect(page.getByText(/^Passo 5/)).toHaveText('Passo 5 di 14');
   await check.choose('No');
   await check.continue();
 
@@ -163,4 +167,22 @@ test('short comune name: Casalecchio stays on the step until Casalecchio di Reno
   const summary = page.getByRole('region', { name: 'In breve' });
   await expect(summary.getByRole('link', { name: 'Fai domanda: Accompagnamento con il profilo di fragilità' })).toBeInViewport();
   await expect(page.getByRole('region', { name: 'Accompagnamento con il profilo di fragilità' })).toContainText('Casalecchio di Reno');
+});
+
+test('a young person is told what "left school recently" means, and the count includes the youth step', async ({ page }) => {
+  const check = new SelfCheck(page);
+  await check.startWithComune('Imola');
+  await check.expectStep('Quando sei nato o nata?');
+  const born = new Date().getFullYear() - 20;
+  await fillDate(page, 'Data di nascita', `${born}-05-01`);
+  await check.continue();
+  await check.expectStep('La tua situazione attuale');
+  await expect(page.getByText(/^Passo 4/)).toHaveText('Passo 4 di 15');
+  await check.choose('No');
+  await check.continue();
+  await check.expectStep('Scuola e situazione');
+  const question = page.getByRole('group', { name: 'Hai lasciato la scuola da poco?' });
+  await expect(question).toContainText('hai finito o interrotto la scuola o un corso di formazione professionale');
+  await expect(page.getByText(/^Passo 5/)).toHaveText('Passo 5 di 15');
+  await expectNoAxeViolations(page, 'self-check youth step');
 });

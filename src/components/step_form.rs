@@ -38,7 +38,12 @@ pub fn StepForm(
         let step = step.clone();
         move || {
             let (position, total) = store.check.with(|check| check.progress(&step, store.instrument()));
-            i18n.t_with("self_check.progress", &[("step", position.to_string()), ("total", total.to_string())])
+            match total {
+                Some(total) => {
+                    i18n.t_with("self_check.progress", &[("step", position.to_string()), ("total", total.to_string())])
+                }
+                None => i18n.t_with("self_check.progress_open", &[("step", position.to_string())]),
+            }
         }
     };
     let on_submit = move |event: leptos::ev::SubmitEvent| {

@@ -139,11 +139,20 @@ impl SelfCheck {
         index.checked_sub(1).and_then(|previous| steps.get(previous).cloned())
     }
 
-    /// (this step's number, how many steps there are), both counting from 1.
-    pub fn progress(&self, step: &Step, instrument: &Instrument) -> (usize, usize) {
+    /// (this step's number, how many steps there are), counting from 1. The total is `None`
+    /// while it may still change with an answer to come (the age decides the youth step), so
+    /// that the count shown never jumps (issue 14): it is known once the age is, once the path
+    /// has no age step (business only, outside the territory), or past the age step (a person
+    /// may leave the date out).
+    pub fn progress(&self, step: &Step, instrument: &Instrument) -> (usize, Option<usize>) {
         let steps = self.steps(instrument);
         let position = steps.iter().position(|candidate| candidate == step).map_or(steps.len(), |index| index + 1);
-        (position, steps.len())
+        let age_step = steps.iter().position(|candidate| *candidate == Step::Age);
+        let settled = match age_step {
+            None => true,
+            Some(index) => self.age().is_some() || position > index + 1,
+        };
+        (position, settled.then_some(steps.len()))
     }
 
     pub fn set_intent(&mut self, intent: Intent) {
@@ -309,7 +318,17 @@ mod tests {
         assert_eq!(check.next(&Step::Age, instrument()), Step::Situation);
         assert_eq!(check.previous(&Step::Situation, instrument()), Some(Step::Age));
         assert_eq!(check.previous(&Step::Intent, instrument()), None);
-        assert_eq!(check.progress(&Step::Comune, instrument()), (2, 14));
+        assert_eq!(check.progress(&Step::Comune, instrument()), (2, Some(14)));
+        // A 42-year-old never sees the count change: the youth step is not on their path.
+        let unknown_age = check_with("Bologna", None);
+        assert_eq!(unknown_age.progress(&Step::Comune, instrument()), (2, None), "the age will decide the youth step");
+        assert_eq!(unknown_age.progress(&Step::Age, instrument()), (3, None));
+        assert_eq!(unknown_age.progress(&Step::Situation, instrument()), (4, Some(14)), "the date was left out");
+        let young = check_with("Bologna", Some("2004-01-01"));
+        assert_eq!(young.progress(&Step::Comune, instrument()), (2, Some(15)));
+        let mut business = check_with("Imola", None);
+        business.set_intent(Intent::EnterpriseOnly);
+        assert_eq!(business.progress(&Step::Comune, instrument()), (2, Some(4)));
         // A step that left the path (youth, after the age changed) continues to the result.
         assert_eq!(check.next(&Step::Youth, instrument()), Step::Result);
     }

@@ -18,6 +18,7 @@ pub fn YouthStep() -> impl IntoView {
             <YesNoQuestion
                 name="school_leaver"
                 legend=Signal::derive(tr("self_check.youth.school_leaver"))
+                hint=Signal::derive(tr("self_check.youth.school_leaver_hint"))
                 value=Signal::derive(move || store.check.with(|check| check.answers.profile.school_leaver))
                 on_change=Callback::new(move |answer| store.update(|check| check.answers.profile.school_leaver = answer))
             />
