@@ -7,11 +7,12 @@
 
 Each weight (400 regular, 700 bold) is split by unicode-range, as Google Fonts does, so that a
 page downloads only the pieces whose characters it shows:
-  - "it": ASCII, the Italian accented letters and the punctuation our texts use. Every page
-    needs it; it is preloaded and counted in the first-load budget (about 4.6 KB a weight).
-  - "letters": the other letters our texts use in the languages Titillium writes (French,
-    Spanish, Albanian, Romanian: about 30 letters, under 2 KB a weight). A page in one of those
-    languages needs it; the budget counts it for them (issue 11: every language's first load).
+  - "text": ASCII, the Italian accented letters, the punctuation our texts use and the other
+    letters our texts use in the languages Titillium writes (French, Spanish, Albanian,
+    Romanian: about 30 letters). Every page needs it; it is preloaded and counted in the
+    first-load budget (about 5.5 KB a weight). The other languages' letters were a piece of
+    their own until 2026-11-30: one file costs Italian 0.8 KB a weight and saves those four
+    languages 1 KB a weight (a file's own tables), which the self-check needed (issue 11).
   - "latin": the rest of Latin-1 and its punctuation, for names people type.
   - "latin-ext": the rest of Latin Extended.
 Kerning and hinting are left out: they would double the size for little gain on screens.
@@ -104,14 +105,12 @@ def main(files, out, locales):
     for weight in WEIGHTS:
         latin = files / f"titillium-web-latin-{weight}-normal.woff2"
         extended = files / f"titillium-web-latin-ext-{weight}-normal.woff2"
-        italian = make(latin, out / f"titillium-web-{weight}-it.woff2", ITALIAN)
-        used = make_merged([latin, extended], out / f"titillium-web-{weight}-letters.woff2", letters)
-        rest = set(TTFont(latin).getBestCmap()) - set(italian) - set(used) - set(range(0x20))
+        used = make_merged([latin, extended], out / f"titillium-web-{weight}-text.woff2", set(ITALIAN) | letters)
+        rest = set(TTFont(latin).getBestCmap()) - set(used) - set(range(0x20))
         rest = make(latin, out / f"titillium-web-{weight}-latin.woff2", rest)
         ext = set(TTFont(extended).getBestCmap()) - set(range(0x100)) - set(used)
         ext = make(extended, out / f"titillium-web-{weight}-latin-ext.woff2", ext)
-        print(weight, "it", ranges(italian))
-        print(weight, "letters", ranges(used))
+        print(weight, "text", ranges(used))
         print(weight, "latin", ranges(rest))
         print(weight, "latin-ext", ranges(ext))
 

@@ -105,6 +105,32 @@ impl Language {
 mod tests {
     use super::*;
 
+    /// Without JavaScript no text can come through the i18n layer: each entry page says in
+    /// every language we speak where to go in person instead, the same on every page, and names
+    /// the one verified access point with its address from the rules' data (issue 14).
+    #[test]
+    fn every_page_without_javascript_says_where_to_go_in_every_language() {
+        let pages = [
+            include_str!("../../index.html"),
+            include_str!("../../verifica.html"),
+            include_str!("../../domanda.html"),
+            include_str!("../../stato.html"),
+            include_str!("../../ufficio.html"),
+        ];
+        let message =
+            |page: &'static str| page.split("<noscript>").nth(1).and_then(|rest| rest.split("</noscript>").next());
+        let first = message(pages[0]).expect("index.html has a noscript message");
+        for page in pages {
+            assert_eq!(message(page), Some(first), "every entry page has the same message");
+        }
+        for language in Language::ALL {
+            assert!(first.contains(&format!(r#"<p lang="{}""#, language.code())), "{} is missing", language.code());
+        }
+        let desk =
+            insieme_rules::AccessPoint::all().iter().find(|point| point.is_confirmed()).expect("a verified desk");
+        assert!(first.contains(&desk.address), "the verified address {}", desk.address);
+    }
+
     /// The self-check's page asks for the person's texts before its code loads (it embeds
     /// none); its list of languages and the key of the saved choice must be ours.
     #[test]

@@ -135,8 +135,46 @@ pub fn build_app() -> Result<(), String> {
         process::run("trunk", &args, &[])?;
         minify_loader(std::path::Path::new(dist))?;
     }
+    compact_texts(std::path::Path::new("dist/locales"))?;
     merge_texts(std::path::Path::new("dist/locales"))?;
     budget::precompress(std::path::Path::new("dist"))
+}
+
+/// Writes every locale file under `locales` without the spaces and line breaks between its
+/// tokens (the files in the repository are indented for people): fewer bytes in every first
+/// load outside Italian.
+fn compact_texts(locales: &std::path::Path) -> Result<(), String> {
+    for entry in std::fs::read_dir(locales).map_err(|error| format!("{}: {error}", locales.display()))? {
+        let path = entry.map_err(|error| error.to_string())?.path();
+        if path.is_dir() {
+            compact_texts(&path)?;
+        } else if path.extension().is_some_and(|extension| extension == "json") {
+            let text = std::fs::read_to_string(&path).map_err(|error| format!("{}: {error}", path.display()))?;
+            std::fs::write(&path, compact_json(&text)).map_err(|error| format!("{}: {error}", path.display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// JSON without the white space between tokens; strings are kept as they are.
+fn compact_json(text: &str) -> String {
+    let mut compact = String::with_capacity(text.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for letter in text.chars() {
+        if in_string {
+            compact.push(letter);
+            match (escaped, letter) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+        } else if !letter.is_whitespace() {
+            in_string = letter == '"';
+            compact.push(letter);
+        }
+    }
+    compact
 }
 
 /// Serves each language's self-check texts with the common texts in the same file, as
@@ -228,4 +266,16 @@ fn run() -> Result<(), String> {
     println!("Try: the self-check at /verifica, applications at /domanda, the status page at /stato.");
     println!();
     process::run("target/release/insieme-server", &[], &[("IPL_DIST_DIR", "dist"), ("IPL_DATA_DIR", "data")])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::compact_json;
+
+    #[test]
+    fn compact_json_drops_the_space_between_tokens_and_keeps_strings() {
+        let text = "{\n  \"a b\": \"x  \\\" y\",\n  \"list\": [ 1, 2 ]\n}\n";
+        assert_eq!(compact_json(text), "{\"a b\":\"x  \\\" y\",\"list\":[1,2]}");
+        assert_eq!(compact_json("{\"a\": \"\\\\\", \"b\": 1}"), "{\"a\":\"\\\\\",\"b\":1}");
+    }
 }
