@@ -5,4 +5,5 @@ pub mod application;
 pub mod date_parts;
 pub mod draft;
 pub mod receipts;
+pub mod resume_code;
 pub mod self_check;

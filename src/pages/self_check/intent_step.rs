@@ -62,7 +62,9 @@ pub fn IntentStep() -> impl IntoView {
             <details class="resume">
                 <summary>{tr("self_check.resume.question")}</summary>
                 <label for="resume-code">{tr("self_check.resume.label")}</label>
-                <input type="text" id="resume-code" class="input" autocomplete="off" spellcheck="false"
+                <p class="field__hint" id="resume-code-hint">{tr("self_check.resume.hint")}</p>
+                <input type="text" id="resume-code" class="input resume__code" autocomplete="off" spellcheck="false"
+                    autocapitalize="characters" dir="ltr" aria-describedby="resume-code-hint"
                     prop:value=move || resume_text.get()
                     on:input=move |event| resume_text.set(event_target_value(&event)) />
                 <button type="button" class="button" on:click=resume>{tr("self_check.resume.button")}</button>

@@ -110,7 +110,7 @@ pub fn ResultPage() -> impl IntoView {
                 .collect_view()
         })
     };
-    let resume_code = move || store.check.with(draft::resume_code);
+    let resume_code = move || store.check.with(|check| draft::resume_code(check, store.instrument()));
     let forget = Callback::new(move |()| {
         store.forget();
         location.go("/verifica/inizio");
@@ -170,7 +170,8 @@ pub fn ResultPage() -> impl IntoView {
                     <summary>{tr("result.actions.resume_title")}</summary>
                     <p>{tr("result.actions.resume_text")}</p>
                     <label for="resume-code-out">{tr("result.actions.resume_label")}</label>
-                    <textarea id="resume-code-out" class="input resume__code" readonly=true rows="4" prop:value=resume_code></textarea>
+                    <input type="text" id="resume-code-out" class="input resume__code" readonly=true dir="ltr"
+                        spellcheck="false" prop:value=resume_code />
                     // The QR code is drawn by the status app; the code travels in the fragment,
                     // which browsers never send to the server.
                     <p><a href=move || format!("/stato/codice#{}", resume_code()) rel="external">{tr("result.actions.resume_qr_link")}</a></p>

@@ -8,15 +8,16 @@ use crate::{
     components::{PageTitle, QrCode},
     device,
     i18n::tr,
-    state::draft::RESUME_PREFIX,
+    state::resume_code::looks_like_a_code,
 };
 
 #[component]
 pub fn ResumeQrPage() -> impl IntoView {
-    let code = device::fragment().filter(|fragment| fragment.starts_with(RESUME_PREFIX));
+    let code = device::fragment().filter(|fragment| looks_like_a_code(fragment));
     let body = match code {
         Some(code) => view! {
             <p>{tr("resume.qr_text")}</p>
+            <p class="resume__code" dir="ltr">{code.clone()}</p>
             <QrCode text=format!("{}/verifica#{code}", device::origin()) label=Signal::derive(tr("resume.qr_label")) large=true />
         }
         .into_any(),
