@@ -48,6 +48,13 @@ pub async fn application_status(query: &StatusQuery) -> Result<StatusView, ApiEr
     post(paths::APPLICATION_STATUS, query).await
 }
 
+/// `POST /api/feedback/accessibility`: the same report may be sent again safely.
+pub async fn send_accessibility_feedback(
+    feedback: &insieme_api::AccessibilityFeedback,
+) -> Result<insieme_api::FeedbackReceipt, ApiError> {
+    post(paths::ACCESSIBILITY_FEEDBACK, feedback).await
+}
+
 /// `POST /api/applications/correction`
 pub async fn correct_application(correction: &Correction) -> Result<StatusView, ApiError> {
     post(paths::APPLICATION_CORRECTION, correction).await

@@ -2,7 +2,9 @@
 // English, the errors name their field, and the server's receipt is the same.
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from '../fixtures/axe';
-import { daysFromToday } from '../fixtures/dates';
+import { daysFromToday, fillDate } from '../fixtures/dates';
+
+const ENGLISH_BOXES = ['Day', 'Month', 'Year'];
 
 test('errors and receipt are in the language the person chose', async ({ page }) => {
   await page.goto('/domanda');
@@ -28,8 +30,8 @@ test('errors and receipt are in the language the person chose', async ({ page })
   await page.getByLabel('What the work is (tasks)', { exact: true }).fill('Looking after the community garden');
   await page.getByLabel('Hours per week', { exact: true }).fill('6');
   await page.getByLabel('How many people', { exact: true }).fill('1');
-  await page.getByLabel('Start date', { exact: true }).fill(daysFromToday(90));
-  await page.getByLabel('End date', { exact: true }).fill(daysFromToday(270));
+  await fillDate(page, 'Start date', daysFromToday(90), ENGLISH_BOXES);
+  await fillDate(page, 'End date', daysFromToday(270), ENGLISH_BOXES);
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByLabel("Contact person's first name", { exact: true }).fill('Anna');
   await page.getByLabel("Contact person's surname", { exact: true }).fill('Verdi');

@@ -3,7 +3,7 @@
 //! input that fits the kind. The value lives in the application store.
 
 use insieme_rules::{AccessPoint, Territory};
-use insieme_validation::application::community_areas;
+use insieme_validation::application::{QUARTIERE_UNKNOWN, community_areas};
 use leptos::prelude::*;
 
 use crate::{
@@ -177,7 +177,14 @@ pub fn FormField(field: Field, #[prop(into)] error: Signal<Option<String>>) -> i
 fn select_choices(kind: Kind, store: crate::application_store::ApplicationStore) -> impl Fn() -> Vec<(String, String)> {
     let i18n = crate::i18n::use_i18n();
     move || match kind {
-        Kind::Quartiere => Territory::embedded().quartieri.iter().map(|q| (q.id.clone(), q.name.clone())).collect(),
+        // Each with the parts of the city it covers, so that people can find theirs, and "I
+        // don't know" (issue 14).
+        Kind::Quartiere => Territory::embedded()
+            .quartieri
+            .iter()
+            .map(|q| (q.id.clone(), format!("{} ({})", q.name, q.zone.join(", "))))
+            .chain([(QUARTIERE_UNKNOWN.to_owned(), i18n.t("options.quartiere.unknown"))])
+            .collect(),
         // Only the desks that take this channel's interviews for the person's comune, theirs first.
         Kind::AccessPoint => {
             let channel = store.form.get().and_then(|form| insieme_rules::Channel::from_code(form.channel().code()));

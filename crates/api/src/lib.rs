@@ -4,6 +4,7 @@
 pub mod application;
 pub mod back_office;
 pub mod error;
+pub mod feedback;
 pub mod health;
 pub mod listings;
 pub mod paths;
@@ -15,6 +16,7 @@ pub use application::{
     YouthProject,
 };
 pub use error::{ErrorBody, ErrorCode, FieldError};
+pub use feedback::{AccessibilityFeedback, FeedbackReceipt, FeedbackView};
 pub use health::{DatabaseStatus, Health, WriterStatus};
 pub use listings::{CallView, Opportunity};
 pub use status::{Appointment, Correction, HistoryEntry, Issue, Receipt, State, StatusQuery, StatusView};

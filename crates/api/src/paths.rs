@@ -18,9 +18,13 @@ pub const APPLICATION_CORRECTION: &str = "/api/applications/correction";
 pub const CALLS: &str = "/api/calls";
 /// Community opportunities that partners supported, public.
 pub const OPPORTUNITIES: &str = "/api/opportunities";
+/// An accessibility report (idempotent by its client-generated id).
+pub const ACCESSIBILITY_FEEDBACK: &str = "/api/feedback/accessibility";
 /// The OpenAPI document of every route above, generated from the code.
 pub const OPENAPI: &str = "/api/openapi.json";
 
+/// The accessibility reports, for administrators.
+pub const BACK_OFFICE_ACCESSIBILITY_FEEDBACK: &str = "/api/back-office/accessibility-feedback";
 /// Where every back-office route begins.
 pub const BACK_OFFICE_API_PREFIX: &str = "/api/back-office/";
 /// The back office (signed-in accounts only; see `back_office`). Sign in, who am I, sign out.
@@ -71,7 +75,7 @@ pub fn back_office_case(reference: &str, sub: &str) -> String {
 }
 
 /// Every API route, for the test that checks the OpenAPI document lists them all.
-pub const ALL_API: [&str; 31] = [
+pub const ALL_API: [&str; 33] = [
     HEALTH,
     TERRITORY,
     ASSESS,
@@ -80,6 +84,7 @@ pub const ALL_API: [&str; 31] = [
     APPLICATION_CORRECTION,
     CALLS,
     OPPORTUNITIES,
+    ACCESSIBILITY_FEEDBACK,
     OPENAPI,
     BACK_OFFICE_SESSION,
     BACK_OFFICE_PASSWORD,
@@ -103,6 +108,7 @@ pub const ALL_API: [&str; 31] = [
     BACK_OFFICE_PLACE,
     BACK_OFFICE_PLACE_ACTIVE,
     BACK_OFFICE_AUDIT,
+    BACK_OFFICE_ACCESSIBILITY_FEEDBACK,
 ];
 
 /// Where the self-check bundle lives.

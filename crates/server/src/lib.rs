@@ -13,6 +13,7 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod feedback;
 pub mod routes;
 pub mod secret;
 pub mod security;

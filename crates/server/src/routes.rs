@@ -8,6 +8,7 @@ mod assess;
 mod back_office;
 mod calls;
 mod common_answers;
+mod feedback;
 mod health;
 pub mod json_body;
 mod rate_limit;
@@ -43,8 +44,9 @@ pub fn documented(state: AppState) -> (Router<AppState>, utoipa::openapi::OpenAp
     let (router, mut document) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(applications::router(state.clone()))
         .merge(assess::router())
-        .merge(back_office::router(state))
+        .merge(back_office::router(state.clone()))
         .merge(calls::router())
+        .merge(feedback::router(state.clone()))
         .merge(health::router())
         .merge(territory::router())
         .routes(routes!(openapi_show))

@@ -61,6 +61,24 @@ async fn the_server_scores_the_answers_itself_and_keeps_the_instrument_version()
 }
 
 #[tokio::test]
+async fn someone_of_bologna_who_does_not_know_their_quartiere_can_say_so() {
+    let app = TestApp::new().await;
+    let mut submission = applications::fragility();
+    submission["person"]["quartiere"] = json!("unknown");
+    let (status, receipt) = submit(&app, &submission).await;
+    assert_eq!(status, StatusCode::CREATED, "{receipt}");
+    let (quartiere, district, assessment): (Option<String>, Option<String>, String) =
+        sqlx::query_as("SELECT quartiere, district, assessment FROM applications")
+            .fetch_one(&app.state.pool)
+            .await
+            .expect("row");
+    // Filed under the city, not under a Quartiere called "unknown"; the rules were not told one.
+    assert_eq!(quartiere, None);
+    assert_eq!(district.as_deref(), Some("bologna"));
+    assert!(!assessment.contains("community_network_quartiere"), "{assessment}");
+}
+
+#[tokio::test]
 async fn the_same_id_twice_gives_the_same_receipt_and_one_application() {
     let app = TestApp::new().await;
     let submission = applications::enterprise();

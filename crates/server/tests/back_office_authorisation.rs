@@ -150,6 +150,11 @@ async fn every_endpoint_every_role_owner_and_stranger() {
             if audit_status != expected_audit {
                 leaks.push(format!("{email}: audit {audit_status}"));
             }
+            // Accessibility reports may describe a disability and hold a contact.
+            let (feedback_status, _) = session.get(&app, "/api/back-office/accessibility-feedback").await;
+            if feedback_status != expected_audit {
+                leaks.push(format!("{email}: accessibility feedback {feedback_status}"));
+            }
             let (disable_status, _) = session.post(&app, "/api/back-office/accounts/nobody/disable", &json!({})).await;
             let expected_disable = if email == ADMIN { StatusCode::NOT_FOUND } else { StatusCode::FORBIDDEN };
             if disable_status != expected_disable {
@@ -271,6 +276,7 @@ async fn without_a_valid_session_every_endpoint_answers_401() {
         ("POST", "/api/back-office/second-factor".to_owned(), None),
         ("PUT", "/api/back-office/second-factor".to_owned(), Some(json!({ "code": "123456" }))),
         ("GET", "/api/back-office/audit".to_owned(), None),
+        ("GET", "/api/back-office/accessibility-feedback".to_owned(), None),
     ];
     assert_eq!(
         endpoints.len() + 1,

@@ -16,6 +16,11 @@ use crate::{
     codice_fiscale::encoded_birth,
 };
 
+/// The answer of someone of Bologna who does not know their Quartiere (issue 14): accepted, kept
+/// with the application, and not given to the rules, which then name the city's network; the
+/// secretariat finds the Quartiere with the person.
+pub const QUARTIERE_UNKNOWN: &str = "unknown";
+
 /// Names and short answers.
 pub const NAME_MAX: usize = 80;
 /// Longer free texts (motivation, description, tasks).
@@ -164,7 +169,8 @@ pub fn check_person(
     }
     let comune = checker.comune("person.comune", &person.comune);
     let quartiere = if comune == "Bologna" {
-        let quartieri: Vec<&str> = Territory::embedded().quartieri.iter().map(|q| q.id.as_str()).collect();
+        let mut quartieri: Vec<&str> = Territory::embedded().quartieri.iter().map(|q| q.id.as_str()).collect();
+        quartieri.push(QUARTIERE_UNKNOWN);
         checker.choice("person.quartiere", &person.quartiere, &quartieri)
     } else {
         String::new()
@@ -290,7 +296,7 @@ pub fn answers_with_person(answers: Option<&serde_json::Value>, person: Option<&
         if let Some(profile) = profile.as_object_mut() {
             profile.insert("birth_date".to_owned(), person.birth_date.clone().into());
             profile.insert("comune".to_owned(), person.comune.clone().into());
-            if !person.quartiere.is_empty() {
+            if !person.quartiere.is_empty() && person.quartiere != QUARTIERE_UNKNOWN {
                 profile.insert("quartiere".to_owned(), person.quartiere.clone().into());
             }
         }

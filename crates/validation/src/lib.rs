@@ -8,6 +8,7 @@ pub mod checker;
 pub mod codice_fiscale;
 pub mod contact;
 pub mod correction;
+pub mod feedback;
 
 use serde::{Deserialize, Serialize};
 

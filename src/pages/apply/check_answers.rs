@@ -137,6 +137,9 @@ fn shown_value(i18n: I18n, draft: &Draft, field: &Field, store: crate::applicati
             .map(|code| i18n.t(&format!("options.{set}.{code}")))
             .collect::<Vec<_>>()
             .join(", "),
+        Kind::Quartiere if value == insieme_validation::application::QUARTIERE_UNKNOWN => {
+            i18n.t("options.quartiere.unknown")
+        }
         Kind::Quartiere => {
             Territory::embedded().quartieri.iter().find(|q| q.id == value).map(|q| q.name.clone()).unwrap_or_default()
         }

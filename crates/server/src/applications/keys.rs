@@ -30,7 +30,9 @@ impl SearchKeys {
         let mut keys = SearchKeys::default();
         if let Some(person) = &submission.person {
             keys.district = distretto_of(&person.comune);
-            keys.quartiere = Some(person.quartiere.clone()).filter(|quartiere| !quartiere.is_empty());
+            keys.quartiere = Some(person.quartiere.clone()).filter(|quartiere| {
+                !quartiere.is_empty() && quartiere != insieme_validation::application::QUARTIERE_UNKNOWN
+            });
             keys.surname_key = Some(fold(&person.family_name));
             keys.tax_code = Some(person.codice_fiscale.trim().to_uppercase()).filter(|code| !code.is_empty());
             keys.display_name = format!("{} {}", person.family_name.trim(), person.given_name.trim());

@@ -47,6 +47,7 @@ pub fn router(state: AppState) -> OpenApiRouter<AppState> {
         .routes(routes!(assignments_create))
         .routes(routes!(audit_list))
         .merge(super::administration::router())
+        .merge(super::feedback::back_office_router())
         .route_layer(middleware::from_fn_with_state(state, csrf::same_origin_only))
         .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
 }
