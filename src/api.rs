@@ -206,6 +206,13 @@ pub mod back_office {
         if response.ok() { Ok(()) } else { json::<()>(response).await }
     }
 
+    /// The accessibility reports, newest first (administrators).
+    pub async fn accessibility_feedback() -> Result<Vec<insieme_api::FeedbackView>, ApiError> {
+        let response =
+            Request::get(paths::BACK_OFFICE_ACCESSIBILITY_FEEDBACK).send().await.map_err(|_| ApiError::Network)?;
+        json(response).await
+    }
+
     /// The audit log, newest first, 100 at a time (administrators).
     pub async fn audit(query: &AuditQuery) -> Result<Vec<AuditEntry>, ApiError> {
         let mut pairs: Vec<(&str, String)> =

@@ -9,6 +9,9 @@ use crate::{
     i18n::tr,
 };
 
+/// The accessibility report form (`pages::status::feedback_page`).
+const FEEDBACK_PAGE: &str = "/stato/segnalazione";
+
 const SECTIONS: [(&str, &str); 6] = [
     ("accessibility.status_title", "accessibility.status_text"),
     ("accessibility.limits_title", "accessibility.limits_text"),
@@ -25,5 +28,8 @@ pub fn AccessibilityPage() -> impl IntoView {
         <h1>{tr("accessibility.title")}</h1>
         <p class="lead">{tr("accessibility.text")}</p>
         <TextSections sections=&SECTIONS />
+        // The form lives in the status app, which already sends forms: its code stays out of the
+        // public pages' first load.
+        <p><a class="button" href=FEEDBACK_PAGE rel="external">{tr("accessibility.feedback_link")}</a></p>
     }
 }

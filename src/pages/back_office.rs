@@ -7,6 +7,7 @@ mod administration_page;
 mod audit_page;
 mod bulk_assignment;
 mod case_page;
+mod feedback_page;
 mod places_section;
 mod queue_page;
 mod second_factor;
@@ -32,6 +33,8 @@ const CASE_PREFIX: &str = "/ufficio/pratiche/";
 pub const ADMINISTRATION_PATH: &str = "/ufficio/amministrazione";
 /// The audit log, for administrators.
 pub const AUDIT_PATH: &str = "/ufficio/registro";
+/// The accessibility reports, for administrators.
+pub const FEEDBACK_PATH: &str = "/ufficio/segnalazioni";
 /// The account's security: connecting an authenticator app.
 pub const SECURITY_PATH: &str = "/ufficio/sicurezza";
 
@@ -65,6 +68,9 @@ pub fn BackOfficePages() -> impl IntoView {
                 _ if is_administrator(&me) && path.starts_with(AUDIT_PATH) => {
                     view! { <audit_page::AuditPage /> }.into_any()
                 }
+                _ if is_administrator(&me) && path.starts_with(FEEDBACK_PATH) => {
+                    view! { <feedback_page::FeedbackPage /> }.into_any()
+                }
                 _ if is_administrator(&me) && path.starts_with(ADMINISTRATION_PATH) => {
                     view! { <administration_page::AdministrationPage /> }.into_any()
                 }
@@ -96,6 +102,7 @@ fn AccountBar(me: Me) -> impl IntoView {
                 .then(|| view! {
                     <a href=ADMINISTRATION_PATH>{tr("bo.admin_title")}</a>
                     <a href=AUDIT_PATH>{tr("bo.audit_title")}</a>
+                    <a href=FEEDBACK_PATH>{tr("bo.feedback_title")}</a>
                 })}
             {(me.second_factor != SecondFactor::MustEnrol).then(|| view! { <a href=SECURITY_PATH>{tr("bo.enrol_link")}</a> })}
             <button type="button" class="button" on:click=on_sign_out>{tr("bo.sign_out")}</button>

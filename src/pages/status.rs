@@ -1,7 +1,9 @@
 //! The status app (`/stato/...`): the receipt right after sending (`/stato/ricevuta/<channel>`)
 //! and the status page (`/stato`), where a person follows and corrects their application; and
-//! the QR code of a self-check resume code (`/stato/codice#<code>`).
+//! the QR code of a self-check resume code (`/stato/codice#<code>`); and the accessibility
+//! report form (`/stato/segnalazione`), linked from the accessibility statement.
 
+mod feedback_page;
 mod lookup_page;
 mod receipt_page;
 mod resume_qr_page;
@@ -23,6 +25,7 @@ pub fn StatusApp() -> impl IntoView {
             Some(None) => view! { <NotFoundPage /> }.into_any(),
             None if rest.is_empty() => view! { <StatusPage /> }.into_any(),
             None if rest == "/codice" => view! { <resume_qr_page::ResumeQrPage /> }.into_any(),
+            None if rest == "/segnalazione" => view! { <feedback_page::FeedbackPage /> }.into_any(),
             None => view! { <NotFoundPage /> }.into_any(),
         }
     }
