@@ -83,7 +83,6 @@ pub fn FeedbackPage() -> impl IntoView {
             let hint_id = format!("{input}-hint");
             let error_id = format!("{input}-error");
             let described_by = {
-                let error = error.clone();
                 let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
                 move || {
                     let mut ids: Vec<&str> = Vec::new();
@@ -96,10 +95,7 @@ pub fn FeedbackPage() -> impl IntoView {
                     ids.join(" ")
                 }
             };
-            let invalid = {
-                let error = error.clone();
-                move || error().is_some().to_string()
-            };
+            let invalid = move || error().is_some().to_string();
             let control = if *long {
                 view! {
                     <textarea id=*input class="input input--long" rows="5" aria-describedby=described_by aria-invalid=invalid
