@@ -298,7 +298,7 @@ fn only_the_public_pages_use_the_texts_only_the_public_bundle_embeds() {
     let pages = family_catalogue("locales/pages", "it");
     // A public page's file, or a file of its own folder (`pages/accessibility/feedback_form.rs`).
     let is_public_page = |path: &Path| {
-        let public = |name: &str| PUBLIC_PAGE_FILES.iter().any(|file| name == *file);
+        let public = |name: &str| PUBLIC_PAGE_FILES.contains(&name);
         let folder = path.parent();
         let in_pages = folder.is_some_and(|folder| folder.ends_with("src/pages"))
             && path.file_name().and_then(|name| name.to_str()).is_some_and(public);
