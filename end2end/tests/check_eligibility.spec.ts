@@ -95,6 +95,9 @@ test('a person scoring at least 11 is told about the second interview, and no an
   const youth = page.getByRole('region', { name: 'Progetti con territorio, scuole e imprese' });
   await expect(youth).toContainText('Non per te, per ora, perché:');
   await expect(youth).not.toContainText('Sì:');
+  // A desk whose address nobody confirmed says so in plain words, and what happens anyway.
+  const next = page.getByRole('region', { name: 'Che cosa succede adesso' });
+  await expect(next).toContainText('Indirizzo non ancora confermato. Se fai domanda, la segreteria ti contatta entro cinque settimane');
   await expectNoAxeViolations(page, 'self-check result');
 
   for (const request of requests) {

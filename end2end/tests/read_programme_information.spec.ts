@@ -22,6 +22,7 @@ test('the access points page marks what is still to be confirmed', async ({ page
   await expect(home.heading()).toHaveText('Dove andare');
   await expect(page.getByRole('main')).toContainText('vicolo Bolognetti 2, 40125 Bologna');
   await expect(page.getByRole('main')).toContainText('Indirizzo: da confermare');
+  await expect(page.getByRole('main')).toContainText('Se fai domanda, la segreteria ti contatta entro cinque settimane e ti dice dove andare.');
   await expect(page.getByRole('main')).toContainText('chiedi conferma prima di andare');
   await expectNoAxeViolations(page, 'access points (it)');
 });

@@ -23,6 +23,7 @@ pub fn AccessPointsPage() -> impl IntoView {
                         {tr("access_points.address")}": "
                         {move || if point.address_is_confirmed() { point.address.clone() } else { i18n.t("site.to_be_confirmed") }}
                     </p>
+                    {(!point.address_is_confirmed()).then(|| view! { <p>{tr("site.what_happens_anyway")}</p> })}
                     <p>{tr("access_points.serves")}": " {tr_key(format!("places.{}.serves", point.id))}</p>
                     <p>
                         {tr("access_points.channels")}": "

@@ -98,7 +98,8 @@ pub fn ResultPage() -> impl IntoView {
                     let address = if point.address_is_confirmed() {
                         point.address.clone()
                     } else {
-                        i18n.t("site.to_be_confirmed")
+                        // In plain words, with what happens anyway (issue 14).
+                        i18n.t("site.address_unconfirmed")
                     };
                     view! {
                         <li class="access-point">
