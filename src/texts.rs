@@ -95,11 +95,12 @@ pub fn problem_summary(i18n: I18n, problem: &insieme_validation::FieldProblem) -
 }
 
 /// The translated message of a problem on an application field: the field's own wording when
-/// the locale has one (`problems.person.codice_fiscale.check_character`), else the general one.
+/// the locale has one (`problems.person.codice_fiscale.check_character`), else its kind of
+/// question's, else the general one.
 pub fn problem_message(i18n: I18n, problem: &insieme_validation::FieldProblem) -> String {
-    let [specific, general] = crate::state::application::problem_keys(problem);
-    let text = i18n.t(&specific);
-    if text == specific { i18n.t(&general) } else { text }
+    let keys = crate::state::application::problem_keys(problem);
+    let found = keys.iter().find_map(|key| Some(i18n.t(key)).filter(|text| text != key));
+    found.unwrap_or_else(|| i18n.t(&keys[2]))
 }
 
 /// A page title, starting with "Errore:" while the page shows problems (so that a screen reader

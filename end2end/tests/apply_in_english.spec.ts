@@ -15,8 +15,8 @@ test('errors and receipt are in the language the person chose', async ({ page })
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('The organisation making the proposal');
   await page.getByRole('button', { name: 'Continue' }).click();
   const summary = page.getByRole('alert');
-  await expect(summary).toContainText('Name of the organisation: This answer is missing.');
-  await expect(summary).toContainText('Type of organisation: This answer is missing.');
+  await expect(summary).toContainText('Name of the organisation: Write your answer in this field.');
+  await expect(summary).toContainText('Type of organisation: Choose one of the answers.');
   await expectNoAxeViolations(page, 'English errors');
   // The summary links to the field.
   await summary.getByRole('link', { name: /Name of the organisation/ }).click();

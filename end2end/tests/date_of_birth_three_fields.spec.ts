@@ -65,6 +65,10 @@ test('the application form asks the date of birth in three boxes and keeps a hal
   const summary = page.getByRole('alert').filter({ hasText: "C'è un problema" });
   await expect(summary).toBeFocused();
   await expect(summary).toContainText('Scrivi giorno, mese e anno di nascita in numeri');
+  // Every message says what to do, not only that something is missing.
+  await expect(summary).toContainText('Nome: Scrivi il tuo nome.');
+  await expect(summary).toContainText('Codice fiscale: Scrivi il tuo codice fiscale');
+  await expect(summary).not.toContainText('Questa risposta manca');
   // The summary's link lands in the first box.
   await summary.getByRole('link', { name: /Scrivi giorno, mese e anno/ }).click();
   await expect(day).toBeFocused();

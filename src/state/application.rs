@@ -136,7 +136,12 @@ mod tests {
     #[test]
     fn a_contact_persons_phone_is_worded_like_the_persons() {
         let problem = FieldProblem { field: "community.contact_phone".to_owned(), problem: Problem::Format };
-        assert_eq!(problem_keys(&problem), ["problems.person.phone.format".to_owned(), "problems.format".to_owned()]);
+        assert_eq!(
+            problem_keys(&problem),
+            ["problems.person.phone.format", "problems.write.format", "problems.format"].map(str::to_owned)
+        );
+        let chosen = FieldProblem { field: "community.organisation_type".to_owned(), problem: Problem::Missing };
+        assert_eq!(problem_keys(&chosen)[1], "problems.choose.missing", "a choice says to choose");
         let listed = FieldProblem { field: "enterprise.support[1]".to_owned(), problem: Problem::UnknownChoice };
         assert_eq!(problem_keys(&listed)[0], "problems.enterprise.support.unknown_choice");
     }

@@ -3,7 +3,7 @@
 use insieme_rules::{Answers, Date, Instrument};
 use insieme_validation::{Context, FieldProblem, OpenCall, check_submission};
 
-use super::{Draft, Form, Page, is_asked};
+use super::{Draft, Form, Kind, Page, is_asked};
 
 /// Every problem the shared checks find in the draft.
 pub fn problems(
@@ -45,9 +45,10 @@ pub fn page_of(form: Form, path: &str) -> Option<&'static Page> {
     form.pages().iter().find(|page| page.fields.iter().any(|field| field.owns(path)))
 }
 
-/// The message key of a problem on a field: a specific one when the locale has it
-/// (`problems.person.codice_fiscale.check_character`), else the general one.
-pub fn problem_keys(problem: &FieldProblem) -> [String; 2] {
+/// The message keys of a problem on a field, most specific first: the field's own
+/// (`problems.person.codice_fiscale.check_character`), the one of its kind of question, which
+/// says what to do (`problems.choose.missing`: "Scegli una delle risposte"), the general one.
+pub fn problem_keys(problem: &FieldProblem) -> [String; 3] {
     let field = problem.field.split('[').next().unwrap_or_default();
     // Fields of the same kind share their wording: every phone is written like the person's.
     let name = field.rsplit('.').next().unwrap_or_default();
@@ -56,5 +57,29 @@ pub fn problem_keys(problem: &FieldProblem) -> [String; 2] {
         "contact_email" => "person.email",
         _ => field,
     };
-    [format!("problems.{field}.{}", problem.problem.code()), format!("problems.{}", problem.problem.code())]
+    let code = problem.problem.code();
+    let general = format!("problems.{code}");
+    let of_kind = kind_of(field).map_or_else(|| general.clone(), |kind| format!("problems.{kind}.{code}"));
+    [format!("problems.{field}.{code}"), of_kind, general]
+}
+
+/// How a field of the forms is answered: chosen among answers offered, or written; `None` for
+/// what is not a field (the self-check's answers).
+fn kind_of(path: &str) -> Option<&'static str> {
+    let kind = Form::ALL
+        .iter()
+        .flat_map(|form| form.pages())
+        .flat_map(|page| page.fields)
+        .find(|field| field.owns(path))
+        .map(|field| field.kind);
+    kind.map(|kind| match kind {
+        Kind::OneOf { .. }
+        | Kind::AnyOf { .. }
+        | Kind::Quartiere
+        | Kind::AccessPoint
+        | Kind::Call { .. }
+        | Kind::CommunityArea
+        | Kind::Language => "choose",
+        _ => "write",
+    })
 }
