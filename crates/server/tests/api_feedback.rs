@@ -11,7 +11,7 @@ mod common;
 use applications::new_id;
 use axum::http::StatusCode;
 use back_office::{ADMIN, OPERATOR, Session};
-use common::{TestApp, body_json, post_json};
+use common::{TestApp, body_json, field_problems, post_json};
 use serde_json::json;
 
 fn report() -> serde_json::Value {
@@ -66,12 +66,8 @@ async fn a_bad_report_names_each_field() {
     bad["email"] = json!("lucia@");
     let response = app.send(post_json("/api/feedback/accessibility", &bad)).await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let body = body_json(response).await;
-    let fields: Vec<&str> = body["error"]["fields"]
-        .as_array()
-        .expect("fields")
-        .iter()
-        .filter_map(|field| field["field"].as_str())
-        .collect();
-    assert_eq!(fields, ["message", "email"]);
+    let problems = field_problems(&body_json(response).await);
+    let expected =
+        [("message", "missing"), ("email", "format")].map(|(field, problem)| (field.to_owned(), problem.to_owned()));
+    assert_eq!(problems, expected);
 }
