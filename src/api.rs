@@ -37,6 +37,12 @@ pub async fn opportunities() -> Result<Vec<Opportunity>, ApiError> {
     json(response).await
 }
 
+/// `GET /api/access-points`: the desks as administrators keep them.
+pub async fn access_points() -> Result<Vec<insieme_api::AccessPointView>, ApiError> {
+    let response = Request::get(paths::ACCESS_POINTS).send().await.map_err(|_| ApiError::Network)?;
+    json(response).await
+}
+
 /// `POST /api/applications`: the answer comes once the application is stored; the same id
 /// may be sent again safely.
 pub async fn submit_application(submission: &Submission) -> Result<Receipt, ApiError> {

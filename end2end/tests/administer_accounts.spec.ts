@@ -89,8 +89,20 @@ test('an administrator makes an account and its holder connects an authenticator
   await expect(row).toContainText('operatore');
   await expect(row).toContainText('Sportello di prova – sede nuova');
 
+  // People see the desk where they look for one, with the address the administrator wrote.
+  const visitor = await page.context().newPage();
+  await visitor.goto('/sportelli');
+  const listed = visitor.getByRole('listitem').filter({ hasText: 'Sportello di prova – sede nuova' });
+  await expect(listed).toContainText('Via Garibaldi 3');
+  await expectNoAxeViolations(visitor, 'access points with a desk the administrators opened');
+
   await point.getByRole('button', { name: 'Chiudi: Sportello di prova – sede nuova' }).click();
   await expect(point).toContainText('chiuso');
+  await visitor.reload();
+  await expect(visitor.getByRole('heading', { level: 1 })).toHaveText('Dove andare');
+  await expect(visitor.getByRole('listitem').filter({ hasText: 'Sportello comunale per il Lavoro' })).toBeVisible();
+  await expect(listed).toHaveCount(0);
+  await visitor.close();
   await expectNoAxeViolations(page, 'back-office administration with places');
 
   // The activity log shows who made and changed the account.

@@ -18,6 +18,6 @@ pub use application::{
 pub use error::{ErrorBody, ErrorCode, FieldError};
 pub use feedback::{AccessibilityFeedback, FeedbackReceipt, FeedbackView};
 pub use health::{DatabaseStatus, Health, WriterStatus};
-pub use listings::{CallView, Opportunity};
+pub use listings::{AccessPointView, CallView, Opportunity};
 pub use status::{Appointment, Correction, HistoryEntry, Issue, Receipt, State, StatusQuery, StatusView};
 pub use territory::{DistrettoView, QuartiereView, TerritoryView};

@@ -39,3 +39,16 @@ impl CallView {
         self.target == "organisations"
     }
 }
+
+/// An access point as administrators keep it in the back office (`GET /api/access-points`):
+/// public, the places people go to. Who it serves and which channels it takes come with the
+/// programme's data for the points it lists.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AccessPointView {
+    pub id: String,
+    pub name: String,
+    pub comune: String,
+    /// `to_be_confirmed` while nobody confirmed it.
+    pub address: String,
+}

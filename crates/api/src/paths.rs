@@ -18,6 +18,8 @@ pub const APPLICATION_CORRECTION: &str = "/api/applications/correction";
 pub const CALLS: &str = "/api/calls";
 /// Community opportunities that partners supported, public.
 pub const OPPORTUNITIES: &str = "/api/opportunities";
+/// The access points administrators keep, public.
+pub const ACCESS_POINTS: &str = "/api/access-points";
 /// An accessibility report (idempotent by its client-generated id).
 pub const ACCESSIBILITY_FEEDBACK: &str = "/api/feedback/accessibility";
 /// The OpenAPI document of every route above, generated from the code.
@@ -75,7 +77,7 @@ pub fn back_office_case(reference: &str, sub: &str) -> String {
 }
 
 /// Every API route, for the test that checks the OpenAPI document lists them all.
-pub const ALL_API: [&str; 33] = [
+pub const ALL_API: [&str; 34] = [
     HEALTH,
     TERRITORY,
     ASSESS,
@@ -84,6 +86,7 @@ pub const ALL_API: [&str; 33] = [
     APPLICATION_CORRECTION,
     CALLS,
     OPPORTUNITIES,
+    ACCESS_POINTS,
     ACCESSIBILITY_FEEDBACK,
     OPENAPI,
     BACK_OFFICE_SESSION,

@@ -133,12 +133,23 @@ async fn an_administrator_adds_and_closes_organisations_and_access_points() {
     let status = response.status();
     let text = common::body_text(response).await;
     assert_eq!(status, StatusCode::CREATED, "{text}");
+    // People see the new desk in the public list, with its address, and no longer once closed.
+    let public = || async { common::body_json(app.get("/api/access-points").await).await };
+    let listed_publicly = public().await;
+    let budrio =
+        listed_publicly.as_array().into_iter().flatten().find(|place| place["id"] == "sportello-lavoro-budrio");
+    assert_eq!(
+        budrio.map(|place| place["address"].clone()),
+        Some(json!("Piazza Filopanti 11, Budrio")),
+        "{listed_publicly}"
+    );
     let close = admin.request(
         "PUT",
         "/api/back-office/places/access_point/sportello-lavoro-budrio/active",
         Some(&json!({ "active": false })),
     );
     assert_eq!(app.send(close).await.status(), StatusCode::NO_CONTENT);
+    assert!(!public().await.to_string().contains("sportello-lavoro-budrio"), "a closed desk is not listed");
     insieme_server::back_office::seed::organisations_and_access_points(&app.state.pool).await.expect("seeding again");
     let (_, listed) = admin.get(&app, places).await;
     let budrio = listed["access_points"]
