@@ -11,8 +11,6 @@ use std::{
 
 use crate::{process, report::Outcome};
 
-const SERVER_BINARY: &str = "target/debug/insieme-server";
-
 /// A server process that is stopped when dropped.
 pub struct RunningServer {
     child: Child,
@@ -45,7 +43,8 @@ pub fn start_server() -> Result<RunningServer, String> {
         TempDir(std::env::current_dir().map_err(|error| error.to_string())?.join(format!("target/e2e-data-{port}")));
     let _ = std::fs::remove_dir_all(&data.0);
     let bind = format!("127.0.0.1:{port}");
-    let child = Command::new(SERVER_BINARY)
+    let server = crate::binary("debug", "insieme-server");
+    let child = Command::new(&server)
         .env("IPL_BIND", &bind)
         .env("IPL_DATA_DIR", &data.0)
         .env("IPL_DIST_DIR", "dist")
@@ -53,7 +52,7 @@ pub fn start_server() -> Result<RunningServer, String> {
         // Every journey comes from 127.0.0.1: the per-address limit is for real clients.
         .env("IPL_SUBMISSIONS_PER_MINUTE", "6000")
         .spawn()
-        .map_err(|error| format!("cannot start {SERVER_BINARY}: {error}"))?;
+        .map_err(|error| format!("cannot start {server}: {error}"))?;
     let server = RunningServer { child, base_url: format!("http://{bind}"), data };
     let deadline = Instant::now() + Duration::from_secs(20);
     while Instant::now() < deadline {

@@ -57,6 +57,13 @@ pub fn workspace_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().map(PathBuf::from).unwrap_or_default()
 }
 
+/// A program cargo built, in `CARGO_TARGET_DIR` when it is set (a shared target folder), else in
+/// `target/`: `binary("debug", "insieme-server")`.
+pub fn binary(profile: &str, name: &str) -> String {
+    let folder = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".to_owned());
+    format!("{folder}/{profile}/{name}")
+}
+
 /// One browser bundle: its trunk target, dist folder, public URL, first-load budget in bytes,
 /// and the folder under `locales/` of its own texts besides the common ones (fetched, like the
 /// common ones, for every language but Italian). The budget holds in every language.
@@ -231,10 +238,11 @@ fn integrity(file: &str) -> Result<String, String> {
 fn bench() -> Result<(), String> {
     process::run("cargo", &["bench", "--package", "insieme-rules", "--bench", "assess"], &[])?;
     process::run("cargo", &["build", "--release", "--package", "insieme-server", "--package", "insieme-load"], &[])?;
-    process::run("target/release/insieme-load-bench", &["target/release/insieme-server"], &[])?;
+    let server = binary("release", "insieme-server");
+    process::run(&binary("release", "insieme-load-bench"), &[&server], &[])?;
     process::run(
-        "target/release/insieme-queue-bench",
-        &["target/release/insieme-server", "--applications", "100000", "--max-p95-ms", "20"],
+        &binary("release", "insieme-queue-bench"),
+        &[&server, "--applications", "100000", "--max-p95-ms", "20"],
         &[],
     )
 }
@@ -246,7 +254,7 @@ fn seed(arguments: &[String]) -> Result<(), String> {
         return Err("usage: cargo xtask seed --applications N".to_owned());
     };
     process::run("cargo", &["build", "--release", "--package", "insieme-server"], &[])?;
-    process::run("target/release/insieme-server", &["seed", flag, count], &[("IPL_DATA_DIR", "data")])
+    process::run(&binary("release", "insieme-server"), &["seed", flag, count], &[("IPL_DATA_DIR", "data")])
 }
 
 fn run() -> Result<(), String> {
@@ -265,7 +273,7 @@ fn run() -> Result<(), String> {
     println!("and, in a new database, 300 sample applications in every state of every channel.");
     println!("Try: the self-check at /verifica, applications at /domanda, the status page at /stato.");
     println!();
-    process::run("target/release/insieme-server", &[], &[("IPL_DIST_DIR", "dist"), ("IPL_DATA_DIR", "data")])
+    process::run(&binary("release", "insieme-server"), &[], &[("IPL_DIST_DIR", "dist"), ("IPL_DATA_DIR", "data")])
 }
 
 #[cfg(test)]

@@ -81,8 +81,9 @@ pub fn all() -> ExitCode {
         checked("cargo", &["build", "--package", "insieme-server", "--package", "insieme-load", "--locked"])
     });
     if server_built {
+        let server = crate::binary("debug", "insieme-server");
         report.phase("crash safety: kill -9 during submissions", || {
-            checked("target/debug/insieme-crash-check", &["target/debug/insieme-server"])
+            checked(&crate::binary("debug", "insieme-crash-check"), &[&server])
         });
         // The absolute budget (>= 1000/s, p99 < 50 ms, 30 s, release build) is `cargo xtask
         // bench`. Here a short run on the debug build, with a wide margin so that a machine busy
@@ -91,8 +92,8 @@ pub fn all() -> ExitCode {
         // held per request or a lost group commit (seconds, not milliseconds).
         report.phase("submission load smoke (5 s, debug build)", || {
             checked(
-                "target/debug/insieme-load-bench",
-                &["target/debug/insieme-server", "--seconds", "5", "--min-rate", "150", "--max-p99-ms", "1000"],
+                &crate::binary("debug", "insieme-load-bench"),
+                &[&server, "--seconds", "5", "--min-rate", "150", "--max-p99-ms", "1000"],
             )
         });
         // The budget (100,000 applications, p95 <= 20 ms, release build) is `cargo xtask
@@ -100,8 +101,8 @@ pub fn all() -> ExitCode {
         // fails when a query stops using its index (a table scan is seconds on 100,000).
         report.phase("back-office queue smoke (3,000 applications, debug build)", || {
             checked(
-                "target/debug/insieme-queue-bench",
-                &["target/debug/insieme-server", "--applications", "3000", "--requests", "40", "--max-p95-ms", "150"],
+                &crate::binary("debug", "insieme-queue-bench"),
+                &[&server, "--applications", "3000", "--requests", "40", "--max-p95-ms", "150"],
             )
         });
     } else {
