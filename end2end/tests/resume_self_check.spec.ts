@@ -107,6 +107,9 @@ test('resume code typed by hand: short, read in any case and spacing on another 
   const code = await page.getByLabel('Il tuo codice').inputValue();
   expect(code).toMatch(SHORT_CODE);
   expect(code.replace(/-/g, '').length).toBeLessThanOrEqual(25);
+  // Shown whole, also on a phone: nothing to scroll sideways to read it.
+  const shown = page.getByLabel('Il tuo codice');
+  expect(await shown.evaluate((box: HTMLInputElement) => box.scrollWidth <= box.clientWidth)).toBe(true);
 
   // On another device the person types it from a note: small letters, spaces instead of dashes.
   const other = await browser.newContext({ locale: 'it-IT', baseURL });
