@@ -106,7 +106,7 @@ pub struct I18n {
     italian: &'static Catalogue,
     extra: ExtraTexts,
     language: RwSignal<Language>,
-    /// The texts of `language` when it is not Italian.
+    /// The fetched texts of `language` (every language but an embedded Italian).
     texts: RwSignal<Option<Arc<Catalogue>>>,
     /// The language last asked for, so that a slow load never overrides a later choice.
     requested: StoredValue<Language>,
@@ -124,8 +124,9 @@ impl I18n {
         self.find(key).unwrap_or_else(|| key.to_owned())
     }
 
-    /// The text for `key` in the current language, else in Italian.
-    fn find(self, key: &str) -> Option<String> {
+    /// The text for `key` in the current language, else in Italian; `None` when no catalogue
+    /// has it (a text a page shows only when it exists: a hint, a field's own message).
+    pub fn find(self, key: &str) -> Option<String> {
         let texts = self.texts.read();
         texts.as_deref().and_then(|catalogue| catalogue.get(key)).or_else(|| self.italian.get(key)).map(str::to_owned)
     }
@@ -172,11 +173,10 @@ impl I18n {
     /// The text for `key` only when the current language itself has it (no Italian fallback),
     /// for texts whose other sources (the rules' data) know Italian and English.
     pub fn own_text(self, key: &str) -> Option<String> {
-        let fetched = self.texts.read().as_deref().and_then(|catalogue| catalogue.get(key)).map(str::to_owned);
         if self.language.get() == Language::Italian {
-            return fetched.or_else(|| self.italian.get(key).map(str::to_owned));
+            return self.find(key);
         }
-        fetched
+        self.texts.read().as_deref().and_then(|catalogue| catalogue.get(key)).map(str::to_owned)
     }
 
     /// Switches language (fetching its texts once) and remembers the choice on this device.

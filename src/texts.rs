@@ -99,8 +99,7 @@ pub fn problem_summary(i18n: I18n, problem: &insieme_validation::FieldProblem) -
 /// question's, else the general one.
 pub fn problem_message(i18n: I18n, problem: &insieme_validation::FieldProblem) -> String {
     let keys = crate::state::application::problem_keys(problem);
-    let found = keys.iter().find_map(|key| Some(i18n.t(key)).filter(|text| text != key));
-    found.unwrap_or_else(|| i18n.t(&keys[2]))
+    keys.iter().find_map(|key| i18n.find(key)).unwrap_or_else(|| i18n.t(&keys[2]))
 }
 
 /// A page title, starting with "Errore:" while the page shows problems (so that a screen reader

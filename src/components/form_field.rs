@@ -27,7 +27,7 @@ pub fn FormField(field: Field, #[prop(into)] error: Signal<Option<String>>) -> i
         }
     };
     let hint_key = format!("{key}.hint");
-    let has_hint = i18n.t(&hint_key) != hint_key;
+    let has_hint = i18n.find(&hint_key).is_some();
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let described_by = {
@@ -61,9 +61,11 @@ pub fn FormField(field: Field, #[prop(into)] error: Signal<Option<String>>) -> i
     if field.kind == Kind::Date {
         let hint_key = format!("{key}.hint");
         let hint = move || {
-            let own = i18n.t(&hint_key);
             let example = i18n.t("date.example");
-            if own == hint_key { example } else { format!("{own} {example}") }
+            match i18n.find(&hint_key) {
+                Some(own) => format!("{own} {example}"),
+                None => example,
+            }
         };
         let on_change = Callback::new(move |text: String| store.update(|draft| draft.set(field.path, text)));
         return view! {

@@ -72,7 +72,7 @@ pub fn AuditPage() -> impl IntoView {
         families
             .iter()
             .map(|family| format!("{family}.{code}"))
-            .find_map(|key| Some(i18n.t(&key)).filter(|text| *text != key))
+            .find_map(|key| i18n.find(&key))
             .unwrap_or_else(|| code.to_owned())
     };
     let who = move |id: &str| names.read().get(id).cloned().unwrap_or_else(|| id.to_owned());

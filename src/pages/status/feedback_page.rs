@@ -183,11 +183,8 @@ fn input_id(field: &str) -> &'static str {
 /// (input id, message) of a problem: the field's own message when there is one, else a general
 /// one for the problem.
 fn issue(i18n: I18n, field: &str, code: &str) -> (String, String) {
-    let found = |key: String| {
-        let text = i18n.t(&key);
-        (text != key).then_some(text)
-    };
-    let text =
-        found(format!("feedback.problems.{field}.{code}")).or_else(|| found(format!("feedback.problems.{code}")));
+    let text = i18n
+        .find(&format!("feedback.problems.{field}.{code}"))
+        .or_else(|| i18n.find(&format!("feedback.problems.{code}")));
     (input_id(field).to_owned(), text.unwrap_or_else(|| i18n.t("feedback.problems.other")))
 }
