@@ -8,6 +8,7 @@ use crate::{
     device,
     state::{
         draft::{self, DRAFT_KEY},
+        resume_code,
         self_check::SelfCheck,
     },
 };
@@ -48,7 +49,7 @@ pub fn provide_self_check_store() -> SelfCheckStore {
     let instrument = Instrument::fragility();
     // A resume code scanned from another device's QR code arrives in the fragment (never sent
     // to the server); it replaces whatever this device had and is kept at once.
-    let scanned = device::take_fragment().and_then(|fragment| draft::from_resume_code(&fragment, instrument));
+    let scanned = device::take_fragment().and_then(|fragment| resume_code::decode(&fragment, instrument));
     if let Some(check) = &scanned {
         device::save_text(DRAFT_KEY, &draft::to_text(check));
     }

@@ -1,13 +1,10 @@
-//! The self-check draft as text: what is kept on the device between visits, and the resume code
-//! that carries the answers to another device without touching the server.
+//! The self-check draft as text: what is kept on the device between visits (the resume code that
+//! carries the answers to another device is `state::resume_code`).
 
 use insieme_rules::{Answers, Instrument};
 use serde::{Deserialize, Serialize};
 
-use crate::state::{
-    resume_code,
-    self_check::{Intent, SelfCheck},
-};
+use crate::state::self_check::{Intent, SelfCheck};
 
 /// The storage key of the draft on this device.
 pub const DRAFT_KEY: &str = "ipl.self_check";
@@ -43,19 +40,6 @@ pub fn from_text(text: &str, instrument: &Instrument) -> Option<(SelfCheck, usiz
     Some((SelfCheck { intent: draft.intent, answers }, left_out))
 }
 
-/// A code to type or scan on another device: the short code of `state::resume_code`.
-pub fn resume_code(check: &SelfCheck, instrument: &Instrument) -> String {
-    resume_code::encode(check, instrument)
-}
-
-/// The draft in a resume code (spaces, dashes and line breaks from copying are ignored). The
-/// long codes of before 2026-11-30 (`IPL1-` and the draft in base64) are no longer read: the
-/// code for them was 1.3 KB of the self-check's first load, and the answers they carried are
-/// still on the device that made them.
-pub fn from_resume_code(code: &str, instrument: &Instrument) -> Option<SelfCheck> {
-    resume_code::decode(code, instrument)
-}
-
 #[cfg(test)]
 mod tests {
     use insieme_rules::Level;
@@ -75,17 +59,6 @@ mod tests {
     fn a_draft_survives_the_round_trip() {
         let instrument = Instrument::fragility();
         assert_eq!(from_text(&to_text(&sample()), instrument), Some((sample(), 0)));
-    }
-
-    #[test]
-    fn a_resume_code_carries_the_answers_but_the_day() {
-        let instrument = Instrument::fragility();
-        let code = resume_code(&sample(), instrument);
-        assert!(code.len() < 30, "{code}");
-        let expected = SelfCheck { answers: Answers { assessed_on: None, ..sample().answers }, ..sample() };
-        assert_eq!(from_resume_code(&code, instrument), Some(expected));
-        assert_eq!(from_resume_code("IPL1-garbage", instrument), None);
-        assert_eq!(from_resume_code("hello", instrument), None);
     }
 
     #[test]

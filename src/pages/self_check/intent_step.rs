@@ -7,7 +7,7 @@ use crate::{
     components::StepForm,
     i18n::{tr, use_i18n},
     state::{
-        draft,
+        resume_code,
         self_check::{FieldIssue, Intent, Step},
     },
     store::use_self_check,
@@ -27,7 +27,7 @@ pub fn IntentStep() -> impl IntoView {
             vec![FieldIssue { field: "intent-everything", message_key: "errors.intent_missing" }]
         }
     });
-    let resume = move |_| match draft::from_resume_code(&resume_text.get(), store.instrument()) {
+    let resume = move |_| match resume_code::decode(&resume_text.get(), store.instrument()) {
         Some(restored) => {
             resume_failed.set(false);
             store.replace(restored);

@@ -12,7 +12,7 @@ use crate::{
     device,
     i18n::{tr, use_i18n},
     navigation::{Link, use_location},
-    state::draft,
+    state::resume_code,
     store::use_self_check,
     texts,
 };
@@ -111,7 +111,7 @@ pub fn ResultPage() -> impl IntoView {
                 .collect_view()
         })
     };
-    let resume_code = move || store.check.with(|check| draft::resume_code(check, store.instrument()));
+    let resume_code = move || store.check.with(|check| resume_code::encode(check, store.instrument()));
     let forget = Callback::new(move |()| {
         store.forget();
         location.go("/verifica/inizio");
