@@ -122,9 +122,10 @@ pub fn normalised_text(text: &str) -> String {
     text.nfc().collect()
 }
 
-/// SHA-256 of the submission as received, normalised (its JSON with a fixed field order).
-fn hash_of(submission: &Submission) -> String {
-    let json = serde_json::to_vec(submission).unwrap_or_default();
+/// SHA-256 of a body as received, normalised (its JSON with a fixed field order): what tells a
+/// repeat of an id from other content under the same id (submissions, accessibility reports).
+pub fn hash_of(body: &impl serde::Serialize) -> String {
+    let json = serde_json::to_vec(body).unwrap_or_default();
     Sha256::digest(&json).iter().map(|byte| format!("{byte:02x}")).collect()
 }
 

@@ -5,9 +5,13 @@
 
 use insieme_api::{AccessibilityFeedback, FeedbackReceipt, FeedbackView};
 use insieme_validation::feedback::check_accessibility_feedback;
-use sha2::{Digest, Sha256};
 
-use crate::{AppState, Error, Result, applications::unprocessable, audit, back_office::Actor};
+use crate::{
+    AppState, Error, Result,
+    applications::{hash_of, unprocessable},
+    audit,
+    back_office::Actor,
+};
 
 /// How many reports the back office lists, newest first.
 const LISTED: i64 = 200;
@@ -70,10 +74,4 @@ pub async fn list(state: &AppState, actor: &Actor) -> Result<Vec<FeedbackView>> 
             phone,
         })
         .collect())
-}
-
-/// SHA-256 of the normalised report.
-fn hash_of(feedback: &AccessibilityFeedback) -> String {
-    let json = serde_json::to_vec(feedback).unwrap_or_default();
-    Sha256::digest(&json).iter().map(|byte| format!("{byte:02x}")).collect()
 }

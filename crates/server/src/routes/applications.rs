@@ -5,25 +5,20 @@ use axum::{
     Json,
     body::Bytes,
     extract::State,
-    http::{HeaderMap, HeaderValue, StatusCode, header},
-    middleware,
+    http::{HeaderMap, StatusCode},
 };
 use insieme_api::{Correction, ErrorBody, Receipt, StatusQuery, StatusView, Submission};
-use tower_http::set_header::SetResponseHeaderLayer;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use super::{json_body, rate_limit};
 use crate::{AppState, Result, applications, client::ClientAddress};
 
 pub fn router(state: AppState) -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
+    let routes = OpenApiRouter::new()
         .routes(routes!(application_create))
         .routes(routes!(application_status))
-        .routes(routes!(application_correct))
-        .route_layer(middleware::from_fn_with_state(state, rate_limit::per_address))
-        // Receipts, states and corrections carry an access code or personal data: no cache, no
-        // shared proxy and no back button may keep them.
-        .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
+        .routes(routes!(application_correct));
+    rate_limit::limited_and_never_stored(routes, state)
 }
 
 /// Submit an application. A repeated id with the same content answers the same receipt (200);

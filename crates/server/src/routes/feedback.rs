@@ -5,12 +5,10 @@ use axum::{
     Json,
     body::Bytes,
     extract::State,
-    http::{HeaderMap, HeaderValue, StatusCode, header},
-    middleware,
+    http::{HeaderMap, StatusCode},
 };
 use insieme_api::{AccessibilityFeedback, ErrorBody, FeedbackReceipt, FeedbackView};
 use insieme_rules::Role;
-use tower_http::set_header::SetResponseHeaderLayer;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use super::{json_body, rate_limit};
@@ -18,10 +16,7 @@ use crate::{AppState, Result, back_office::Actor, feedback};
 
 /// The public route.
 pub fn router(state: AppState) -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(feedback_create))
-        .route_layer(middleware::from_fn_with_state(state, rate_limit::per_address))
-        .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
+    rate_limit::limited_and_never_stored(OpenApiRouter::new().routes(routes!(feedback_create)), state)
 }
 
 /// The back office's route (merged into its router: session, same origin, no-store).

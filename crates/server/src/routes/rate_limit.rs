@@ -5,15 +5,27 @@
 
 use axum::{
     extract::{Request, State},
-    middleware::Next,
+    http::{HeaderValue, header},
+    middleware::{self, Next},
     response::{IntoResponse, Response},
 };
 use governor::clock::{Clock, DefaultClock};
+use tower_http::set_header::SetResponseHeaderLayer;
+use utoipa_axum::router::OpenApiRouter;
 
 use crate::{
     AppState, Error,
     client::{ClientAddress, limit_key, whole_seconds_rounded_up},
 };
+
+/// Public routes that take or give personal data (applications, their states and corrections,
+/// accessibility reports): limited per address, and their answers (receipts, access codes,
+/// states) never kept by a cache, a shared proxy or the back button.
+pub fn limited_and_never_stored(routes: OpenApiRouter<AppState>, state: AppState) -> OpenApiRouter<AppState> {
+    routes
+        .route_layer(middleware::from_fn_with_state(state, per_address))
+        .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
+}
 
 pub async fn per_address(
     State(state): State<AppState>,
