@@ -4,7 +4,7 @@
 //! as they arrive, closed desks leave the list and new ones join it (issue 14).
 
 use insieme_api::AccessPointView;
-use insieme_rules::{AccessPoint, access_points::TO_BE_CONFIRMED};
+use insieme_rules::{AccessPoint, access_points::is_confirmed};
 use leptos::{prelude::*, task::spawn_local};
 
 use crate::{
@@ -25,7 +25,7 @@ pub fn AccessPointsPage() -> impl IntoView {
         }
     });
     let address_line = move |address: String| {
-        let confirmed = !address.is_empty() && address != TO_BE_CONFIRMED;
+        let confirmed = is_confirmed(&address);
         view! {
             <p>{tr("access_points.address")}": " {if confirmed { address } else { i18n.t("site.to_be_confirmed") }}</p>
             {(!confirmed).then(|| view! { <p>{tr("site.what_happens_anyway")}</p> })}

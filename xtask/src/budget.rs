@@ -221,7 +221,7 @@ fn has_extension(path: &Path, extensions: &[&str]) -> bool {
 }
 
 /// Every regular file under `dir`, recursively.
-fn files(dir: &Path) -> Result<Vec<PathBuf>, String> {
+pub fn files(dir: &Path) -> Result<Vec<PathBuf>, String> {
     let mut found = Vec::new();
     let entries = fs::read_dir(dir).map_err(|error| format!("{}: {error}", dir.display()))?;
     for entry in entries {

@@ -66,7 +66,9 @@ pub fn binary(profile: &str, name: &str) -> String {
 
 /// One browser bundle: its trunk target, dist folder, public URL, first-load budget in bytes,
 /// and the folder under `locales/` of its own texts besides the common ones (fetched, like the
-/// common ones, for every language but Italian). The budget holds in every language.
+/// common ones, for every language but Italian, which the bundle embeds; a bundle whose files
+/// hold the common texts too, the self-check, embeds none and fetches Italian as well). The
+/// budget holds in every language.
 pub struct Bundle {
     pub target: &'static str,
     pub dist: &'static str,
@@ -151,11 +153,8 @@ pub fn build_app() -> Result<(), String> {
 /// tokens (the files in the repository are indented for people): fewer bytes in every first
 /// load outside Italian.
 fn compact_texts(locales: &std::path::Path) -> Result<(), String> {
-    for entry in std::fs::read_dir(locales).map_err(|error| format!("{}: {error}", locales.display()))? {
-        let path = entry.map_err(|error| error.to_string())?.path();
-        if path.is_dir() {
-            compact_texts(&path)?;
-        } else if path.extension().is_some_and(|extension| extension == "json") {
+    for path in budget::files(locales)? {
+        if path.extension().is_some_and(|extension| extension == "json") {
             let text = std::fs::read_to_string(&path).map_err(|error| format!("{}: {error}", path.display()))?;
             std::fs::write(&path, compact_json(&text)).map_err(|error| format!("{}: {error}", path.display()))?;
         }

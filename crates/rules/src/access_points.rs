@@ -12,6 +12,12 @@ static ACCESS_POINTS: Data = include!(concat!(env!("OUT_DIR"), "/access-points.r
 /// The marker the data uses for a value nobody has confirmed yet.
 pub const TO_BE_CONFIRMED: &str = "to_be_confirmed";
 
+/// Whether a value of an access point (its status, its address, also as administrators keep it
+/// in the back office) has been confirmed: neither empty nor marked [`TO_BE_CONFIRMED`].
+pub fn is_confirmed(value: &str) -> bool {
+    !value.trim().is_empty() && value != TO_BE_CONFIRMED
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccessPoint {
     pub id: String,
@@ -78,11 +84,11 @@ impl AccessPoint {
     }
 
     pub fn is_confirmed(&self) -> bool {
-        self.status != TO_BE_CONFIRMED
+        is_confirmed(&self.status)
     }
 
     pub fn address_is_confirmed(&self) -> bool {
-        self.address != TO_BE_CONFIRMED
+        is_confirmed(&self.address)
     }
 }
 
