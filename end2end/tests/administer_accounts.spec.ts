@@ -3,6 +3,7 @@
 // scans (here: reads) the key, confirms with a code and reaches the queue.
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from '../fixtures/axe';
+import { SelfCheck } from '../fixtures/self_check';
 import { ADMIN, BackOffice } from '../fixtures/back_office';
 import { currentStep, totpAt } from '../fixtures/totp';
 
@@ -95,6 +96,14 @@ test('an administrator makes an account and its holder connects an authenticator
   const listed = visitor.getByRole('listitem').filter({ hasText: 'Sportello di prova – sede nuova' });
   await expect(listed).toContainText('Via Garibaldi 3');
   await expectNoAxeViolations(visitor, 'access points with a desk the administrators opened');
+  // And on the self-check's result of someone domiciled in Budrio.
+  const check = new SelfCheck(visitor);
+  await check.startAsAdult('Budrio', '1980-05-10');
+  while (!(await check.heading().textContent())?.includes('Il tuo risultato')) await check.continue();
+  const whereToGo = visitor.getByRole('region', { name: 'Che cosa succede adesso' });
+  const onResult = whereToGo.getByRole('listitem').filter({ hasText: 'Sportello di prova – sede nuova' });
+  await expect(onResult).toContainText('Via Garibaldi 3');
+  await visitor.goto('/sportelli');
 
   await point.getByRole('button', { name: 'Chiudi: Sportello di prova – sede nuova' }).click();
   await expect(point).toContainText('chiuso');
@@ -102,6 +111,9 @@ test('an administrator makes an account and its holder connects an authenticator
   await expect(visitor.getByRole('heading', { level: 1 })).toHaveText('Dove andare');
   await expect(visitor.getByRole('listitem').filter({ hasText: 'Sportello comunale per il Lavoro' })).toBeVisible();
   await expect(listed).toHaveCount(0);
+  await visitor.goto('/verifica/risultato');
+  await expect(whereToGo.getByRole('listitem').first()).toBeVisible();
+  await expect(onResult).toHaveCount(0);
   await visitor.close();
   await expectNoAxeViolations(page, 'back-office administration with places');
 

@@ -35,11 +35,18 @@ test('the sources page lists each law with its status and date', async ({ page }
   const law = page.getByRole('heading', { name: 'L. 27 dicembre 2006, n. 296, art. 1, comma 622' });
   await expect(law).toBeVisible();
   await expect(page.getByRole('main')).toContainText('In vigore dal 1 gennaio 2007');
+  // Sources link to their official text, named by its site; one without a known address says so.
+  const regionalLaw = page.locator('#lr_er_14_2015');
+  await expect(regionalLaw.getByRole('link', { name: 'Leggi il testo ufficiale su demetra.regione.emilia-romagna.it' }))
+    .toHaveAttribute('href', /^https:\/\/demetra\.regione\.emilia-romagna\.it\/.*legge:2015;14/);
+  await expect(page.locator('#l_296_2006_c622').getByRole('link', { name: /normattiva\.it$/ })).toBeVisible();
+  await expect(page.locator('#dgr_er_191_2016')).toContainText('Il testo ufficiale non è ancora collegato');
   await expectNoAxeViolations(page, 'sources (it)');
 
   await home.switchLanguage('English');
   await expect(home.heading()).toHaveText('Legal and programme sources');
   await expect(page.getByRole('main')).toContainText('Law no. 296 of 27 December 2006');
+  await expect(regionalLaw.getByRole('link', { name: 'Read the official text on demetra.regione.emilia-romagna.it' })).toBeVisible();
   await expect(law).toBeVisible();
   await expectNoAxeViolations(page, 'sources (en)');
 });

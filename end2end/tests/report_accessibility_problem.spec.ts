@@ -38,3 +38,12 @@ test('a report sent from the accessibility statement reaches the administrators'
   await expect(report).toContainText('Verifica, data di nascita');
   await expectNoAxeViolations(page, 'accessibility reports in the back office');
 });
+
+test('the report form links to a privacy notice that says what a report keeps', async ({ page }) => {
+  await page.goto('/stato/segnalazione');
+  await page.locator('form').getByRole('link', { name: 'Privacy' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Informativa sulla privacy');
+  const section = page.getByRole('heading', { level: 2, name: "Segnalazioni sull'accessibilità" });
+  await expect(section).toBeVisible();
+  await expect(page.getByText(/solo se li lasci, un'email o un telefono/)).toBeVisible();
+});

@@ -1,7 +1,7 @@
 //! The privacy notice: what the self-check keeps (nothing leaves the device), what an application
 //! sends and why (GDPR art. 13), who the controllers and their data protection officers are (as
 //! roles: the programme gives no names or addresses yet), how long each thing is kept, consent
-//! for health items (art. 9(2)(a)) and the person's rights.
+//! for health items (art. 9(2)(a)), what an accessibility report keeps and the person's rights.
 
 use leptos::prelude::*;
 
@@ -10,12 +10,13 @@ use crate::{
     i18n::tr,
 };
 
-const SECTIONS: [(&str, &str); 6] = [
+const SECTIONS: [(&str, &str); 7] = [
     ("privacy.self_check_title", "privacy.self_check_text"),
     ("privacy.application_title", "privacy.application_text"),
     ("privacy.controllers_title", "privacy.controllers_text"),
     ("privacy.retention_title", "privacy.retention_text"),
     ("privacy.health_title", "privacy.health_text"),
+    ("privacy.feedback_title", "privacy.feedback_text"),
     ("privacy.rights_title", "privacy.rights_text"),
 ];
 

@@ -150,13 +150,15 @@ pub fn build_app() -> Result<(), String> {
 }
 
 /// Writes every locale file under `locales` without the spaces and line breaks between its
-/// tokens (the files in the repository are indented for people): fewer bytes in every first
-/// load outside Italian.
+/// tokens (the files in the repository are indented for people) and without the notes for
+/// translators (`_meta`, which the i18n layer skips): fewer bytes in every first load outside
+/// Italian.
 fn compact_texts(locales: &std::path::Path) -> Result<(), String> {
     for path in budget::files(locales)? {
         if path.extension().is_some_and(|extension| extension == "json") {
             let text = std::fs::read_to_string(&path).map_err(|error| format!("{}: {error}", path.display()))?;
-            std::fs::write(&path, compact_json(&text)).map_err(|error| format!("{}: {error}", path.display()))?;
+            let served = without_notes(&compact_json(&text));
+            std::fs::write(&path, served).map_err(|error| format!("{}: {error}", path.display()))?;
         }
     }
     Ok(())
@@ -181,6 +183,45 @@ fn compact_json(text: &str) -> String {
         }
     }
     compact
+}
+
+/// `compact` (as [`compact_json`] writes it) without its top-level `"_meta"` object.
+fn without_notes(compact: &str) -> String {
+    const NOTES: &str = "\"_meta\":{";
+    let Some(start) = compact.find(NOTES).filter(|start| compact[..*start].ends_with(['{', ','])) else {
+        return compact.to_owned();
+    };
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for (offset, letter) in compact[start + NOTES.len() - 1..].char_indices() {
+        if in_string {
+            match (escaped, letter) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match letter {
+            '"' => in_string = true,
+            '{' | '[' => depth += 1,
+            '}' | ']' => {
+                depth -= 1;
+                if depth == 0 {
+                    let mut end = start + NOTES.len() - 1 + offset + 1;
+                    let mut begin = start;
+                    if compact[end..].starts_with(',') {
+                        end += 1;
+                    } else if compact[..begin].ends_with(',') {
+                        begin -= 1;
+                    }
+                    return format!("{}{}", &compact[..begin], &compact[end..]);
+                }
+            }
+            _ => {}
+        }
+    }
+    compact.to_owned()
 }
 
 /// Serves each language's self-check texts with the common texts in the same file, as
@@ -284,5 +325,17 @@ mod tests {
         let text = "{\n  \"a b\": \"x  \\\" y\",\n  \"list\": [ 1, 2 ]\n}\n";
         assert_eq!(compact_json(text), "{\"a b\":\"x  \\\" y\",\"list\":[1,2]}");
         assert_eq!(compact_json("{\"a\": \"\\\\\", \"b\": 1}"), "{\"a\":\"\\\\\",\"b\":1}");
+    }
+
+    #[test]
+    fn served_texts_leave_out_the_notes_for_translators() {
+        use super::without_notes;
+        let notes = r#""_meta":{"review":"to be \"checked\" {later}","machine_drafted":true}"#;
+        assert_eq!(without_notes(&format!(r#"{{{notes},"a":"b"}}"#)), r#"{"a":"b"}"#);
+        assert_eq!(without_notes(&format!(r#"{{"a":"b",{notes}}}"#)), r#"{"a":"b"}"#);
+        assert_eq!(without_notes(&format!(r#"{{"a":{{"b":"c"}},{notes},"d":"e"}}"#)), r#"{"a":{"b":"c"},"d":"e"}"#);
+        // A text that merely mentions the notes is a text.
+        assert_eq!(without_notes(r#"{"a":"\"_meta\":{"}"#), r#"{"a":"\"_meta\":{"}"#);
+        assert_eq!(without_notes(r#"{"a":"b"}"#), r#"{"a":"b"}"#);
     }
 }

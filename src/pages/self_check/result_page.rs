@@ -1,10 +1,12 @@
 //! The result of the self-check. First a short summary: the channels the person can take, each
 //! with its own "apply" button; then the channels still open and, folded, those that are not for
 //! the person now with their reasons; the fragility score (only while channel 2 is open); where
-//! to go; and the tools to print, change, carry or forget the answers. Someone domiciled outside
-//! the territory gets one clear answer and where to turn instead, nothing else to act on.
+//! to go (the desks as administrators keep them, new ones of the person's comune too; the
+//! data's while offline); and the tools to print, change, carry or forget the answers. Someone
+//! domiciled outside the territory gets one clear answer and where to turn instead, nothing
+//! else to act on.
 
-use insieme_rules::{AccessPoint, Channel, ChannelStatus, ComuneLookup};
+use insieme_rules::{AccessPoint, Channel, ChannelStatus, ComuneLookup, access_points::is_confirmed};
 use leptos::prelude::*;
 
 use crate::{
@@ -90,26 +92,51 @@ pub fn ResultPage() -> impl IntoView {
         Some(ComuneLookup::Found { comune, .. }) => Some(comune),
         _ => None,
     };
+    // The desks as administrators keep them, once the server answers (offline: the data's).
+    let kept = RwSignal::new(None::<Vec<insieme_api::AccessPointView>>);
+    leptos::task::spawn_local(async move {
+        if let Ok(points) = crate::api::access_points().await {
+            kept.set(Some(points));
+        }
+    });
+    // One desk: its name (in the person's language for the programme's desks, as administrators
+    // wrote it, in Italian, for new ones) and its address, or in plain words that it is not
+    // confirmed and what happens anyway (issue 14).
+    let desk = move |name: String, lang: Option<&'static str>, address: String| {
+        let address = if is_confirmed(&address) { address } else { i18n.t("site.address_unconfirmed") };
+        view! {
+            <li class="access-point">
+                <strong lang=lang>{name}</strong>
+                <span>{address}</span>
+            </li>
+        }
+    };
+    // Re-run when the language changes too (the names are read through it).
     let access_points = move || {
-        comune().map(|comune| {
-            AccessPoint::for_comune(&comune)
-                .into_iter()
-                .map(|point| {
-                    let address = if point.address_is_confirmed() {
-                        point.address.clone()
-                    } else {
-                        // In plain words, with what happens anyway (issue 14).
-                        i18n.t("site.address_unconfirmed")
-                    };
-                    view! {
-                        <li class="access-point">
-                            <strong>{move || crate::texts::place_name(i18n, point)}</strong>
-                            <span>{address}</span>
-                        </li>
-                    }
-                })
-                .collect_view()
-        })
+        let comune = comune()?;
+        let mut desks: Vec<_> = AccessPoint::for_comune(&comune)
+            .into_iter()
+            .filter_map(|point| {
+                // A desk administrators closed is gone; one they confirmed has its address.
+                let address = kept.with(|kept| match kept {
+                    Some(points) => Some(points.iter().find(|kept| kept.id == point.id)?.address.clone()),
+                    None => Some(point.address.clone()),
+                })?;
+                Some(desk(crate::texts::place_name(i18n, point), None, address))
+            })
+            .collect();
+        // Desks administrators opened since in the person's comune.
+        kept.with(|kept| {
+            desks.extend(
+                kept.iter()
+                    .flatten()
+                    .filter(|point| {
+                        point.comune == comune && AccessPoint::all().iter().all(|known| known.id != point.id)
+                    })
+                    .map(|point| desk(point.name.clone(), Some("it"), point.address.clone())),
+            )
+        });
+        Some(desks.collect_view())
     };
     let resume_code = move || store.check.with(|check| resume_code::encode(check, store.instrument()));
     let forget = Callback::new(move |()| {

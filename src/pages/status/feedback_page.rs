@@ -140,7 +140,7 @@ pub fn FeedbackPage() -> impl IntoView {
             <ErrorSummary issues=problems />
             <form on:submit=on_submit novalidate=true>
                 {fields}
-                <p class="field__hint">{tr("feedback.privacy")}</p>
+                <p class="field__hint">{tr("feedback.privacy")} " " <a href="/privacy" rel="external">{tr("nav.privacy")}</a></p>
                 <button type="submit" id="feedback-send" class="button" disabled=move || sending.get()>{tr("feedback.send")}</button>
             </form>
             <p><a href="/accessibilita" rel="external">{tr("feedback.back")}</a></p>
