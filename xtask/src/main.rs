@@ -13,6 +13,7 @@
 
 mod budget;
 mod e2e;
+mod postgres;
 mod process;
 mod report;
 mod test;
@@ -30,6 +31,9 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("run") => run(),
         Some("test") => return test::all(),
+        // Only the server's database tests on a throwaway PostgreSQL cluster (a phase of `test`).
+        Some("test-postgres") => test::postgres_tests()
+            .and_then(|outcome| if outcome.failed == 0 { Ok(()) } else { Err(format!("{} failed", outcome.failed)) }),
         Some("build") => tools::ensure(tools::Needs::App).and_then(|()| build_app()),
         Some("budget") => tools::ensure(tools::Needs::App).and_then(|()| test::app_build_and_budget().map(drop)),
         Some("sizes") => test::first_loads_within_budget().map(drop),
@@ -38,7 +42,7 @@ fn main() -> ExitCode {
         Some("seed") => seed(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <run | test | build | budget | sizes | setup | bench | seed --applications N>"
+                "usage: cargo xtask <run | test | test-postgres | build | budget | sizes | setup | bench | seed --applications N>"
             );
             return ExitCode::from(2);
         }

@@ -4,7 +4,7 @@
 use std::{path::Path, process::ExitCode};
 
 use crate::{
-    budget, build_app, e2e, process,
+    budget, build_app, e2e, postgres, process,
     report::{Outcome, Report},
     tools,
 };
@@ -36,6 +36,9 @@ pub fn all() -> ExitCode {
         checked("cargo", &["clippy", "--workspace", "--all-targets", "--locked", "--", "-D", "warnings"])
     });
     report.phase("rust tests", || cargo_tests(&["test", "--workspace", "--locked"], &[]));
+    // The server's database tests again on PostgreSQL (the tests marked `ignore` need it: a plain
+    // `cargo test` lists them as ignored, never as passed). No PostgreSQL is a failure here.
+    report.phase("database tests on PostgreSQL (a cluster of their own)", postgres_tests);
     if installed {
         report.phase("rules in the browser = native (wasm, chromium)", || {
             cargo_tests(
@@ -118,6 +121,16 @@ pub fn all() -> ExitCode {
         report.skip("Lighthouse mobile budgets (public pages)", "the app or the server did not build");
     }
     if report.finish() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+}
+
+pub fn postgres_tests() -> Result<Outcome, String> {
+    let cluster = postgres::Cluster::start(&std::env::temp_dir())?;
+    let outcome = cargo_tests(
+        &["test", "--package", "insieme-server", "--locked", "--", "--ignored"],
+        &[(postgres::URL_VARIABLE, &cluster.url)],
+    )?;
+    // Every test of the phase ran, none was left out: at least the schema comparison.
+    Ok(if outcome.passed == 0 { Outcome { passed: 0, failed: outcome.failed.max(1) } } else { outcome })
 }
 
 fn checked(program: &str, args: &[&str]) -> Result<Outcome, String> {

@@ -15,13 +15,15 @@ pub const TERSER_VERSION: &str = "5.36.0";
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
 const APP_DEBIAN_PACKAGES: [&str; 4] = ["build-essential", "pkg-config", "ca-certificates", "brotli"];
-const TEST_DEBIAN_PACKAGES: [&str; 2] = ["chromium", "chromium-driver"];
+/// `postgresql-15`: the tests start a throwaway cluster of their own (`postgres.rs`) and run the
+/// server's database tests on it as well as on SQLite.
+const TEST_DEBIAN_PACKAGES: [&str; 3] = ["chromium", "chromium-driver", crate::postgres::DEBIAN_PACKAGE];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Needs {
     /// What building and running the app needs.
     App,
-    /// Also what the tests need: chromium, cargo-deny, the end2end npm packages.
+    /// Also what the tests need: chromium, PostgreSQL, cargo-deny, the end2end npm packages.
     Everything,
 }
 

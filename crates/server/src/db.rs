@@ -1,17 +1,23 @@
-//! Opens the embedded SQLite database and brings its schema up to date.
+//! Opens the database and brings its schema up to date: the embedded SQLite file (the default),
+//! or PostgreSQL, the scale-out path (issue 13). Each has its own migrations folder producing
+//! the same schema (`tests/schema_parity.rs` compares them).
 //!
-//! WAL journal with `synchronous = FULL`: a commit is on disk before the client is answered, so
-//! an acknowledged write survives a crash or power loss (see ARCHITECTURE.md).
+//! SQLite: WAL journal with `synchronous = FULL`. PostgreSQL: `synchronous_commit = on`. Either
+//! way a commit is on disk before the client is answered, so an acknowledged write survives a
+//! crash or power loss (see ARCHITECTURE.md).
 
 use std::{path::Path, str::FromStr, time::Duration};
 
 use sqlx::{
-    SqlitePool,
+    PgPool, SqlitePool,
+    postgres::{PgConnectOptions, PgPoolOptions},
     sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous},
 };
 
-/// The migrations in `crates/server/migrations`, embedded in the binary.
-pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+/// The SQLite migrations (`crates/server/migrations/sqlite`), embedded in the binary.
+pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
+/// Their PostgreSQL twins (`crates/server/migrations/postgres`), one for each SQLite version.
+pub static POSTGRES_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
 
 /// Opens (creating if needed) the database file, then runs every pending migration. The
 /// folder is made private to this user (0700) and the file (with its WAL, which SQLite creates
@@ -31,6 +37,16 @@ pub async fn open(path: &Path) -> Result<SqlitePool, sqlx::Error> {
     // long-lived connections: `optimize` with 0x10002 at open), so that the queue picks its
     // covering indexes on a database that grew since the last start.
     sqlx::query("PRAGMA optimize = 0x10002").execute(&pool).await?;
+    Ok(pool)
+}
+
+/// Connects to the PostgreSQL database at `url` (`postgres://...`), with commits durable before
+/// they are acknowledged whatever the server's default, then runs every pending migration.
+/// Several server instances may do this at once: sqlx takes an advisory lock for migrations.
+pub async fn open_postgres(url: &str) -> Result<PgPool, sqlx::Error> {
+    let options = PgConnectOptions::from_str(url)?.options([("synchronous_commit", "on")]);
+    let pool = PgPoolOptions::new().max_connections(16).connect_with(options).await?;
+    POSTGRES_MIGRATOR.run(&pool).await?;
     Ok(pool)
 }
 
