@@ -23,6 +23,12 @@ impl Server {
     /// comes from one address) and without the demo data (its sample applications would be
     /// counted with the ones a check sends), and waits until it answers its health check.
     pub async fn start(binary: &Path, data_dir: &Path) -> Result<Self, String> {
+        Self::start_with(binary, data_dir, &[]).await
+    }
+
+    /// [`Server::start`] with more environment: `IPL_DATABASE_URL` for PostgreSQL, and the key
+    /// several instances share (see [`Database::environment`]).
+    pub async fn start_with(binary: &Path, data_dir: &Path, environment: &[(String, String)]) -> Result<Self, String> {
         let port = TcpListener::bind("127.0.0.1:0")
             .and_then(|listener| listener.local_addr())
             .map_err(|error| format!("no free port: {error}"))?
@@ -36,6 +42,7 @@ impl Server {
             .env("IPL_SUBMISSIONS_PER_MINUTE", "1000000000")
             .env("IPL_DEMO", "0")
             .env("RUST_LOG", "error")
+            .envs(environment.iter().map(|(name, value)| (name, value)))
             .stdout(Stdio::null())
             .spawn()
             .map_err(|error| format!("cannot start {}: {error}", binary.display()))?;
@@ -72,6 +79,51 @@ impl Server {
 impl Drop for Server {
     fn drop(&mut self) {
         self.kill();
+    }
+}
+
+/// Where a check's server instances keep their applications.
+#[derive(Debug, Clone)]
+pub enum Database {
+    /// The embedded SQLite file in the data folder (one instance).
+    Sqlite,
+    /// A fresh PostgreSQL database, shared by every instance.
+    Postgres { url: String },
+}
+
+impl Database {
+    /// From the command's arguments: `--postgres URL` (a cluster's address: a new database is
+    /// made in it for this run), else SQLite.
+    pub async fn from_arguments(arguments: &[String], label: &str) -> Result<Self, String> {
+        let Some(index) = arguments.iter().position(|argument| argument == "--postgres") else {
+            return Ok(Self::Sqlite);
+        };
+        let cluster = arguments.get(index + 1).ok_or("--postgres needs the cluster's URL")?;
+        let admin = sqlx::PgPool::connect(cluster).await.map_err(|error| format!("{cluster}: {error}"))?;
+        let name = format!("ipl_{label}_{}", std::process::id());
+        sqlx::query(&format!("DROP DATABASE IF EXISTS {name}")).execute(&admin).await.map_err(|e| e.to_string())?;
+        sqlx::query(&format!("CREATE DATABASE {name}")).execute(&admin).await.map_err(|e| e.to_string())?;
+        admin.close().await;
+        let (base, _) = cluster.rsplit_once('/').ok_or("a cluster URL ends with /database")?;
+        Ok(Self::Postgres { url: format!("{base}/{name}") })
+    }
+
+    /// The environment of every instance: the database, and one access-code key for all (an
+    /// access code made by one instance is checked by another).
+    pub fn environment(&self) -> Vec<(String, String)> {
+        match self {
+            Self::Sqlite => Vec::new(),
+            Self::Postgres { url } => {
+                vec![("IPL_DATABASE_URL".to_owned(), url.clone()), ("IPL_SECRET_KEY".to_owned(), "5e".repeat(32))]
+            }
+        }
+    }
+
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::Sqlite => "SQLite",
+            Self::Postgres { .. } => "PostgreSQL",
+        }
     }
 }
 

@@ -12,7 +12,6 @@ use insieme_api::{Channel, Receipt, State, Submission};
 use insieme_rules::{Answers, ComuneLookup, Instrument, Territory, assess};
 use insieme_validation::{Context, FieldProblem, OpenCall, application::answers_with_person, check_submission};
 use sha2::{Digest, Sha256};
-use sqlx::SqlitePool;
 
 use crate::{AppState, Error, Result};
 pub use public::{calls_open_on, open_calls, opportunities};
@@ -188,27 +187,28 @@ fn route(checked: &Submission, channel: Channel) -> (String, Option<String>) {
 
 /// One entry of an application's public history (what the status page lists); runs inside the
 /// caller's transaction.
-pub(crate) async fn record_event<'e>(
-    executor: impl sqlx::Executor<'e, Database = sqlx::Sqlite>,
+pub(crate) async fn record_event<'e, 'c: 'e>(
+    executor: impl Into<crate::db::Exec<'e, 'c>>,
     application_id: &str,
     at: &str,
     state: &str,
     actor: &str,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO application_events (application_id, occurred_at, state, public, actor) VALUES (?, ?, ?, 1, ?)",
+    let executor: crate::db::Exec<'e, 'c> = executor.into();
+    crate::on_exec!(executor => sqlx::query(
+        "INSERT INTO application_events (application_id, occurred_at, state, public, actor) VALUES ($1, $2, $3, TRUE, $4)",
     )
     .bind(application_id)
     .bind(at)
     .bind(state)
     .bind(actor)
     .execute(executor)
-    .await?;
+    .await.map(|done| done.rows_affected()))?;
     Ok(())
 }
 
 /// The calls open on `day`, with whom each is for (what the checks of channel 3 need).
-async fn calls_for_checks(pool: &SqlitePool, day: insieme_rules::Date) -> Result<Vec<OpenCall>> {
+async fn calls_for_checks(pool: &crate::db::Db, day: insieme_rules::Date) -> Result<Vec<OpenCall>> {
     Ok(calls_open_on(pool, day)
         .await?
         .into_iter()

@@ -15,6 +15,9 @@ pub struct Config {
     pub bind: SocketAddr,
     /// `IPL_DATA_DIR`: where the SQLite database lives (default `./data`).
     pub data_dir: PathBuf,
+    /// `IPL_DATABASE_URL`: `sqlite:PATH`, or `postgres://user:password@host:port/name` for
+    /// PostgreSQL, which several instances may share (default: `insieme.db` in the data folder).
+    pub database_url: Option<String>,
     /// `IPL_DIST_DIR`: the built browser app (default `./dist`).
     pub dist_dir: PathBuf,
     /// `IPL_BODY_LIMIT_BYTES`: the largest request body accepted (default 256 KiB).
@@ -49,12 +52,38 @@ pub struct Config {
     pub public_url: Option<String>,
 }
 
+/// Which database the server uses (see [`Config::database`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Database {
+    Sqlite(PathBuf),
+    /// The URL as given; shown without its password.
+    Postgres(String),
+}
+
+impl std::fmt::Display for Database {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Database::Sqlite(path) => write!(formatter, "sqlite:{}", path.display()),
+            Database::Postgres(url) => {
+                // postgres://user:password@host/name -> postgres://user@host/name
+                let (scheme, rest) = url.split_once("://").unwrap_or(("postgres", url));
+                let shown = match rest.split_once('@') {
+                    Some((user, place)) => format!("{}@{place}", user.split(':').next().unwrap_or_default()),
+                    None => rest.to_owned(),
+                };
+                write!(formatter, "{scheme}://{shown}")
+            }
+        }
+    }
+}
+
 impl std::fmt::Debug for Config {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         formatter
             .debug_struct("Config")
             .field("bind", &self.bind)
             .field("data_dir", &self.data_dir)
+            .field("database", &self.database().to_string())
             .field("dist_dir", &self.dist_dir)
             .field("body_limit_bytes", &self.body_limit_bytes)
             .field("request_timeout_secs", &self.request_timeout_secs)
@@ -76,6 +105,7 @@ impl Default for Config {
         Self {
             bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
             data_dir: PathBuf::from("data"),
+            database_url: None,
             dist_dir: PathBuf::from("dist"),
             body_limit_bytes: 256 * 1024,
             request_timeout_secs: 15,
@@ -119,6 +149,23 @@ impl Config {
             bind: parse(&lookup, "IPL_BIND", "an address such as 127.0.0.1:8080")?.unwrap_or(defaults.bind),
             data_dir: lookup("IPL_DATA_DIR").map(PathBuf::from).unwrap_or(defaults.data_dir),
             dist_dir: lookup("IPL_DIST_DIR").map(PathBuf::from).unwrap_or(defaults.dist_dir),
+            database_url: match lookup("IPL_DATABASE_URL").map(|url| url.trim().to_owned()) {
+                None => None,
+                Some(url)
+                    if url.starts_with("sqlite:")
+                        || url.starts_with("postgres://")
+                        || url.starts_with("postgresql://") =>
+                {
+                    Some(url)
+                }
+                Some(other) => {
+                    return Err(ConfigError {
+                        name: "IPL_DATABASE_URL",
+                        value: other,
+                        expected: "sqlite:PATH or postgres://user:password@host:port/name",
+                    });
+                }
+            },
             body_limit_bytes: parse(&lookup, "IPL_BODY_LIMIT_BYTES", "a number of bytes")?
                 .unwrap_or(defaults.body_limit_bytes),
             request_timeout_secs: parse(&lookup, "IPL_REQUEST_TIMEOUT_SECS", "a number of seconds")?
@@ -201,6 +248,17 @@ impl Config {
     }
 
     /// The SQLite database file inside the data directory.
+    /// The database to use: `IPL_DATABASE_URL`, else SQLite in the data folder.
+    pub fn database(&self) -> Database {
+        match self.database_url.as_deref() {
+            Some(url) if url.starts_with("sqlite:") => {
+                Database::Sqlite(PathBuf::from(url.trim_start_matches("sqlite:").trim_start_matches("//")))
+            }
+            Some(url) => Database::Postgres(url.to_owned()),
+            None => Database::Sqlite(self.database_path()),
+        }
+    }
+
     pub fn database_path(&self) -> PathBuf {
         self.data_dir.join("insieme.db")
     }
@@ -235,6 +293,21 @@ mod tests {
         let config = Config::from_lookup(|_| None).expect("defaults are valid");
         assert_eq!(config.bind.to_string(), "127.0.0.1:8080");
         assert_eq!(config.database_path(), PathBuf::from("data/insieme.db"));
+        assert_eq!(config.database(), Database::Sqlite(PathBuf::from("data/insieme.db")));
+    }
+
+    #[test]
+    fn the_database_url_chooses_sqlite_or_postgres_and_never_shows_the_password() {
+        let with =
+            |url: &'static str| Config::from_lookup(move |name| (name == "IPL_DATABASE_URL").then(|| url.to_owned()));
+        let postgres = with("postgres://ipl:s3cret@db.example:5432/insieme").expect("valid");
+        assert_eq!(postgres.database(), Database::Postgres("postgres://ipl:s3cret@db.example:5432/insieme".to_owned()));
+        assert_eq!(postgres.database().to_string(), "postgres://ipl@db.example:5432/insieme");
+        assert!(!format!("{postgres:?}").contains("s3cret"));
+        let sqlite = with("sqlite:/var/lib/ipl/insieme.db").expect("valid");
+        assert_eq!(sqlite.database(), Database::Sqlite(PathBuf::from("/var/lib/ipl/insieme.db")));
+        let refused = with("mysql://somewhere/db").expect_err("refused");
+        assert_eq!(refused.name, "IPL_DATABASE_URL");
     }
 
     /// The demo (published passwords and authenticator key) is on for a local try, off behind

@@ -3,7 +3,6 @@
 //! run in 2031 finds them open just as one run today.
 
 use insieme_rules::Date;
-use sqlx::SqlitePool;
 
 use crate::clock::Clock;
 
@@ -24,14 +23,14 @@ const CALLS: [(&str, &str, &str, &str); 2] = [
 ];
 
 /// Opens the demo calls from a month ago to a year from today (creating or moving them).
-pub async fn seed(pool: &SqlitePool, clock: &Clock) -> Result<(), sqlx::Error> {
+pub async fn seed(pool: &crate::db::Db, clock: &Clock) -> Result<(), sqlx::Error> {
     let today = clock.today_in_italy().days_since_unix_epoch();
     let opens_on = Date::from_days_since_unix_epoch(today - 30).to_string();
     let closes_on = Date::from_days_since_unix_epoch(today + 365).to_string();
     for (id, title, target, description) in CALLS {
-        sqlx::query(
+        crate::on_db!(pool => sqlx::query(
             "INSERT INTO calls (id, title, min_age, max_age, target, opens_on, closes_on, description, demo) \
-             VALUES (?, ?, 16, 35, ?, ?, ?, ?, 1) \
+             VALUES ($1, $2, 16, 35, $3, $4, $5, $6, TRUE) \
              ON CONFLICT (id) DO UPDATE SET opens_on = excluded.opens_on, closes_on = excluded.closes_on",
         )
         .bind(id)
@@ -41,7 +40,7 @@ pub async fn seed(pool: &SqlitePool, clock: &Clock) -> Result<(), sqlx::Error> {
         .bind(&closes_on)
         .bind(description)
         .execute(pool)
-        .await?;
+        .await.map(|done| done.rows_affected()))?;
     }
     Ok(())
 }

@@ -21,10 +21,10 @@ const LISTED: i64 = 200;
 pub async fn receive(state: &AppState, feedback: &AccessibilityFeedback) -> Result<(bool, FeedbackReceipt)> {
     let feedback = check_accessibility_feedback(feedback).map_err(unprocessable)?;
     let hash = hash_of(&feedback);
-    let mut transaction = state.pool.begin().await?;
-    let inserted = sqlx::query(
+    let mut tx = state.pool.begin().await?;
+    let inserted = crate::on_tx!(tx => sqlx::query(
         "INSERT INTO accessibility_feedback (id, received_at, language, message, page, email, phone, content_hash) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING",
     )
     .bind(&feedback.id)
     .bind(state.clock.now_utc())
@@ -34,19 +34,20 @@ pub async fn receive(state: &AppState, feedback: &AccessibilityFeedback) -> Resu
     .bind(&feedback.email)
     .bind(&feedback.phone)
     .bind(&hash)
-    .execute(&mut *transaction)
-    .await?
-    .rows_affected()
+    .execute(&mut **tx)
+    .await
+    .map(|done| done.rows_affected()))?
         == 1;
     if inserted {
-        audit::record(&mut *transaction, "public", "create", "accessibility_feedback", &feedback.id, None).await?;
+        audit::record(&mut tx, "public", "create", "accessibility_feedback", &feedback.id, None).await?;
     }
-    let (received_at, stored_hash): (String, String) =
-        sqlx::query_as("SELECT received_at, content_hash FROM accessibility_feedback WHERE id = ?")
-            .bind(&feedback.id)
-            .fetch_one(&mut *transaction)
-            .await?;
-    transaction.commit().await?;
+    let (received_at, stored_hash): (String, String) = crate::on_tx!(tx => sqlx::query_as(
+        "SELECT received_at, content_hash FROM accessibility_feedback WHERE id = $1"
+    )
+    .bind(&feedback.id)
+    .fetch_one(&mut **tx)
+    .await)?;
+    tx.commit().await?;
     if stored_hash != hash {
         return Err(Error::Conflict);
     }
@@ -55,13 +56,16 @@ pub async fn receive(state: &AppState, feedback: &AccessibilityFeedback) -> Resu
 
 /// The newest reports, for an administrator; the reading is audited.
 pub async fn list(state: &AppState, actor: &Actor) -> Result<Vec<FeedbackView>> {
-    let rows: Vec<(String, String, String, String, String, String)> = sqlx::query_as(
+    let rows: Vec<(String, String, String, String, String, String)> = {
+        let pool = &state.pool;
+        crate::on_db!(pool => sqlx::query_as(
         "SELECT received_at, language, message, page, email, phone FROM accessibility_feedback \
-         ORDER BY received_at DESC, id LIMIT ?",
+         ORDER BY received_at DESC, id LIMIT $1",
     )
     .bind(LISTED)
-    .fetch_all(&state.pool)
-    .await?;
+    .fetch_all(pool)
+    .await)
+    }?;
     audit::record(&state.pool, &actor.id, "view", "accessibility_feedback", "", None).await?;
     Ok(rows
         .into_iter()

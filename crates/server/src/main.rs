@@ -56,9 +56,9 @@ fn init_logs(json: bool) {
 
 async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     config.check_layout()?;
-    let database_path = config.database_path();
-    let pool = db::open(&database_path).await?;
-    tracing::info!(database = %database_path.display(), "database ready");
+    let database = config.database();
+    let pool = db::connect(&database).await?;
+    tracing::info!(%database, "database ready");
     let clock = Clock::system();
     back_office::seed::at_start(&pool, &clock, config.demo).await?;
     if config.demo {

@@ -58,6 +58,12 @@ impl SecretKey {
         getrandom::getrandom(&mut bytes).map_err(io::Error::other)?;
         let folder = path.parent().unwrap_or(Path::new("."));
         fs::create_dir_all(folder)?;
+        // Private to this user, as the SQLite database's folder is (with PostgreSQL the key may be
+        // all the folder holds).
+        if folder != Path::new(".") {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(folder, fs::Permissions::from_mode(0o700))?;
+        }
         let hex: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
         let temporary = folder.join("secret.key.new");
         let mut file = fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(&temporary)?;

@@ -30,7 +30,7 @@ pub async fn run(arguments: &[String]) -> Result<String, String> {
     }
     let count = count.ok_or_else(|| USAGE.to_owned())?;
     let config = Config::from_env().map_err(|error| error.to_string())?;
-    let pool = db::open(&config.database_path()).await.map_err(|error| error.to_string())?;
+    let pool = db::connect(&config.database()).await.map_err(|error| error.to_string())?;
     let clock = Clock::system();
     seed::at_start(&pool, &clock, config.demo).await.map_err(|error| error.to_string())?;
     if config.demo {
@@ -38,7 +38,7 @@ pub async fn run(arguments: &[String]) -> Result<String, String> {
     }
     let started = Instant::now();
     let stored = sample::insert(&pool, &clock, count, random_seed).await.map_err(|error| error.to_string())?;
-    sqlx::query("PRAGMA optimize").execute(&pool).await.map_err(|error| error.to_string())?;
+    db::refresh_statistics(&pool).await.map_err(|error| error.to_string())?;
     pool.close().await;
     Ok(format!(
         "{stored} sample applications stored in {:.1} s in {}",

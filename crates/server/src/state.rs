@@ -4,13 +4,12 @@
 use std::{io, net::IpAddr, num::NonZeroU32, sync::Arc};
 
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
-use sqlx::SqlitePool;
 
 use crate::{Config, applications::Writer, client::FailedLookups, clock::Clock, secret::SecretKey};
 
 #[derive(Clone)]
 pub struct AppState {
-    pub pool: SqlitePool,
+    pub pool: crate::db::Db,
     pub config: Arc<Config>,
     pub writer: Writer,
     pub secret: Arc<SecretKey>,
@@ -24,12 +23,12 @@ pub struct AppState {
 
 impl AppState {
     /// Starts the application writer, so it must run inside the Tokio runtime.
-    pub fn new(pool: SqlitePool, config: Config) -> io::Result<Self> {
+    pub fn new(pool: crate::db::Db, config: Config) -> io::Result<Self> {
         Self::with_clock(pool, config, Clock::system())
     }
 
     /// As [`AppState::new`], with the time taken from `clock` (tests fix the day they run on).
-    pub fn with_clock(pool: SqlitePool, config: Config, clock: Clock) -> io::Result<Self> {
+    pub fn with_clock(pool: crate::db::Db, config: Config, clock: Clock) -> io::Result<Self> {
         let config_failed_lookups = config.failed_lookups_per_hour;
         let secret = SecretKey::load_or_create(config.secret_key.as_deref(), &config.data_dir)?;
         let per_minute = NonZeroU32::new(config.submissions_per_minute).unwrap_or(NonZeroU32::MIN);

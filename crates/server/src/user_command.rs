@@ -56,7 +56,7 @@ pub async fn run(arguments: &[String]) -> Result<String, String> {
         (password.clone(), Some(password))
     };
     let config = Config::from_env().map_err(|error| error.to_string())?;
-    let pool = db::open(&config.database_path()).await.map_err(|error| error.to_string())?;
+    let pool = db::connect(&config.database()).await.map_err(|error| error.to_string())?;
     let clock = Clock::system();
     seed::organisations_and_access_points(&pool).await.map_err(|error| error.to_string())?;
     let account = accounts::NewAccount {

@@ -14,7 +14,11 @@ use common::{TestApp, body_json, field_problems, post_json, submit};
 use serde_json::{Value, json};
 
 async fn count(app: &TestApp, sql: &str) -> i64 {
-    sqlx::query_scalar(sql).fetch_one(&app.state.pool).await.expect("count")
+    {
+        let pool = &app.state.pool;
+        insieme_server::on_db!(pool => sqlx::query_scalar(sql).fetch_one(pool).await)
+    }
+    .expect("count")
 }
 
 #[tokio::test]
@@ -47,11 +51,13 @@ async fn the_server_scores_the_answers_itself_and_keeps_the_instrument_version()
     submission["answers"]["fragility"] = json!({ "income": 3, "debt": 3, "work_status": 3, "housing": 2 });
     let (status, _) = submit(&app, &submission).await;
     assert_eq!(status, StatusCode::CREATED);
-    let (assessment, version): (String, String) =
-        sqlx::query_as("SELECT assessment, instrument_version FROM applications")
-            .fetch_one(&app.state.pool)
-            .await
-            .expect("row");
+    let (assessment, version): (String, String) = {
+        let pool = &app.state.pool;
+        insieme_server::on_db!(pool => sqlx::query_as("SELECT assessment, instrument_version FROM applications")
+            .fetch_one(pool)
+            .await)
+    }
+    .expect("row");
     let assessment: Value = serde_json::from_str(&assessment).expect("json");
     assert_eq!(assessment["fragility"]["total"], 11);
     assert_eq!(assessment["fragility"]["second_interview"], true);
@@ -67,11 +73,13 @@ async fn someone_of_bologna_who_does_not_know_their_quartiere_can_say_so() {
     submission["person"]["quartiere"] = json!("unknown");
     let (status, receipt) = submit(&app, &submission).await;
     assert_eq!(status, StatusCode::CREATED, "{receipt}");
-    let (quartiere, district, assessment): (Option<String>, Option<String>, String) =
-        sqlx::query_as("SELECT quartiere, district, assessment FROM applications")
-            .fetch_one(&app.state.pool)
-            .await
-            .expect("row");
+    let (quartiere, district, assessment): (Option<String>, Option<String>, String) = {
+        let pool = &app.state.pool;
+        insieme_server::on_db!(pool => sqlx::query_as("SELECT quartiere, district, assessment FROM applications")
+            .fetch_one(pool)
+            .await)
+    }
+    .expect("row");
     // Filed under the city, not under a Quartiere called "unknown"; the rules were not told one.
     assert_eq!(quartiere, None);
     assert_eq!(district.as_deref(), Some("bologna"));
@@ -403,7 +411,7 @@ async fn an_organisations_project_carries_no_person_and_no_self_check() {
     let (status, _) = submit(&app, &applications::youth_project()).await;
     assert_eq!(status, StatusCode::CREATED);
     let owner: String =
-        sqlx::query_scalar("SELECT owner_partner FROM applications").fetch_one(&app.state.pool).await.expect("row");
+        { let pool = &app.state.pool; insieme_server::on_db!(pool => sqlx::query_scalar("SELECT owner_partner FROM applications").fetch_one(pool).await) }.expect("row");
     assert_eq!(owner, "citta_metropolitana");
 }
 
@@ -545,8 +553,11 @@ async fn a_flagged_field_can_be_corrected_and_is_checked_again() {
     let states: Vec<&str> =
         view["history"].as_array().expect("history").iter().filter_map(|e| e["state"].as_str()).collect();
     assert_eq!(states, ["submitted", "has_issues", "corrected"]);
-    let stored: String =
-        sqlx::query_scalar("SELECT submission FROM applications").fetch_one(&app.state.pool).await.expect("row");
+    let stored: String = {
+        let pool = &app.state.pool;
+        insieme_server::on_db!(pool => sqlx::query_scalar("SELECT submission FROM applications").fetch_one(pool).await)
+    }
+    .expect("row");
     assert!(stored.contains("+390511234567"), "{stored}");
 }
 

@@ -35,10 +35,13 @@ async fn a_report_is_stored_once_and_read_by_administrators_only() {
     let mut changed = sent.clone();
     changed["message"] = json!("Un'altra cosa.");
     assert_eq!(app.send(post_json("/api/feedback/accessibility", &changed)).await.status(), StatusCode::CONFLICT);
-    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM accessibility_feedback")
-        .fetch_one(&app.state.pool)
-        .await
-        .expect("count");
+    let stored: i64 = {
+        let pool = &app.state.pool;
+        insieme_server::on_db!(pool => sqlx::query_scalar("SELECT COUNT(*) FROM accessibility_feedback")
+        .fetch_one(pool)
+        .await)
+    }
+    .expect("count");
     assert_eq!(stored, 1);
 
     let operator = Session::sign_in(&app, OPERATOR).await;
@@ -49,11 +52,14 @@ async fn a_report_is_stored_once_and_read_by_administrators_only() {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(listed[0]["message"], sent["message"]);
     assert_eq!(listed[0]["email"], "lucia@example.org");
-    let readings: i64 = sqlx::query_scalar(
+    let readings: i64 = {
+        let pool = &app.state.pool;
+        insieme_server::on_db!(pool => sqlx::query_scalar(
         "SELECT COUNT(*) FROM audit_log WHERE subject = 'accessibility_feedback' AND action = 'view'",
     )
-    .fetch_one(&app.state.pool)
-    .await
+    .fetch_one(pool)
+    .await)
+    }
     .expect("count");
     assert_eq!(readings, 1);
 }

@@ -34,13 +34,22 @@ async fn health_reports_an_unreachable_database_with_503() {
 #[tokio::test]
 async fn migrations_create_the_audit_log() {
     let app = TestApp::new().await;
-    let tables: Vec<String> = sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-        .fetch_all(&app.state.pool)
-        .await
-        .expect("query");
+    let tables: Vec<String> = match &app.state.pool {
+        insieme_server::db::Db::Sqlite(pool) => {
+            let journal: String = sqlx::query_scalar("PRAGMA journal_mode").fetch_one(pool).await.expect("pragma");
+            assert_eq!(journal, "wal");
+            sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+                .fetch_all(pool)
+                .await
+        }
+        insieme_server::db::Db::Postgres(pool) => {
+            sqlx::query_scalar("SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public'")
+                .fetch_all(pool)
+                .await
+        }
+    }
+    .expect("query");
     assert!(tables.contains(&"audit_log".to_owned()), "{tables:?}");
-    let journal: String = sqlx::query_scalar("PRAGMA journal_mode").fetch_one(&app.state.pool).await.expect("pragma");
-    assert_eq!(journal, "wal");
 }
 
 #[tokio::test]

@@ -69,7 +69,7 @@ async fn a_correction_is_not_blocked_by_a_call_closed_since_submission() {
     let app = TestApp::on(today, |config| config.submissions_per_minute = 1000).await;
     let (reference, code) = flagged(&app, &applications::youth(), "person.email").await;
     // The call closes; two months later the person fixes their email address.
-    sqlx::query("UPDATE calls SET closes_on = '2027-03-31'").execute(&app.state.pool).await.expect("close");
+    { let pool = &app.state.pool; insieme_server::on_db!(pool => sqlx::query("UPDATE calls SET closes_on = '2027-03-31'").execute(pool).await.map(|done| done.rows_affected())) }.expect("close");
     app.state.clock.advance(std::time::Duration::from_secs(60 * 86_400));
     let response = app
         .send(post_json(
@@ -117,9 +117,9 @@ async fn concurrent_corrections_store_one_and_refuse_the_others_plainly() {
             || *status == StatusCode::UNPROCESSABLE_ENTITY),
         "{statuses:?}"
     );
-    let history: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM application_events WHERE state = 'corrected'")
-        .fetch_one(&app.state.pool)
-        .await
+    let history: i64 = { let pool = &app.state.pool; insieme_server::on_db!(pool => sqlx::query_scalar("SELECT COUNT(*) FROM application_events WHERE state = 'corrected'")
+        .fetch_one(pool)
+        .await) }
         .expect("count");
     assert_eq!(history, 1, "one correction, one history entry");
 }
@@ -129,10 +129,13 @@ async fn correcting_the_comune_of_a_business_routes_it_to_that_distretto() {
     let app = TestApp::new().await;
     let (reference, code) = flagged(&app, &applications::enterprise(), "enterprise.business_comune").await;
     let owner = || async {
-        sqlx::query_scalar::<_, String>("SELECT owner_partner FROM applications")
-            .fetch_one(&app.state.pool)
-            .await
-            .expect("row")
+        {
+            let pool = &app.state.pool;
+            insieme_server::on_db!(pool => sqlx::query_scalar::<_, String>("SELECT owner_partner FROM applications")
+            .fetch_one(pool)
+            .await)
+        }
+        .expect("row")
     };
     assert_eq!(owner().await, "suap:reno-lavino-samoggia");
     let response = app
@@ -334,13 +337,25 @@ async fn behind_a_trusted_proxy_each_client_has_its_own_limit() {
 async fn durability_settings_are_in_force_on_every_connection() {
     let app = TestApp::new().await;
     for _ in 0..3 {
-        let mut connection = app.state.pool.acquire().await.expect("connection");
-        let journal: String =
-            sqlx::query_scalar("PRAGMA journal_mode").fetch_one(&mut *connection).await.expect("pragma");
-        let synchronous: i64 =
-            sqlx::query_scalar("PRAGMA synchronous").fetch_one(&mut *connection).await.expect("pragma");
-        assert_eq!(journal, "wal");
-        assert_eq!(synchronous, 2, "synchronous = FULL");
+        match &app.state.pool {
+            insieme_server::db::Db::Sqlite(pool) => {
+                let mut connection = pool.acquire().await.expect("connection");
+                let journal: String =
+                    sqlx::query_scalar("PRAGMA journal_mode").fetch_one(&mut *connection).await.expect("pragma");
+                let synchronous: i64 =
+                    sqlx::query_scalar("PRAGMA synchronous").fetch_one(&mut *connection).await.expect("pragma");
+                assert_eq!(journal, "wal");
+                assert_eq!(synchronous, 2, "synchronous = FULL");
+            }
+            insieme_server::db::Db::Postgres(pool) => {
+                let mut connection = pool.acquire().await.expect("connection");
+                let synchronous: String =
+                    sqlx::query_scalar("SHOW synchronous_commit").fetch_one(&mut *connection).await.expect("show");
+                let fsync: String = sqlx::query_scalar("SHOW fsync").fetch_one(&mut *connection).await.expect("show");
+                assert_eq!(synchronous, "on");
+                assert_eq!(fsync, "on");
+            }
+        }
     }
 }
 
@@ -350,7 +365,10 @@ async fn the_database_and_its_folder_are_private() {
     let app = TestApp::new().await;
     let mode = |path: &std::path::Path| std::fs::metadata(path).expect("exists").permissions().mode() & 0o777;
     assert_eq!(mode(&app.state.config.data_dir), 0o700);
-    assert_eq!(mode(&app.state.config.database_path()), 0o600);
+    // On PostgreSQL the data folder keeps only the access-code key; the database is the server's.
+    if let insieme_server::db::Db::Sqlite(_) = &app.state.pool {
+        assert_eq!(mode(&app.state.config.database_path()), 0o600);
+    }
 }
 
 #[tokio::test]
@@ -372,7 +390,7 @@ async fn applications_stored_in_the_previous_shape_are_still_read() {
     let (status, receipt) = submit(&app, &applications::fragility()).await;
     assert_eq!(status, StatusCode::CREATED);
     let old = std::fs::read_to_string(folder.join("shape-0-fragility.json")).expect("fixture");
-    sqlx::query("UPDATE applications SET submission = ?").bind(old).execute(&app.state.pool).await.expect("old row");
+    { let pool = &app.state.pool; insieme_server::on_db!(pool => sqlx::query("UPDATE applications SET submission = $1").bind(old).execute(pool).await.map(|done| done.rows_affected())) }.expect("old row");
     let query = json!({ "reference": receipt["reference"], "access_code": receipt["access_code"] });
     let response = app.send(post_json("/api/applications/status", &query)).await;
     assert_eq!(response.status(), StatusCode::OK);

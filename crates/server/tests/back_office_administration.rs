@@ -19,11 +19,11 @@ use serde_json::{Value, json};
 /// The audit rows of one subject: (action, details).
 async fn audited(app: &TestApp, subject: &str, id: &str) -> Vec<(String, Value)> {
     let rows: Vec<(String, Option<String>)> =
-        sqlx::query_as("SELECT action, details FROM audit_log WHERE subject = ? AND subject_id = ? ORDER BY id")
+        { let pool = &app.state.pool; insieme_server::on_db!(pool => sqlx::query_as("SELECT action, details FROM audit_log WHERE subject = $1 AND subject_id = $2 ORDER BY id")
             .bind(subject)
             .bind(id)
-            .fetch_all(&app.state.pool)
-            .await
+            .fetch_all(pool)
+            .await) }
             .expect("audit");
     rows.into_iter()
         .map(|(action, details)| {
@@ -93,10 +93,10 @@ async fn an_administrator_makes_an_account_that_signs_in_with_its_one_time_passw
     let organisations = places["organisations"].as_array().map_or(0, Vec::len);
     assert!(organisations > 20, "the secretariat, partners, seven SUAP desks and the networks: {organisations}");
     let audit: Vec<String> =
-        sqlx::query_scalar("SELECT action FROM audit_log WHERE subject = 'account' AND subject_id = ?")
+        { let pool = &app.state.pool; insieme_server::on_db!(pool => sqlx::query_scalar("SELECT action FROM audit_log WHERE subject = 'account' AND subject_id = $1")
             .bind(id)
-            .fetch_all(&app.state.pool)
-            .await
+            .fetch_all(pool)
+            .await) }
             .expect("audit");
     assert!(audit.starts_with(&["create".to_owned()]) && audit.contains(&"enable".to_owned()), "{audit:?}");
     assert!(audit.contains(&"reset_password".to_owned()), "{audit:?}");
@@ -164,11 +164,14 @@ async fn an_administrator_adds_and_closes_organisations_and_access_points() {
         "closed, and still closed after seeding"
     );
     assert!(listed["organisations"].as_array().into_iter().flatten().any(|place| place["id"] == "caritas_budrio"));
-    let audit: Vec<String> = sqlx::query_scalar(
+    let audit: Vec<String> = {
+        let pool = &app.state.pool;
+        insieme_server::on_db!(pool => sqlx::query_scalar(
         "SELECT action FROM audit_log WHERE subject IN ('access_point', 'organisation') ORDER BY id",
     )
-    .fetch_all(&app.state.pool)
-    .await
+    .fetch_all(pool)
+    .await)
+    }
     .expect("audit");
     assert_eq!(audit, ["create", "create", "close"]);
 }
@@ -182,11 +185,14 @@ async fn a_reviewer_moved_to_another_organisation_lets_go_of_what_they_held() {
     let (status, receipt) = submit(&app, &applications::enterprise()).await;
     assert_eq!(status, StatusCode::CREATED, "{receipt}");
     let reference = receipt["reference"].as_str().unwrap_or_default().to_owned();
-    let owner: String = sqlx::query_scalar("SELECT owner_partner FROM applications WHERE reference = ?")
+    let owner: String = {
+        let pool = &app.state.pool;
+        insieme_server::on_db!(pool => sqlx::query_scalar("SELECT owner_partner FROM applications WHERE reference = $1")
         .bind(&reference)
-        .fetch_one(&app.state.pool)
-        .await
-        .expect("owner");
+        .fetch_one(pool)
+        .await)
+    }
+    .expect("owner");
     let account = accounts::NewAccount {
         email: "sposta@suap.test".to_owned(),
         name: "Persona Spostata".to_owned(),

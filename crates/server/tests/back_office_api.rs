@@ -327,22 +327,22 @@ async fn every_allowed_and_every_forbidden_step_of_every_channel() {
             for action in actions.iter().filter(|action| *action != "correct") {
                 // Put the application in `state`, with what the step may need already there.
                 let total = if action == "close_below_threshold" { 5 } else { 12 };
-                sqlx::query("UPDATE applications SET state = ?, official_total = ? WHERE reference = ?")
+                { let pool = &app.state.pool; insieme_server::on_db!(pool => sqlx::query("UPDATE applications SET state = $1, official_total = $2 WHERE reference = $3")
                     .bind(state)
                     .bind(total)
                     .bind(&reference)
-                    .execute(&app.state.pool)
-                    .await
+                    .execute(pool)
+                    .await.map(|done| done.rows_affected())) }
                     .expect("state set");
-                sqlx::query(
+                { let pool = &app.state.pool; insieme_server::on_db!(pool => sqlx::query(
                     "INSERT INTO interviews (application_id, round, starts_at, access_point_id, created_by, created_at) \
-                     SELECT id, r.round, '2099-01-01T10:00', ?, 'test', '' FROM applications, \
-                     (SELECT 'first' AS round UNION SELECT 'second') r WHERE reference = ?",
+                     SELECT id, r.round, '2099-01-01T10:00', $1, 'test', '' FROM applications, \
+                     (SELECT 'first' AS round UNION SELECT 'second') r WHERE reference = $2",
                 )
                 .bind(OPERATOR_POINT)
                 .bind(&reference)
-                .execute(&app.state.pool)
-                .await
+                .execute(pool)
+                .await.map(|done| done.rows_affected())) }
                 .expect("interviews");
                 let (status, answer) =
                     admin.act(&app, &reference, action, complete_request(channel, action, &slot_day)).await;
@@ -397,11 +397,14 @@ async fn one_holder_at_a_time_and_only_the_secretariat_or_an_administrator_takes
     let (reference, _) = submitted(&app, &applications::enterprise()).await;
     let case_uri = format!("/api/back-office/applications/{reference}");
     let owner = Session::sign_in(&app, ADMIN).await;
-    let suap_owner: String = sqlx::query_scalar("SELECT owner_partner FROM applications WHERE reference = ?")
+    let suap_owner: String = {
+        let pool = &app.state.pool;
+        insieme_server::on_db!(pool => sqlx::query_scalar("SELECT owner_partner FROM applications WHERE reference = $1")
         .bind(&reference)
-        .fetch_one(&app.state.pool)
-        .await
-        .expect("owner");
+        .fetch_one(pool)
+        .await)
+    }
+    .expect("owner");
     // Two reviewers of the same SUAP desk.
     let make = |email: &'static str| insieme_server::back_office::accounts::NewAccount {
         email: email.to_owned(),
@@ -561,7 +564,10 @@ async fn every_view_is_audited_and_the_logs_refuse_to_be_changed() {
         "UPDATE application_actions SET actor = 'someone else'",
         "DELETE FROM application_actions",
     ] {
-        let refused = sqlx::query(statement).execute(&app.state.pool).await;
+        let refused = {
+            let pool = &app.state.pool;
+            insieme_server::on_db!(pool => sqlx::query(statement).execute(pool).await.map(|done| done.rows_affected()))
+        };
         assert!(refused.is_err_and(|error| error.to_string().contains("append-only")), "{statement}");
     }
 }
@@ -616,9 +622,9 @@ async fn the_export_is_the_filtered_queue_with_formulas_made_text_and_is_audited
     );
     assert!(spoiled_line.contains("'="), "the formula is kept as text: {spoiled_line}");
     let exports: Vec<String> =
-        sqlx::query_scalar("SELECT details FROM audit_log WHERE action = 'export' AND subject = 'applications'")
-            .fetch_all(&app.state.pool)
-            .await
+        { let pool = &app.state.pool; insieme_server::on_db!(pool => sqlx::query_scalar("SELECT details FROM audit_log WHERE action = 'export' AND subject = 'applications'")
+            .fetch_all(pool)
+            .await) }
             .expect("audit");
     assert_eq!(exports.len(), 1);
     assert!(exports[0].contains("\"2 rows as csv, filters"), "{exports:?}");
@@ -663,10 +669,13 @@ async fn a_missed_interview_is_recorded_and_the_interview_is_scheduled_again() {
     assert_eq!(case["interviews"][0]["outcome"], "did_not_come");
     let (status, body) = operator.post(&app, &path, &json!({ "version": case["version"] })).await;
     assert_eq!((status, code(&body)), (StatusCode::CONFLICT, "transition_not_allowed"), "nothing scheduled any more");
-    let logged: Vec<String> = sqlx::query_scalar("SELECT action FROM application_actions ORDER BY id")
-        .fetch_all(&app.state.pool)
-        .await
-        .expect("log");
+    let logged: Vec<String> = {
+        let pool = &app.state.pool;
+        insieme_server::on_db!(pool => sqlx::query_scalar("SELECT action FROM application_actions ORDER BY id")
+        .fetch_all(pool)
+        .await)
+    }
+    .expect("log");
     assert!(logged.contains(&"interview_did_not_come".to_owned()), "{logged:?}");
     let again = json!({ "interview": { "starts_at": tomorrow_at(&app, "11:00"), "access_point": OPERATOR_POINT } });
     let (status, case) = secretariat.act(&app, &reference, "schedule_first_interview", again).await;
@@ -710,11 +719,14 @@ async fn an_enterprise_decision_records_the_sustainability_grid_scored_by_the_en
     scored["items"] = Value::Object(levels);
     let (status, case) = admin.act(&app, &reference, "judge_not_sustainable", scored).await;
     assert_eq!((status, case["state"].as_str()), (StatusCode::OK, Some("not_sustainable")), "{case}");
-    let details: String = sqlx::query_scalar(
+    let details: String = {
+        let pool = &app.state.pool;
+        insieme_server::on_db!(pool => sqlx::query_scalar(
         "SELECT details FROM application_actions WHERE action = 'judge_not_sustainable' ORDER BY id DESC LIMIT 1",
     )
-    .fetch_one(&app.state.pool)
-    .await
+    .fetch_one(pool)
+    .await)
+    }
     .expect("logged");
     let details: Value = serde_json::from_str(&details).expect("json");
     let grid = &details["sustainability_grid"];
@@ -735,9 +747,9 @@ async fn a_youth_decision_names_its_call_in_the_action_log() {
         assert_eq!(status, StatusCode::OK, "{action}: {case}");
     }
     let details: String =
-        sqlx::query_scalar("SELECT details FROM application_actions WHERE action = 'put_on_waiting_list'")
-            .fetch_one(&app.state.pool)
-            .await
+        { let pool = &app.state.pool; insieme_server::on_db!(pool => sqlx::query_scalar("SELECT details FROM application_actions WHERE action = 'put_on_waiting_list'")
+            .fetch_one(pool)
+            .await) }
             .expect("logged");
     assert_eq!(serde_json::from_str::<Value>(&details).expect("json")["call"], "demo-giovani");
 }

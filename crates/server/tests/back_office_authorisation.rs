@@ -38,11 +38,14 @@ fn may_see(email: &str, organisation: Option<&str>, case: &Case, interview_at_op
 }
 
 async fn owner_of(app: &TestApp, reference: &str) -> String {
-    sqlx::query_scalar("SELECT owner_partner FROM applications WHERE reference = ?")
+    {
+        let pool = &app.state.pool;
+        insieme_server::on_db!(pool => sqlx::query_scalar("SELECT owner_partner FROM applications WHERE reference = $1")
         .bind(reference)
-        .fetch_one(&app.state.pool)
-        .await
-        .expect("owner")
+        .fetch_one(pool)
+        .await)
+    }
+    .expect("owner")
 }
 
 #[tokio::test]
@@ -288,11 +291,14 @@ async fn without_a_valid_session_every_endpoint_answers_401() {
     app.state.clock.advance(Duration::from_secs(31 * 60));
     let disabled = Session::sign_in(&app, OPERATOR).await;
     let admin = Session::sign_in(&app, ADMIN).await;
-    let operator_id: String = sqlx::query_scalar("SELECT id FROM accounts WHERE email = ?")
+    let operator_id: String = {
+        let pool = &app.state.pool;
+        insieme_server::on_db!(pool => sqlx::query_scalar("SELECT id FROM accounts WHERE email = $1")
         .bind(OPERATOR)
-        .fetch_one(&app.state.pool)
-        .await
-        .expect("operator");
+        .fetch_one(pool)
+        .await)
+    }
+    .expect("operator");
     let response =
         app.send(admin.request("POST", &format!("/api/back-office/accounts/{operator_id}/disable"), None)).await;
     assert_eq!(response.status(), StatusCode::NO_CONTENT);
@@ -306,6 +312,6 @@ async fn without_a_valid_session_every_endpoint_answers_401() {
         }
     }
     let rows: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM application_actions").fetch_one(&app.state.pool).await.expect("count");
+        { let pool = &app.state.pool; insieme_server::on_db!(pool => sqlx::query_scalar("SELECT COUNT(*) FROM application_actions").fetch_one(pool).await) }.expect("count");
     assert_eq!(rows, 0, "nothing changed");
 }

@@ -23,12 +23,15 @@ async fn the_demo_samples_reach_every_state_of_every_channel_and_open_in_the_bac
     assert_eq!(stored, sample::DEMO_SAMPLES);
     assert_eq!(sample::for_demo(&app.state.pool, &app.state.clock).await.expect("again"), 0, "once per database");
 
-    let present: BTreeSet<(String, String)> = sqlx::query_as("SELECT channel, state FROM applications")
-        .fetch_all(&app.state.pool)
-        .await
-        .expect("states")
-        .into_iter()
-        .collect();
+    let present: BTreeSet<(String, String)> = {
+        let pool = &app.state.pool;
+        insieme_server::on_db!(pool => sqlx::query_as("SELECT channel, state FROM applications")
+        .fetch_all(pool)
+        .await)
+    }
+    .expect("states")
+    .into_iter()
+    .collect();
     let mut missing = Vec::new();
     for channel in [Channel::Community, Channel::Fragility, Channel::Youth, Channel::Enterprise] {
         for state in Workflows::embedded().channel(channel).states() {
@@ -45,8 +48,11 @@ async fn the_demo_samples_reach_every_state_of_every_channel_and_open_in_the_bac
     let counted: u64 =
         queue["counts"].as_array().into_iter().flatten().filter_map(|count| count["count"].as_u64()).sum();
     assert_eq!(counted, sample::DEMO_SAMPLES as u64);
-    let references: Vec<String> =
-        sqlx::query_scalar("SELECT reference FROM applications").fetch_all(&app.state.pool).await.expect("references");
+    let references: Vec<String> = {
+        let pool = &app.state.pool;
+        insieme_server::on_db!(pool => sqlx::query_scalar("SELECT reference FROM applications").fetch_all(pool).await)
+    }
+    .expect("references");
     for reference in references {
         let (status, case) = admin.get(&app, &format!("/api/back-office/applications/{reference}")).await;
         assert_eq!(status, StatusCode::OK, "{reference}: {case}");
@@ -79,7 +85,11 @@ async fn the_queue_counts_never_read_the_table() {
     let app = TestApp::on(Date::new(2026, 11, 29).expect("date"), |_| {}).await;
     insieme_server::demo::seed(&app.state.pool, &app.state.clock).await.expect("demo calls");
     sample::for_demo(&app.state.pool, &app.state.clock).await.expect("samples");
-    sqlx::query("ANALYZE").execute(&app.state.pool).await.expect("statistics");
+    {
+        let pool = &app.state.pool;
+        insieme_server::on_db!(pool => sqlx::query("ANALYZE").execute(pool).await.map(|done| done.rows_affected()))
+    }
+    .expect("statistics");
     let actor = |role: Role, organisation: Option<&str>, access_point: Option<&str>| Actor {
         id: "x".to_owned(),
         email: "x@example.org".to_owned(),
@@ -106,7 +116,14 @@ async fn the_queue_counts_never_read_the_table() {
     let mut table_scans = Vec::new();
     for actor in &actors {
         for query in &queries {
-            let (_, counts) = queue::plans(&app.state.pool, actor, query, "2026-11-29").await.expect("plan");
+            let (page, counts) = queue::plans(&app.state.pool, actor, query, "2026-11-29").await.expect("plan");
+            // PostgreSQL plans these queries for every role and filter, but scans small tables
+            // whatever the indexes (its budget is the queue benchmark on 100,000 rows): only
+            // SQLite's plans are checked step by step.
+            if let insieme_server::db::Db::Postgres(_) = &app.state.pool {
+                assert!(page.contains("applications") && counts.contains("applications"), "{page}\n{counts}");
+                continue;
+            }
             if counts.lines().any(reads_the_table) {
                 table_scans.push(format!("{:?} {query:?}:\n{counts}", actor.role));
             }

@@ -150,9 +150,9 @@ async fn a_new_secretariat_account_may_only_enrol_until_a_code_confirms_its_app(
     assert_eq!(status, StatusCode::OK);
 
     let audit: Vec<String> =
-        sqlx::query_scalar("SELECT action FROM audit_log WHERE action LIKE '%second_factor' ORDER BY id")
-            .fetch_all(&app.state.pool)
-            .await
+        { let pool = &app.state.pool; insieme_server::on_db!(pool => sqlx::query_scalar("SELECT action FROM audit_log WHERE action LIKE '%second_factor' ORDER BY id")
+            .fetch_all(pool)
+            .await) }
             .expect("audit");
     assert_eq!(audit, ["begin_second_factor", "enrol_second_factor"]);
 }

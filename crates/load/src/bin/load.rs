@@ -7,9 +7,13 @@
 //! the server's resident memory at the end, with every application of the run stored (budget
 //! under 150 MB; the full 30 s run stores about 100,000).
 //!
+//! On PostgreSQL (`--postgres CLUSTER_URL`, a fresh database made in that cluster) with
+//! `--instances N` servers on it, the clients take turns among the instances (issue 13).
+//!
 //! ```text
 //! insieme-load-bench SERVER_BINARY [--clients 32] [--seconds 30] [--min-rate 1000] [--max-p99-ms 50]
 //!                                  [--max-cold-start-ms 1000] [--max-memory-mb 150]
+//!                                  [--postgres CLUSTER_URL] [--instances 1]
 //! ```
 
 use std::{
@@ -18,7 +22,7 @@ use std::{
     time::{Duration, Instant},
 };
 
-use insieme_load::{Sent, Server, data_dir, new_id, number_option, send, submission};
+use insieme_load::{Database, Sent, Server, data_dir, new_id, number_option, send, submission};
 
 struct Options {
     binary: PathBuf,
@@ -28,6 +32,8 @@ struct Options {
     max_p99_ms: f64,
     max_cold_start_ms: f64,
     max_memory_mb: f64,
+    instances: usize,
+    arguments: Vec<String>,
 }
 
 fn options() -> Result<Options, String> {
@@ -42,6 +48,8 @@ fn options() -> Result<Options, String> {
         max_p99_ms: value("--max-p99-ms", 50.0)?,
         max_cold_start_ms: value("--max-cold-start-ms", 1000.0)?,
         max_memory_mb: value("--max-memory-mb", 150.0)?,
+        instances: (value("--instances", 1.0)? as usize).max(1),
+        arguments: arguments.clone(),
     })
 }
 
@@ -65,12 +73,20 @@ async fn main() -> ExitCode {
 }
 
 async fn run(options: &Options) -> Result<bool, String> {
+    let database = Database::from_arguments(&options.arguments, "load").await?;
+    if matches!(database, Database::Sqlite) && options.instances > 1 {
+        return Err("several instances need a shared database: --postgres".to_owned());
+    }
     let data = data_dir("load-data");
-    let server = Server::start(&options.binary, &data).await?;
+    let mut servers = Vec::new();
+    for instance in 0..options.instances {
+        let folder = data.join(instance.to_string());
+        servers.push(Server::start_with(&options.binary, &folder, &database.environment()).await?);
+    }
     let deadline = Instant::now() + Duration::from_secs(options.seconds);
     let clients: Vec<_> = (0..options.clients)
-        .map(|_| {
-            let base_url = server.base_url.clone();
+        .map(|client| {
+            let base_url = servers[client % servers.len()].base_url.clone();
             tokio::spawn(async move {
                 let client = reqwest::Client::new();
                 let (mut latencies, mut errors) = (Vec::new(), Vec::new());
@@ -95,9 +111,10 @@ async fn run(options: &Options) -> Result<bool, String> {
         errors.extend(failed);
     }
     let elapsed = started.elapsed().as_secs_f64();
-    let memory_mb = server.resident_bytes().map_or(f64::NAN, |bytes| bytes as f64 / 1_048_576.0);
-    let cold_start_ms = server.cold_start.as_secs_f64() * 1000.0;
-    drop(server);
+    let memory_mb =
+        servers.iter().filter_map(Server::resident_bytes).max().map_or(f64::NAN, |bytes| bytes as f64 / 1_048_576.0);
+    let cold_start_ms = servers.iter().map(|server| server.cold_start.as_secs_f64() * 1000.0).fold(0.0, f64::max);
+    drop(servers);
     let _ = std::fs::remove_dir_all(&data);
     latencies.sort();
     let percentile = |p: f64| -> f64 {
@@ -108,7 +125,10 @@ async fn run(options: &Options) -> Result<bool, String> {
     let rate = latencies.len() as f64 / elapsed;
     let (p50, p99) = (percentile(0.50), percentile(0.99));
     println!(
-        "submissions: {} in {elapsed:.1} s with {} clients = {rate:.0}/s; p50 {p50:.1} ms, p99 {p99:.1} ms; errors {}",
+        "{}, {} instance(s): submissions: {} in {elapsed:.1} s with {} clients = {rate:.0}/s; p50 {p50:.1} ms, \
+         p99 {p99:.1} ms; errors {}",
+        database.name(),
+        options.instances,
         latencies.len(),
         options.clients,
         errors.len()

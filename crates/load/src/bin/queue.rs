@@ -4,8 +4,11 @@
 //! filtered and sorted pages, a deep page, searches, and case pages. Prints p50 and p95 of each
 //! and fails when a p95 is over the budget.
 //!
+//! `--postgres CLUSTER_URL`: the same on a fresh PostgreSQL database in that cluster.
+//!
 //! ```text
 //! insieme-queue-bench SERVER_BINARY [--applications 100000] [--requests 200] [--max-p95-ms 20]
+//!                                   [--postgres CLUSTER_URL]
 //! ```
 
 use std::{
@@ -14,7 +17,7 @@ use std::{
     time::{Duration, Instant},
 };
 
-use insieme_load::{Server, data_dir, number_option};
+use insieme_load::{Database, Server, data_dir, number_option};
 use serde_json::Value;
 
 const ADMIN: &str = "admin@demo.insieme.test";
@@ -35,6 +38,7 @@ struct Options {
     max_p95_ms: f64,
     /// A folder to keep the seeded database in (and reuse when it is there), for repeated runs.
     data: Option<PathBuf>,
+    arguments: Vec<String>,
 }
 
 fn options() -> Result<Options, String> {
@@ -51,6 +55,7 @@ fn options() -> Result<Options, String> {
             .position(|argument| argument == "--data")
             .and_then(|index| arguments.get(index + 1))
             .map(PathBuf::from),
+        arguments: arguments.clone(),
     })
 }
 
@@ -80,17 +85,21 @@ async fn main() -> ExitCode {
 
 async fn run(options: &Options, data: &std::path::Path) -> Result<bool, String> {
     std::fs::create_dir_all(data).map_err(|error| error.to_string())?;
-    if options.data.is_none() || !data.join("insieme.db").exists() {
-        seed(options, data)?;
+    let database = Database::from_arguments(&options.arguments, "queue").await?;
+    let environment = database.environment();
+    if matches!(database, Database::Postgres { .. }) || options.data.is_none() || !data.join("insieme.db").exists() {
+        seed(options, data, &environment)?;
     }
-    measure(options, data).await
+    println!("{}:", database.name());
+    measure(options, data, &environment).await
 }
 
 /// `SERVER_BINARY seed --applications N` on `data`.
-fn seed(options: &Options, data: &std::path::Path) -> Result<(), String> {
+fn seed(options: &Options, data: &std::path::Path, environment: &[(String, String)]) -> Result<(), String> {
     let seeded = Command::new(&options.binary)
         .args(["seed", "--applications", &options.applications.to_string()])
         .env("IPL_DATA_DIR", data)
+        .envs(environment.iter().map(|(name, value)| (name, value)))
         .env("RUST_LOG", "error")
         .output()
         .map_err(|error| format!("cannot run the seed: {error}"))?;
@@ -101,8 +110,8 @@ fn seed(options: &Options, data: &std::path::Path) -> Result<(), String> {
     Ok(())
 }
 
-async fn measure(options: &Options, data: &std::path::Path) -> Result<bool, String> {
-    let server = Server::start(&options.binary, data).await?;
+async fn measure(options: &Options, data: &std::path::Path, environment: &[(String, String)]) -> Result<bool, String> {
+    let server = Server::start_with(&options.binary, data, environment).await?;
     let client = reqwest::Client::new();
     let base = server.base_url.clone();
     let admin = sign_in(&client, &base, ADMIN, Some(DEMO_TOTP_SECRET)).await?;

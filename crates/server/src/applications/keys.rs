@@ -5,7 +5,6 @@
 
 use insieme_api::Submission;
 use insieme_rules::{ComuneLookup, Territory};
-use sqlx::SqlitePool;
 use unicode_normalization::{UnicodeNormalization, char::is_combining_mark};
 
 use super::stored;
@@ -70,14 +69,15 @@ pub fn fold(text: &str) -> String {
 }
 
 /// Writes the keys of one application (inside the caller's transaction).
-pub async fn write<'e>(
-    executor: impl sqlx::Executor<'e, Database = sqlx::Sqlite>,
+pub async fn write<'e, 'c: 'e>(
+    executor: impl Into<crate::db::Exec<'e, 'c>>,
     id: &str,
     keys: &SearchKeys,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "UPDATE applications SET district = ?, quartiere = ?, surname_key = ?, tax_code = ?, display_name = ?, \
-         keys_filled = 1 WHERE id = ?",
+    let executor: crate::db::Exec<'e, 'c> = executor.into();
+    crate::on_exec!(executor => sqlx::query(
+        "UPDATE applications SET district = $1, quartiere = $2, surname_key = $3, tax_code = $4, display_name = $5, \
+         keys_filled = TRUE WHERE id = $6",
     )
     .bind(&keys.district)
     .bind(&keys.quartiere)
@@ -86,14 +86,13 @@ pub async fn write<'e>(
     .bind(&keys.display_name)
     .bind(id)
     .execute(executor)
-    .await?;
+    .await.map(|done| done.rows_affected()))?;
     Ok(())
 }
 
 /// Fills the keys of applications stored before they existed; returns how many.
-pub async fn backfill(pool: &SqlitePool) -> Result<usize> {
-    let rows: Vec<(String, String)> =
-        sqlx::query_as("SELECT id, submission FROM applications WHERE keys_filled = 0").fetch_all(pool).await?;
+pub async fn backfill(pool: &crate::db::Db) -> Result<usize> {
+    let rows: Vec<(String, String)> = crate::on_db!(pool => sqlx::query_as("SELECT id, submission FROM applications WHERE keys_filled = FALSE").fetch_all(pool).await)?;
     for (id, submission) in &rows {
         let submission: Submission = stored::decode(submission)?;
         write(pool, id, &SearchKeys::of(&submission)).await?;

@@ -2,7 +2,6 @@
 //! supported. No personal data leaves through them.
 
 use insieme_api::{CallView, Opportunity, Submission};
-use sqlx::SqlitePool;
 
 use insieme_rules::Date;
 
@@ -10,28 +9,28 @@ use super::stored;
 use crate::{Result, clock::Clock};
 
 /// Calls open today, for `GET /api/calls`.
-pub async fn open_calls(pool: &SqlitePool, clock: &Clock) -> Result<Vec<CallView>> {
+pub async fn open_calls(pool: &crate::db::Db, clock: &Clock) -> Result<Vec<CallView>> {
     calls_open_on(pool, clock.today_in_italy()).await
 }
 
 /// Calls open on `day` (a correction is checked against the calls open when it was submitted).
-pub async fn calls_open_on(pool: &SqlitePool, day: Date) -> Result<Vec<CallView>> {
+pub async fn calls_open_on(pool: &crate::db::Db, day: Date) -> Result<Vec<CallView>> {
     let today = day.to_string();
-    let rows: Vec<CallRow> = sqlx::query_as(
+    let rows: Vec<CallRow> = crate::on_db!(pool => sqlx::query_as(
         "SELECT id, title, min_age, max_age, target, opens_on, closes_on, description FROM calls \
-         WHERE opens_on <= ? AND closes_on >= ? ORDER BY closes_on, id",
+         WHERE opens_on <= $1 AND closes_on >= $2 ORDER BY closes_on, id",
     )
     .bind(&today)
     .bind(&today)
     .fetch_all(pool)
-    .await?;
+    .await)?;
     Ok(rows
         .into_iter()
         .map(|row| CallView {
             id: row.id,
             title: row.title,
-            min_age: row.min_age,
-            max_age: row.max_age,
+            min_age: u32::try_from(row.min_age).unwrap_or(0),
+            max_age: u32::try_from(row.max_age).unwrap_or(u32::MAX),
             target: row.target,
             opens_on: row.opens_on,
             closes_on: row.closes_on,
@@ -44,8 +43,9 @@ pub async fn calls_open_on(pool: &SqlitePool, day: Date) -> Result<Vec<CallView>
 struct CallRow {
     id: String,
     title: String,
-    min_age: u32,
-    max_age: u32,
+    /// BIGINT on PostgreSQL, whose driver reads no unsigned numbers.
+    min_age: i64,
+    max_age: i64,
     target: String,
     opens_on: String,
     closes_on: String,
@@ -53,13 +53,13 @@ struct CallRow {
 }
 
 /// Community opportunities the networks supported or published (public fields only).
-pub async fn opportunities(pool: &SqlitePool) -> Result<Vec<Opportunity>> {
-    let rows: Vec<(String, String)> = sqlx::query_as(
+pub async fn opportunities(pool: &crate::db::Db) -> Result<Vec<Opportunity>> {
+    let rows: Vec<(String, String)> = crate::on_db!(pool => sqlx::query_as(
         "SELECT reference, submission FROM applications WHERE channel = 'community' \
          AND state IN ('supported', 'published') ORDER BY area, submitted_at",
     )
     .fetch_all(pool)
-    .await?;
+    .await)?;
     let areas = insieme_validation::application::community_areas();
     Ok(rows
         .into_iter()

@@ -9,7 +9,6 @@ use std::net::IpAddr;
 
 use insieme_rules::Instrument;
 use insieme_validation::{Context, FieldProblem, correction::check_correction};
-use sqlx::SqlitePool;
 
 use super::{calls_for_checks, reassess, record_event, route, stored, unprocessable};
 use crate::{AppState, Error, Result, audit, clock, clock::Clock};
@@ -27,14 +26,14 @@ struct Row {
     version: i64,
 }
 
-async fn find(pool: &SqlitePool, reference: &str) -> Result<Option<Row>> {
-    Ok(sqlx::query_as(
+async fn find(pool: &crate::db::Db, reference: &str) -> Result<Option<Row>> {
+    Ok(crate::on_db!(pool => sqlx::query_as(
         "SELECT id, reference, channel, state, submitted_at, submission, issues, version FROM applications \
-         WHERE reference = ?",
+         WHERE reference = $1",
     )
     .bind(reference.trim().to_ascii_uppercase())
     .fetch_optional(pool)
-    .await?)
+    .await)?)
 }
 
 /// The application behind a reference, if the access code opens it. A wrong code and an unknown
@@ -59,21 +58,21 @@ pub async fn status(state: &AppState, client: IpAddr, query: &StatusQuery) -> Re
     status_view(&state.pool, row).await
 }
 
-async fn status_view(pool: &SqlitePool, row: Row) -> Result<StatusView> {
-    let events: Vec<(String, String)> = sqlx::query_as(
-        "SELECT state, occurred_at FROM application_events WHERE application_id = ? AND public = 1 ORDER BY id",
+async fn status_view(pool: &crate::db::Db, row: Row) -> Result<StatusView> {
+    let events: Vec<(String, String)> = crate::on_db!(pool => sqlx::query_as(
+        "SELECT state, occurred_at FROM application_events WHERE application_id = $1 AND public = TRUE ORDER BY id",
     )
     .bind(&row.id)
     .fetch_all(pool)
-    .await?;
-    let appointments: Vec<(String, String, String, String, String)> = sqlx::query_as(
+    .await)?;
+    let appointments: Vec<(String, String, String, String, String)> = crate::on_db!(pool => sqlx::query_as(
         "SELECT i.round, i.starts_at, p.name, p.address, p.comune FROM interviews i \
          JOIN access_points p ON p.id = i.access_point_id \
-         WHERE i.application_id = ? AND i.outcome = 'scheduled' ORDER BY i.starts_at",
+         WHERE i.application_id = $1 AND i.outcome = 'scheduled' ORDER BY i.starts_at",
     )
     .bind(&row.id)
     .fetch_all(pool)
-    .await?;
+    .await)?;
     let state = State::from_code(&row.state).ok_or_else(|| Error::Internal(format!("unknown state {}", row.state)))?;
     let submission = stored::decode_value(&row.submission)?;
     let issues = if state == State::HasIssues { flagged(row.issues.as_deref(), &submission) } else { Vec::new() };
@@ -197,17 +196,16 @@ pub async fn correct(state: &AppState, client: IpAddr, correction: &Correction) 
     let (assessment, version) = reassess(&checked, submitted_on)?;
     let (owner_partner, area) = route(&checked, channel);
     let now = state.clock.now_utc();
-    let mut tx = state.pool.begin_with("BEGIN IMMEDIATE").await?;
-    let previous_owner: Option<String> =
-        sqlx::query_scalar("SELECT owner_partner FROM applications WHERE id = ? AND version = ?")
+    let mut tx = state.pool.begin_writing().await?;
+    let previous_owner: Option<String> = crate::on_tx!(tx => sqlx::query_scalar("SELECT owner_partner FROM applications WHERE id = $1 AND version = $2")
             .bind(&row.id)
             .bind(row.version)
-            .fetch_optional(&mut *tx)
-            .await?;
-    let updated = sqlx::query(
-        "UPDATE applications SET submission = ?, assessment = ?, instrument_version = ?, state = 'corrected', \
-         issues = NULL, owner_partner = ?, area = ?, updated_at = ?, version = version + 1 \
-         WHERE id = ? AND state = 'has_issues' AND version = ?",
+            .fetch_optional(&mut **tx)
+            .await)?;
+    let updated = crate::on_tx!(tx => sqlx::query(
+        "UPDATE applications SET submission = $1, assessment = $2, instrument_version = $3, state = 'corrected', \
+         issues = NULL, owner_partner = $4, area = $5, updated_at = $6, version = version + 1 \
+         WHERE id = $7 AND state = 'has_issues' AND version = $8",
     )
     .bind(stored::encode(&checked)?)
     .bind(assessment)
@@ -217,18 +215,18 @@ pub async fn correct(state: &AppState, client: IpAddr, correction: &Correction) 
     .bind(&now)
     .bind(&row.id)
     .bind(row.version)
-    .execute(&mut *tx)
-    .await?;
-    if updated.rows_affected() != 1 {
+    .execute(&mut **tx)
+    .await.map(|done| done.rows_affected()))?;
+    if updated != 1 {
         tx.rollback().await?;
         return Err(Error::ChangedMeanwhile);
     }
-    super::keys::write(&mut *tx, &row.id, &super::keys::SearchKeys::of(&checked)).await?;
-    record_event(&mut *tx, &row.id, &now, &State::Corrected.code(), "applicant").await?;
-    audit::record(&mut *tx, "applicant", "update", "application", &row.reference, Some(&fields.join(","))).await?;
+    super::keys::write(&mut tx, &row.id, &super::keys::SearchKeys::of(&checked)).await?;
+    record_event(&mut tx, &row.id, &now, &State::Corrected.code(), "applicant").await?;
+    audit::record(&mut tx, "applicant", "update", "application", &row.reference, Some(&fields.join(","))).await?;
     if previous_owner.as_deref() != Some(owner_partner.as_str()) {
         let detail = format!("{} -> {owner_partner}", previous_owner.unwrap_or_default());
-        audit::record(&mut *tx, "applicant", "route", "application", &row.reference, Some(&detail)).await?;
+        audit::record(&mut tx, "applicant", "route", "application", &row.reference, Some(&detail)).await?;
     }
     tx.commit().await?;
     // The access code was checked above; read the row back as it is now.
@@ -240,7 +238,7 @@ pub async fn correct(state: &AppState, client: IpAddr, correction: &Correction) 
 /// application has (a partner cannot ask a community proposal for a codice fiscale). The back
 /// office asks through `request_correction`; tests use this to set up the state directly.
 pub async fn mark_has_issues(
-    pool: &SqlitePool,
+    pool: &crate::db::Db,
     clock: &Clock,
     reference: &str,
     actor: &str,
@@ -255,7 +253,7 @@ pub async fn mark_has_issues(
 
 /// Moves an application to any public state, outside the workflow table: test setup only (the
 /// back office moves states through `back_office::actions::take`).
-pub async fn set_state(pool: &SqlitePool, clock: &Clock, reference: &str, actor: &str, state: State) -> Result<()> {
+pub async fn set_state(pool: &crate::db::Db, clock: &Clock, reference: &str, actor: &str, state: State) -> Result<()> {
     change_state(pool, clock, reference, actor, state, None).await
 }
 
@@ -263,7 +261,7 @@ pub async fn set_state(pool: &SqlitePool, clock: &Clock, reference: &str, actor:
 /// log. `issues` are the fields to correct (kept only while the state is `has_issues`), each of
 /// which must be a text field of this application.
 async fn change_state(
-    pool: &SqlitePool,
+    pool: &crate::db::Db,
     clock: &Clock,
     reference: &str,
     actor: &str,
@@ -271,11 +269,11 @@ async fn change_state(
     issues: Option<(String, &[FlaggedField])>,
 ) -> Result<()> {
     let now = clock.now_utc();
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let found: Option<(String, String)> = sqlx::query_as("SELECT id, submission FROM applications WHERE reference = ?")
+    let mut tx = pool.begin_writing().await?;
+    let found: Option<(String, String)> = crate::on_tx!(tx => sqlx::query_as("SELECT id, submission FROM applications WHERE reference = $1")
         .bind(reference)
-        .fetch_optional(&mut *tx)
-        .await?;
+        .fetch_optional(&mut **tx)
+        .await)?;
     let (id, submission) = found.ok_or(Error::NotFound)?;
     if let Some((_, flagged)) = &issues {
         let submission = stored::decode_value(&submission)?;
@@ -284,15 +282,15 @@ async fn change_state(
             return Err(Error::BadRequest(format!("this application has no field {}", missing.join(", "))));
         }
     }
-    sqlx::query("UPDATE applications SET state = ?, issues = ?, updated_at = ?, version = version + 1 WHERE id = ?")
+    crate::on_tx!(tx => sqlx::query("UPDATE applications SET state = $1, issues = $2, updated_at = $3, version = version + 1 WHERE id = $4")
         .bind(state.code())
         .bind(issues.map(|(json, _)| json))
         .bind(&now)
         .bind(&id)
-        .execute(&mut *tx)
-        .await?;
-    record_event(&mut *tx, &id, &now, &state.code(), actor).await?;
-    audit::record(&mut *tx, actor, "update", "application", reference, Some(&state.code())).await?;
+        .execute(&mut **tx)
+        .await.map(|done| done.rows_affected()))?;
+    record_event(&mut tx, &id, &now, &state.code(), actor).await?;
+    audit::record(&mut tx, actor, "update", "application", reference, Some(&state.code())).await?;
     tx.commit().await?;
     Ok(())
 }

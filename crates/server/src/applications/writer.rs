@@ -18,7 +18,6 @@ use std::{
     time::Duration,
 };
 
-use sqlx::{Acquire, Sqlite, SqlitePool, Transaction};
 use tokio::sync::{Mutex, mpsc, oneshot};
 
 use crate::{Error, Result};
@@ -89,7 +88,7 @@ struct WriterHealth {
 
 impl Writer {
     /// Starts the writer task, and its supervisor, on the current runtime.
-    pub fn start(pool: SqlitePool) -> Self {
+    pub fn start(pool: crate::db::Db) -> Self {
         let (sender, receiver) = mpsc::channel(QUEUE);
         let health = Arc::new(WriterHealth::default());
         // Running from the start: the task begins at the runtime's next turn.
@@ -121,7 +120,7 @@ impl Writer {
 }
 
 /// Runs the writer, and starts it again whenever it panics, until every handle is dropped.
-async fn supervise(pool: SqlitePool, receiver: Arc<Mutex<mpsc::Receiver<Job>>>, health: Arc<WriterHealth>) {
+async fn supervise(pool: crate::db::Db, receiver: Arc<Mutex<mpsc::Receiver<Job>>>, health: Arc<WriterHealth>) {
     loop {
         health.running.store(true, Ordering::SeqCst);
         let task = tokio::spawn(run(pool.clone(), receiver.clone(), health.clone()));
@@ -138,7 +137,7 @@ async fn supervise(pool: SqlitePool, receiver: Arc<Mutex<mpsc::Receiver<Job>>>, 
     }
 }
 
-async fn run(pool: SqlitePool, receiver: Arc<Mutex<mpsc::Receiver<Job>>>, health: Arc<WriterHealth>) {
+async fn run(pool: crate::db::Db, receiver: Arc<Mutex<mpsc::Receiver<Job>>>, health: Arc<WriterHealth>) {
     let mut receiver = receiver.lock().await;
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while receiver.recv_many(&mut batch, MAX_BATCH).await > 0 {
@@ -168,15 +167,15 @@ async fn run(pool: SqlitePool, receiver: Arc<Mutex<mpsc::Receiver<Job>>>, health
 /// One transaction for the batch, one savepoint per application: a refused row is rolled back
 /// alone and answered with its error; the others are committed together.
 pub(crate) async fn write_batch(
-    pool: &SqlitePool,
+    pool: &crate::db::Db,
     applications: &[&NewApplication],
 ) -> Result<Vec<Result<Outcome>>, sqlx::Error> {
-    // IMMEDIATE takes the write lock at once, so that no other writer can make this
-    // transaction fail half-way when it turns from reading to writing.
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    // On SQLite the write lock at once, so that no other writer can make this transaction fail
+    // half-way when it turns from reading to writing (see `Db::begin_writing`).
+    let mut tx = pool.begin_writing().await?;
     let mut outcomes = Vec::with_capacity(applications.len());
     for application in applications {
-        let mut savepoint = tx.begin().await?;
+        let mut savepoint = tx.savepoint().await?;
         match write_one(&mut savepoint, application).await {
             Ok(outcome) => {
                 savepoint.commit().await?;
@@ -193,12 +192,14 @@ pub(crate) async fn write_batch(
     Ok(outcomes)
 }
 
-async fn write_one(tx: &mut Transaction<'_, Sqlite>, application: &NewApplication) -> Result<Outcome, sqlx::Error> {
-    let existing: Option<(String, String, String, String)> =
-        sqlx::query_as("SELECT content_hash, reference, state, submitted_at FROM applications WHERE id = ?")
+async fn write_one(tx: &mut crate::db::Tx<'_>, application: &NewApplication) -> Result<Outcome, sqlx::Error> {
+    // Two instances on PostgreSQL: one after the other for the same year (the id check below and
+    // the next reference number).
+    crate::db::lock_reference_numbers(tx, application.year).await?;
+    let existing: Option<(String, String, String, String)> = crate::on_tx!(tx => sqlx::query_as("SELECT content_hash, reference, state, submitted_at FROM applications WHERE id = $1")
             .bind(&application.id)
             .fetch_optional(&mut **tx)
-            .await?;
+            .await)?;
     if let Some((hash, reference, state, submitted_at)) = existing {
         return Ok(if hash == application.content_hash {
             Outcome::Repeated(Stored { reference, state, submitted_at })
@@ -206,16 +207,16 @@ async fn write_one(tx: &mut Transaction<'_, Sqlite>, application: &NewApplicatio
             Outcome::Conflict
         });
     }
-    let seq: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(seq), 0) + 1 FROM applications WHERE year = ?")
+    let seq: i64 = crate::on_tx!(tx => sqlx::query_scalar("SELECT COALESCE(MAX(seq), 0) + 1 FROM applications WHERE year = $1")
         .bind(application.year)
         .fetch_one(&mut **tx)
-        .await?;
+        .await)?;
     let reference = format!("IPL-{}-{seq:06}", application.year);
     let state = if application.channel == "community" { "proposed" } else { "submitted" };
-    sqlx::query(
+    crate::on_tx!(tx => sqlx::query(
         "INSERT INTO applications (id, reference, year, seq, channel, state, owner_partner, area, language, \
          content_hash, submission, assessment, instrument_version, consent_privacy, consent_sensitive, \
-         consent_contact, submitted_at, updated_at, due_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)",
+         consent_contact, submitted_at, updated_at, due_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, TRUE, $14, $15, $16, $17, $18)",
     )
     .bind(&application.id)
     .bind(&reference)
@@ -236,11 +237,10 @@ async fn write_one(tx: &mut Transaction<'_, Sqlite>, application: &NewApplicatio
     .bind(&application.now)
     .bind(&application.due_on)
     .execute(&mut **tx)
-    .await?;
-    super::keys::write(&mut **tx, &application.id, &application.keys).await?;
-    super::record_event(&mut **tx, &application.id, &application.now, state, "applicant").await?;
-    crate::audit::record(&mut **tx, "applicant", "create", "application", &reference, Some(application.channel))
-        .await?;
+    .await.map(|done| done.rows_affected()))?;
+    super::keys::write(&mut *tx, &application.id, &application.keys).await?;
+    super::record_event(&mut *tx, &application.id, &application.now, state, "applicant").await?;
+    crate::audit::record(&mut *tx, "applicant", "create", "application", &reference, Some(application.channel)).await?;
     Ok(Outcome::Created(Stored { reference, state: state.to_owned(), submitted_at: application.now.clone() }))
 }
 
@@ -270,10 +270,10 @@ mod tests {
         }
     }
 
-    async fn pool() -> (SqlitePool, tempfile::TempDir) {
+    async fn pool() -> (crate::db::Db, tempfile::TempDir) {
         let folder = tempfile::tempdir().expect("temporary folder");
         let pool = crate::db::open(&folder.path().join("test.db")).await.expect("database");
-        (pool, folder)
+        (crate::db::Db::Sqlite(pool), folder)
     }
 
     #[tokio::test]
@@ -286,8 +286,11 @@ mod tests {
         assert!(matches!(outcomes[0], Ok(Outcome::Created(_))), "{:?}", outcomes[0]);
         assert!(matches!(outcomes[1], Err(Error::Unavailable(_))), "{:?}", outcomes[1]);
         assert!(matches!(outcomes[2], Ok(Outcome::Created(_))), "{:?}", outcomes[2]);
-        let stored: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM applications").fetch_one(&pool).await.expect("count");
+        let stored: i64 = {
+            let pool = &pool;
+            crate::on_db!(pool => sqlx::query_scalar("SELECT COUNT(*) FROM applications").fetch_one(pool).await)
+        }
+        .expect("count");
         assert_eq!(stored, 2);
     }
 

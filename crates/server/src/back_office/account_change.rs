@@ -18,30 +18,29 @@ pub async fn change(state: &AppState, actor: &str, id: &str, change: &AccountCha
     if id == actor && role != Role::Administrator {
         return Err(Error::BadRequest("an administrator cannot take away their own role".to_owned()));
     }
-    let mut tx = state.pool.begin_with("BEGIN IMMEDIATE").await?;
-    let before: Option<(String, String, Option<String>, Option<String>)> =
-        sqlx::query_as("SELECT name, role, organisation_id, access_point_id FROM accounts WHERE id = ?")
+    let mut tx = state.pool.begin_writing().await?;
+    let before: Option<(String, String, Option<String>, Option<String>)> = crate::on_tx!(tx => sqlx::query_as("SELECT name, role, organisation_id, access_point_id FROM accounts WHERE id = $1")
             .bind(id)
-            .fetch_optional(&mut *tx)
-            .await?;
+            .fetch_optional(&mut **tx)
+            .await)?;
     let (old_name, old_role, old_organisation, old_access_point) = before.ok_or(Error::NotFound)?;
-    sqlx::query("UPDATE accounts SET name = ?, role = ?, organisation_id = ?, access_point_id = ? WHERE id = ?")
+    crate::on_tx!(tx => sqlx::query("UPDATE accounts SET name = $1, role = $2, organisation_id = $3, access_point_id = $4 WHERE id = $5")
         .bind(name)
         .bind(role.code())
         .bind(&organisation)
         .bind(&access_point)
         .bind(id)
-        .execute(&mut *tx)
-        .await
+        .execute(&mut **tx)
+        .await.map(|done| done.rows_affected()))
         .map_err(accounts::misfit)?;
     let moved = old_role != role.code() || old_organisation != organisation || old_access_point != access_point;
     let mut released = Vec::new();
     if moved {
         released = release_everything_held(&mut tx, &state.clock.now_utc(), actor, id).await?;
-        sqlx::query("DELETE FROM sessions WHERE account_id = ?").bind(id).execute(&mut *tx).await?;
+        crate::on_tx!(tx => sqlx::query("DELETE FROM sessions WHERE account_id = $1").bind(id).execute(&mut **tx).await.map(|done| done.rows_affected()))?;
     }
     audit::record_change_of(
-        &mut *tx,
+        &mut tx,
         actor,
         "change",
         ("account", id),
@@ -56,22 +55,21 @@ pub async fn change(state: &AppState, actor: &str, id: &str, change: &AccountCha
 
 /// Lets go of every application `holder` holds; answers their references.
 async fn release_everything_held(
-    tx: &mut sqlx::SqliteConnection,
+    tx: &mut crate::db::Tx<'_>,
     now: &str,
     actor: &str,
     holder: &str,
 ) -> Result<Vec<String>> {
-    let held: Vec<(String, String, String)> =
-        sqlx::query_as("SELECT id, reference, state FROM applications WHERE assignee = ? ORDER BY reference")
+    let held: Vec<(String, String, String)> = crate::on_tx!(tx => sqlx::query_as("SELECT id, reference, state FROM applications WHERE assignee = $1 ORDER BY reference")
             .bind(holder)
-            .fetch_all(&mut *tx)
-            .await?;
+            .fetch_all(&mut **tx)
+            .await)?;
     for (application, _, state) in &held {
-        sqlx::query("UPDATE applications SET assignee = NULL, updated_at = ?, version = version + 1 WHERE id = ?")
+        crate::on_tx!(tx => sqlx::query("UPDATE applications SET assignee = NULL, updated_at = $1, version = version + 1 WHERE id = $2")
             .bind(now)
             .bind(application)
-            .execute(&mut *tx)
-            .await?;
+            .execute(&mut **tx)
+            .await.map(|done| done.rows_affected()))?;
         let details = json!({ "before": holder, "after": null });
         log_action(tx, application, now, actor, "reassign", state, state, &details).await?;
     }

@@ -4,7 +4,6 @@
 
 use insieme_api::back_office::{AccountView, Me};
 use insieme_rules::Role;
-use sqlx::SqlitePool;
 
 use crate::{Error, Result, clock::Clock};
 
@@ -102,7 +101,7 @@ pub fn decoy_hash() -> &'static str {
 
 /// Makes an account; `actor` (an administrator's id, or `system` for the command line and the
 /// demo) is written in the audit log.
-pub async fn create(pool: &SqlitePool, clock: &Clock, account: NewAccount, actor: &str) -> Result<String> {
+pub async fn create(pool: &crate::db::Db, clock: &Clock, account: NewAccount, actor: &str) -> Result<String> {
     check_password_strength(&account.password)?;
     let hash = hash_password(account.password.clone()).await?;
     create_with_hash(pool, clock, account, hash, actor).await
@@ -110,7 +109,7 @@ pub async fn create(pool: &SqlitePool, clock: &Clock, account: NewAccount, actor
 
 /// As [`create`], with the password already hashed (the demo accounts share one hash).
 pub async fn create_with_hash(
-    pool: &SqlitePool,
+    pool: &crate::db::Db,
     clock: &Clock,
     account: NewAccount,
     hash: String,
@@ -121,9 +120,9 @@ pub async fn create_with_hash(
         return Err(Error::BadRequest("an account needs an e-mail address and a name".to_owned()));
     }
     let id = uuid::Uuid::new_v4().to_string();
-    let inserted = sqlx::query(
+    let inserted = crate::on_db!(pool => sqlx::query(
         "INSERT INTO accounts (id, email, name, role, organisation_id, access_point_id, password_hash, created_at, demo) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (email) DO NOTHING",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (email) DO NOTHING",
     )
     .bind(&id)
     .bind(&email)
@@ -135,9 +134,9 @@ pub async fn create_with_hash(
     .bind(clock.now_utc())
     .bind(account.demo)
     .execute(pool)
-    .await
+    .await.map(|done| done.rows_affected()))
     .map_err(misfit)?;
-    if inserted.rows_affected() == 0 {
+    if inserted == 0 {
         return Err(Error::Conflict);
     }
     crate::audit::record(pool, actor, "create", "account", &id, Some(account.role.code())).await?;
@@ -167,76 +166,79 @@ pub fn blank_is_none(value: Option<&str>) -> Option<String> {
     value.map(str::trim).filter(|text| !text.is_empty()).map(str::to_owned)
 }
 
-pub async fn find_by_email(pool: &SqlitePool, email: &str) -> Result<Option<AccountRow>> {
-    Ok(sqlx::query_as(&format!("SELECT {COLUMNS} FROM accounts WHERE email = ?"))
+pub async fn find_by_email(pool: &crate::db::Db, email: &str) -> Result<Option<AccountRow>> {
+    Ok(crate::on_db!(pool => sqlx::query_as(&format!("SELECT {COLUMNS} FROM accounts WHERE email = $1"))
         .bind(normalised_email(email))
         .fetch_optional(pool)
-        .await?)
+        .await)?)
 }
 
-pub async fn find(pool: &SqlitePool, id: &str) -> Result<Option<AccountRow>> {
-    Ok(sqlx::query_as(&format!("SELECT {COLUMNS} FROM accounts WHERE id = ?")).bind(id).fetch_optional(pool).await?)
+pub async fn find(pool: &crate::db::Db, id: &str) -> Result<Option<AccountRow>> {
+    Ok(
+        crate::on_db!(pool => sqlx::query_as(&format!("SELECT {COLUMNS} FROM accounts WHERE id = $1")).bind(id).fetch_optional(pool).await)?,
+    )
 }
 
-pub async fn list(pool: &SqlitePool) -> Result<Vec<AccountRow>> {
-    Ok(sqlx::query_as(&format!("SELECT {COLUMNS} FROM accounts ORDER BY role, name")).fetch_all(pool).await?)
+pub async fn list(pool: &crate::db::Db) -> Result<Vec<AccountRow>> {
+    Ok(
+        crate::on_db!(pool => sqlx::query_as(&format!("SELECT {COLUMNS} FROM accounts ORDER BY role, name")).fetch_all(pool).await)?,
+    )
 }
 
 /// Disables an account and ends its sessions at once.
-pub async fn disable(pool: &SqlitePool, actor: &str, id: &str) -> Result<()> {
+pub async fn disable(pool: &crate::db::Db, actor: &str, id: &str) -> Result<()> {
     let mut tx = pool.begin().await?;
-    let changed = sqlx::query("UPDATE accounts SET disabled = 1 WHERE id = ?").bind(id).execute(&mut *tx).await?;
-    if changed.rows_affected() == 0 {
+    let changed = crate::on_tx!(tx => sqlx::query("UPDATE accounts SET disabled = TRUE WHERE id = $1").bind(id).execute(&mut **tx).await.map(|done| done.rows_affected()))?;
+    if changed == 0 {
         return Err(Error::NotFound);
     }
-    sqlx::query("DELETE FROM sessions WHERE account_id = ?").bind(id).execute(&mut *tx).await?;
-    crate::audit::record(&mut *tx, actor, "disable", "account", id, None).await?;
+    crate::on_tx!(tx => sqlx::query("DELETE FROM sessions WHERE account_id = $1").bind(id).execute(&mut **tx).await.map(|done| done.rows_affected()))?;
+    crate::audit::record(&mut tx, actor, "disable", "account", id, None).await?;
     tx.commit().await?;
     Ok(())
 }
 
 /// Enables a disabled account again (it signs in with its password as before).
-pub async fn enable(pool: &SqlitePool, actor: &str, id: &str) -> Result<()> {
+pub async fn enable(pool: &crate::db::Db, actor: &str, id: &str) -> Result<()> {
     let mut tx = pool.begin().await?;
-    let changed = sqlx::query("UPDATE accounts SET disabled = 0 WHERE id = ?").bind(id).execute(&mut *tx).await?;
-    if changed.rows_affected() == 0 {
+    let changed = crate::on_tx!(tx => sqlx::query("UPDATE accounts SET disabled = FALSE WHERE id = $1").bind(id).execute(&mut **tx).await.map(|done| done.rows_affected()))?;
+    if changed == 0 {
         return Err(Error::NotFound);
     }
-    crate::audit::record(&mut *tx, actor, "enable", "account", id, None).await?;
+    crate::audit::record(&mut tx, actor, "enable", "account", id, None).await?;
     tx.commit().await?;
     Ok(())
 }
 
 /// A new one-time password for account `id`, made by an administrator (the person forgot theirs):
 /// every session of the account ends; the authenticator, if any, stays.
-pub async fn reset_password(pool: &SqlitePool, actor: &str, id: &str) -> Result<String> {
+pub async fn reset_password(pool: &crate::db::Db, actor: &str, id: &str) -> Result<String> {
     let password = one_time_password()?;
     let hash = hash_password(password.clone()).await?;
     let mut tx = pool.begin().await?;
-    let changed =
-        sqlx::query("UPDATE accounts SET password_hash = ? WHERE id = ?").bind(hash).bind(id).execute(&mut *tx).await?;
-    if changed.rows_affected() == 0 {
+    let changed = crate::on_tx!(tx => sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2").bind(hash).bind(id).execute(&mut **tx).await.map(|done| done.rows_affected()))?;
+    if changed == 0 {
         return Err(Error::NotFound);
     }
-    sqlx::query("DELETE FROM sessions WHERE account_id = ?").bind(id).execute(&mut *tx).await?;
-    crate::audit::record(&mut *tx, actor, "reset_password", "account", id, None).await?;
+    crate::on_tx!(tx => sqlx::query("DELETE FROM sessions WHERE account_id = $1").bind(id).execute(&mut **tx).await.map(|done| done.rows_affected()))?;
+    crate::audit::record(&mut tx, actor, "reset_password", "account", id, None).await?;
     tx.commit().await?;
     Ok(password)
 }
 
 /// Sets a new password (already checked against the current one) and ends the account's other
 /// sessions.
-pub async fn set_password(pool: &SqlitePool, id: &str, password: String, keep_session: Option<&str>) -> Result<()> {
+pub async fn set_password(pool: &crate::db::Db, id: &str, password: String, keep_session: Option<&str>) -> Result<()> {
     check_password_strength(&password)?;
     let hash = hash_password(password).await?;
     let mut tx = pool.begin().await?;
-    sqlx::query("UPDATE accounts SET password_hash = ? WHERE id = ?").bind(hash).bind(id).execute(&mut *tx).await?;
-    sqlx::query("DELETE FROM sessions WHERE account_id = ? AND token_hash <> ?")
+    crate::on_tx!(tx => sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2").bind(hash).bind(id).execute(&mut **tx).await.map(|done| done.rows_affected()))?;
+    crate::on_tx!(tx => sqlx::query("DELETE FROM sessions WHERE account_id = $1 AND token_hash <> $2")
         .bind(id)
         .bind(keep_session.unwrap_or_default())
-        .execute(&mut *tx)
-        .await?;
-    crate::audit::record(&mut *tx, id, "change_password", "account", id, None).await?;
+        .execute(&mut **tx)
+        .await.map(|done| done.rows_affected()))?;
+    crate::audit::record(&mut tx, id, "change_password", "account", id, None).await?;
     tx.commit().await?;
     Ok(())
 }

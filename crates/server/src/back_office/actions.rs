@@ -23,7 +23,7 @@ use crate::{
 pub async fn take(state: &AppState, actor: &Actor, reference: &str, request: &ActionRequest) -> Result<CaseView> {
     let today = state.clock.today_in_italy();
     let now = state.clock.now_utc();
-    let mut tx = state.pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = state.pool.begin_writing().await?;
     let row = changeable(&mut tx, actor, reference, request.version).await?;
     let workflow = Workflows::embedded().channel(row.rules_channel()?);
     let transition = workflow
@@ -55,32 +55,32 @@ pub async fn take(state: &AppState, actor: &Actor, reference: &str, request: &Ac
         details.insert("partners".to_owned(), json!(request.partners));
         if records.shares {
             for partner in &request.partners {
-                sqlx::query(
+                crate::on_tx!(tx => sqlx::query(
                     "INSERT INTO application_shares (application_id, organisation_id, shared_by, shared_at) \
-                     VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                     VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
                 )
                 .bind(&row.id)
                 .bind(partner)
                 .bind(&actor.id)
                 .bind(&now)
-                .execute(&mut *tx)
-                .await?;
+                .execute(&mut **tx)
+                .await.map(|done| done.rows_affected()))?;
             }
         }
     }
     if let Some(slot) = &request.interview {
         let round = round_of(&request.action);
         check_slot(&mut tx, slot, &today.to_string()).await?;
-        let moved = sqlx::query(
-            "UPDATE interviews SET outcome = 'rescheduled' WHERE application_id = ? AND round = ? AND outcome = 'scheduled'",
+        let moved = crate::on_tx!(tx => sqlx::query(
+            "UPDATE interviews SET outcome = 'rescheduled' WHERE application_id = $1 AND round = $2 AND outcome = 'scheduled'",
         )
         .bind(&row.id)
         .bind(round)
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query(
+        .execute(&mut **tx)
+        .await.map(|done| done.rows_affected()))?;
+        crate::on_tx!(tx => sqlx::query(
             "INSERT INTO interviews (application_id, round, starts_at, access_point_id, operator_id, created_by, created_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(&row.id)
         .bind(round)
@@ -89,10 +89,10 @@ pub async fn take(state: &AppState, actor: &Actor, reference: &str, request: &Ac
         .bind(&slot.operator)
         .bind(&actor.id)
         .bind(&now)
-        .execute(&mut *tx)
-        .await?;
+        .execute(&mut **tx)
+        .await.map(|done| done.rows_affected()))?;
         details.insert("interview".to_owned(), json!(slot));
-        details.insert("rescheduled".to_owned(), (moved.rows_affected() > 0).into());
+        details.insert("rescheduled".to_owned(), (moved > 0).into());
     }
     if request.action.starts_with("record_") && request.action.ends_with("_interview") {
         let round = if request.action == "record_second_interview" { "second" } else { "first" };
@@ -122,10 +122,10 @@ pub async fn take(state: &AppState, actor: &Actor, reference: &str, request: &Ac
         Some((assessment, total, version)) => (Some(assessment), Some(total), Some(version)),
         None => (row.official_assessment.clone(), row.official_total, row.official_instrument_version.clone()),
     };
-    let updated = sqlx::query(
-        "UPDATE applications SET state = ?, issues = ?, due_on = CASE WHEN ? THEN NULL ELSE due_on END, \
-         official_assessment = ?, official_total = ?, official_instrument_version = ?, updated_at = ?, \
-         version = version + 1 WHERE id = ? AND version = ?",
+    let updated = crate::on_tx!(tx => sqlx::query(
+        "UPDATE applications SET state = $1, issues = $2, due_on = CASE WHEN $3 THEN NULL ELSE due_on END, \
+         official_assessment = $4, official_total = $5, official_instrument_version = $6, updated_at = $7, \
+         version = version + 1 WHERE id = $8 AND version = $9",
     )
     .bind(&transition.to)
     .bind(&issues)
@@ -136,18 +136,18 @@ pub async fn take(state: &AppState, actor: &Actor, reference: &str, request: &Ac
     .bind(&now)
     .bind(&row.id)
     .bind(row.version)
-    .execute(&mut *tx)
-    .await?;
-    if updated.rows_affected() != 1 {
+    .execute(&mut **tx)
+    .await.map(|done| done.rows_affected()))?;
+    if updated != 1 {
         return Err(Error::ChangedMeanwhile);
     }
     let details = serde_json::Value::Object(details);
     log_action(&mut tx, &row.id, &now, &actor.id, &request.action, &row.state, &transition.to, &details).await?;
     if transition.public {
-        applications::record_event(&mut *tx, &row.id, &now, &transition.to, &actor.id).await?;
+        applications::record_event(&mut tx, &row.id, &now, &transition.to, &actor.id).await?;
     }
     audit::record_change(
-        &mut *tx,
+        &mut tx,
         &actor.id,
         &request.action,
         &row.reference,
@@ -172,7 +172,7 @@ fn call_of(submission: &str) -> Option<String> {
 /// The application `actor` sees and may change, as of `version` (404 unseen, 409 changed
 /// meanwhile, 403 shared for reading only), inside the caller's transaction.
 pub async fn changeable(
-    tx: &mut sqlx::SqliteConnection,
+    tx: &mut crate::db::Tx<'_>,
     actor: &Actor,
     reference: &str,
     version: i64,
@@ -199,7 +199,7 @@ pub fn not_held_by_someone_else(row: &case::CaseRow, actor: &Actor) -> Result<()
 /// account id (or `sample` for the made-up applications).
 #[allow(clippy::too_many_arguments)]
 pub async fn log_action(
-    tx: &mut sqlx::SqliteConnection,
+    tx: &mut crate::db::Tx<'_>,
     application_id: &str,
     now: &str,
     actor: &str,
@@ -208,9 +208,9 @@ pub async fn log_action(
     to_state: &str,
     details: &serde_json::Value,
 ) -> Result<()> {
-    sqlx::query(
+    crate::on_tx!(tx => sqlx::query(
         "INSERT INTO application_actions (application_id, occurred_at, actor, action, from_state, to_state, details) \
-         VALUES (?, ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(application_id)
     .bind(now)
@@ -219,8 +219,8 @@ pub async fn log_action(
     .bind(from_state)
     .bind(to_state)
     .bind(details.to_string())
-    .execute(tx)
-    .await?;
+    .execute(&mut **tx)
+    .await.map(|done| done.rows_affected()))?;
     Ok(())
 }
 
@@ -242,13 +242,12 @@ fn fields_to_correct(submission: &str, request: &ActionRequest) -> Result<String
     serde_json::to_string(&flagged).map_err(|error| Error::Internal(error.to_string()))
 }
 
-async fn check_partners(tx: &mut sqlx::SqliteConnection, partners: &[String]) -> Result<()> {
+async fn check_partners(tx: &mut crate::db::Tx<'_>, partners: &[String]) -> Result<()> {
     for partner in partners {
-        let known: Option<i64> =
-            sqlx::query_scalar("SELECT 1 FROM organisations WHERE id = ? AND joint_analysis = 1 AND active = 1")
+        let known: Option<i32> = crate::on_tx!(tx => sqlx::query_scalar("SELECT 1 FROM organisations WHERE id = $1 AND joint_analysis = TRUE AND active = TRUE")
                 .bind(partner)
-                .fetch_optional(&mut *tx)
-                .await?;
+                .fetch_optional(&mut **tx)
+                .await)?;
         if known.is_none() {
             return Err(Error::BadRequest(format!("{partner} is not a partner of joint analyses")));
         }
@@ -265,7 +264,7 @@ fn round_of(action: &str) -> &'static str {
 }
 
 /// A slot is a real future time at an open access point, with an operator of that point.
-async fn check_slot(tx: &mut sqlx::SqliteConnection, slot: &InterviewSlot, today: &str) -> Result<()> {
+async fn check_slot(tx: &mut crate::db::Tx<'_>, slot: &InterviewSlot, today: &str) -> Result<()> {
     let bad = |what: &str| Err(Error::BadRequest(format!("interview: {what}")));
     let starts_at = slot.starts_at.as_str();
     let well_formed = starts_at.len() == 16
@@ -280,21 +279,21 @@ async fn check_slot(tx: &mut sqlx::SqliteConnection, slot: &InterviewSlot, today
     if starts_at.get(..10).unwrap_or_default() < today {
         return bad("starts_at is in the past");
     }
-    let point: Option<i64> = sqlx::query_scalar("SELECT 1 FROM access_points WHERE id = ? AND active = 1")
+    let point: Option<i32> = crate::on_tx!(tx => sqlx::query_scalar("SELECT 1 FROM access_points WHERE id = $1 AND active = TRUE")
         .bind(&slot.access_point)
-        .fetch_optional(&mut *tx)
-        .await?;
+        .fetch_optional(&mut **tx)
+        .await)?;
     if point.is_none() {
         return bad("unknown access point");
     }
     if let Some(operator) = &slot.operator {
-        let fits: Option<i64> = sqlx::query_scalar(
-            "SELECT 1 FROM accounts WHERE id = ? AND role = 'operator' AND access_point_id = ? AND disabled = 0",
+        let fits: Option<i32> = crate::on_tx!(tx => sqlx::query_scalar(
+            "SELECT 1 FROM accounts WHERE id = $1 AND role = 'operator' AND access_point_id = $2 AND disabled = FALSE",
         )
         .bind(operator)
         .bind(&slot.access_point)
-        .fetch_optional(&mut *tx)
-        .await?;
+        .fetch_optional(&mut **tx)
+        .await)?;
         if fits.is_none() {
             return bad("the operator does not work at this access point");
         }
@@ -304,20 +303,20 @@ async fn check_slot(tx: &mut sqlx::SqliteConnection, slot: &InterviewSlot, today
 
 /// Marks the scheduled interview of `round` as held; an operator holds only interviews at their
 /// own access point.
-async fn held(tx: &mut sqlx::SqliteConnection, actor: &Actor, application_id: &str, round: &str) -> Result<()> {
+async fn held(tx: &mut crate::db::Tx<'_>, actor: &Actor, application_id: &str, round: &str) -> Result<()> {
     // NULL for the roles that may record an interview held anywhere.
     let own_point = (actor.role == Role::Operator).then(|| actor.access_point.clone().unwrap_or_default());
-    let updated = sqlx::query(
-        "UPDATE interviews SET outcome = 'held' WHERE application_id = ? AND round = ? AND outcome = 'scheduled' \
-         AND (? IS NULL OR access_point_id = ?)",
+    let updated = crate::on_tx!(tx => sqlx::query(
+        "UPDATE interviews SET outcome = 'held' WHERE application_id = $1 AND round = $2 AND outcome = 'scheduled' \
+         AND ($3 IS NULL OR access_point_id = $4)",
     )
     .bind(application_id)
     .bind(round)
     .bind(&own_point)
     .bind(&own_point)
-    .execute(tx)
-    .await?;
-    if updated.rows_affected() == 0 {
+    .execute(&mut **tx)
+    .await.map(|done| done.rows_affected()))?;
+    if updated == 0 {
         return Err(Error::TransitionNotAllowed("no interview scheduled at your access point".to_owned()));
     }
     Ok(())

@@ -15,8 +15,8 @@ pub async fn assign(state: &AppState, actor: &Actor, reference: &str, request: &
         Some(id) => Some(assignable(state, actor, id).await?),
         None => None,
     };
-    let mut tx = state.pool.begin_with("BEGIN IMMEDIATE").await?;
-    let row = case::find_visible(&mut *tx, actor, reference).await?;
+    let mut tx = state.pool.begin_writing().await?;
+    let row = case::find_visible(&mut tx, actor, reference).await?;
     if row.version != request.version {
         return Err(Error::ChangedMeanwhile);
     }
@@ -34,8 +34,8 @@ pub async fn assign_many(state: &AppState, actor: &Actor, request: &BulkAssignme
     let target = assignable(state, actor, &request.assignee).await?;
     let mut result = BulkAssignmentResult { assigned: Vec::new(), refused: Vec::new() };
     for reference in &request.references {
-        let mut tx = state.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let outcome = match case::find_visible(&mut *tx, actor, reference).await {
+        let mut tx = state.pool.begin_writing().await?;
+        let outcome = match case::find_visible(&mut tx, actor, reference).await {
             Ok(row) => change_holder(&mut tx, state, actor, &row, Some(&target)).await,
             Err(error) => Err(error),
         };
@@ -78,7 +78,7 @@ async fn assignable(state: &AppState, actor: &Actor, id: &str) -> Result<Actor> 
 }
 
 async fn change_holder(
-    tx: &mut sqlx::SqliteConnection,
+    tx: &mut crate::db::Tx<'_>,
     state: &AppState,
     actor: &Actor,
     row: &case::CaseRow,
@@ -102,12 +102,12 @@ async fn change_holder(
     }
     let now = state.clock.now_utc();
     let new_holder = target.map(|target| target.id.clone());
-    sqlx::query("UPDATE applications SET assignee = ?, updated_at = ?, version = version + 1 WHERE id = ?")
+    crate::on_tx!(tx => sqlx::query("UPDATE applications SET assignee = $1, updated_at = $2, version = version + 1 WHERE id = $3")
         .bind(&new_holder)
         .bind(&now)
         .bind(&row.id)
-        .execute(&mut *tx)
-        .await?;
+        .execute(&mut **tx)
+        .await.map(|done| done.rows_affected()))?;
     let action = if held_by_other { "reassign" } else { "assign" };
     let details = json!({ "before": row.assignee, "after": new_holder });
     log_action(tx, &row.id, &now, &actor.id, action, &row.state, &row.state, &details).await?;

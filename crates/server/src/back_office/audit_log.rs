@@ -2,7 +2,7 @@
 //! first, 100 entries a page. Reading it is itself recorded.
 
 use insieme_api::back_office::{AuditEntry, AuditQuery};
-use sqlx::{QueryBuilder, Sqlite, SqlitePool};
+use sqlx::QueryBuilder;
 
 use super::Actor;
 use crate::{Error, Result, audit};
@@ -20,14 +20,15 @@ struct AuditRow {
     details: Option<String>,
 }
 
-pub async fn read(pool: &SqlitePool, actor: &Actor, query: &AuditQuery) -> Result<Vec<AuditEntry>> {
+pub async fn read(pool: &crate::db::Db, actor: &Actor, query: &AuditQuery) -> Result<Vec<AuditEntry>> {
     actor.require(&[insieme_rules::Role::Administrator])?;
     for date in [&query.from, &query.to].into_iter().flatten() {
         if date.parse::<insieme_rules::Date>().is_err() {
             return Err(Error::BadRequest("from and to are dates YYYY-MM-DD".to_owned()));
         }
     }
-    let mut select = QueryBuilder::<Sqlite>::new(
+    let rows: Vec<AuditRow> = crate::on_db!(pool => {
+    let mut select = QueryBuilder::new(
         "SELECT id, occurred_at, actor, action, subject, subject_id, details FROM audit_log WHERE 1 = 1",
     );
     if let Some(account) = &query.actor {
@@ -46,7 +47,8 @@ pub async fn read(pool: &SqlitePool, actor: &Actor, query: &AuditQuery) -> Resul
         select.push(" AND id < ").push_bind(before);
     }
     select.push(" ORDER BY id DESC LIMIT ").push_bind(PAGE);
-    let rows: Vec<AuditRow> = select.build_query_as().fetch_all(pool).await?;
+    select.build_query_as().fetch_all(pool).await
+    })?;
     audit::record(pool, &actor.id, "view", "audit_log", "", None).await?;
     Ok(rows
         .into_iter()

@@ -6,7 +6,6 @@ use insieme_api::{
     back_office::{ActionEntry, CaseEvent, CaseView, FieldToCorrect, Interview, Note, Person, Viewing},
 };
 use insieme_rules::Workflows;
-use sqlx::{Sqlite, SqlitePool};
 
 use super::{Actor, visibility};
 use crate::{Error, Result, applications::stored, audit};
@@ -72,80 +71,91 @@ struct InterviewRow {
 
 /// The application behind `reference` if `actor` may see it; otherwise the same "not found" as
 /// for a reference that does not exist.
-pub async fn find_visible<'e>(
-    executor: impl sqlx::Executor<'e, Database = Sqlite>,
+pub async fn find_visible<'e, 'c: 'e>(
+    executor: impl Into<crate::db::Exec<'e, 'c>>,
     actor: &Actor,
     reference: &str,
 ) -> Result<CaseRow> {
-    let (visible, binds) = visibility::condition(actor);
+    let executor: crate::db::Exec<'e, 'c> = executor.into();
+    let sqlite = matches!(
+        executor,
+        crate::db::Exec::Db(crate::db::Db::Sqlite(_)) | crate::db::Exec::Tx(crate::db::Tx::Sqlite(_))
+    );
+    let (visible, binds) = visibility::condition(actor, sqlite);
     let sql = format!(
         "SELECT a.id, a.reference, a.channel, a.state, a.version, a.owner_partner, a.area, a.quartiere, a.district, \
          a.assignee, a.language, a.submitted_at, a.due_on, a.submission, a.assessment, a.instrument_version, \
          a.official_assessment, a.official_total, a.official_instrument_version, a.issues \
          FROM applications a WHERE a.reference = ? AND {visible}"
     );
-    let mut query = sqlx::query_as::<_, CaseRow>(&sql).bind(reference.trim().to_ascii_uppercase());
-    for value in binds {
-        query = query.bind(value);
-    }
-    query.fetch_optional(executor).await?.ok_or(Error::NotFound)
+    let sql = crate::db::numbered(&sql);
+    crate::on_exec!(executor => {
+        let mut query = sqlx::query_as::<_, CaseRow>(&sql).bind(reference.trim().to_ascii_uppercase());
+        for value in binds {
+            query = query.bind(value);
+        }
+        query.fetch_optional(executor).await
+    })?
+    .ok_or(Error::NotFound)
 }
 
 /// `GET` of the case page: recorded as a view.
-pub async fn open(pool: &SqlitePool, actor: &Actor, reference: &str, today: &str) -> Result<CaseView> {
+pub async fn open(pool: &crate::db::Db, actor: &Actor, reference: &str, today: &str) -> Result<CaseView> {
     let row = find_visible(pool, actor, reference).await?;
     audit::record(pool, &actor.id, "view", "application", &row.reference, None).await?;
     view(pool, actor, row, today).await
 }
 
 /// The case page for a row already read (after a change, without another view entry).
-pub async fn view(pool: &SqlitePool, actor: &Actor, row: CaseRow, today: &str) -> Result<CaseView> {
+pub async fn view(pool: &crate::db::Db, actor: &Actor, row: CaseRow, today: &str) -> Result<CaseView> {
     let channel = row.channel()?;
     let state = State::from_code(&row.state).ok_or_else(|| Error::Internal(format!("unknown state {}", row.state)))?;
-    let history: Vec<(String, String)> = sqlx::query_as(
-        "SELECT state, occurred_at FROM application_events WHERE application_id = ? AND public = 1 ORDER BY id",
+    let history: Vec<(String, String)> = crate::on_db!(pool => sqlx::query_as(
+        "SELECT state, occurred_at FROM application_events WHERE application_id = $1 AND public = TRUE ORDER BY id",
     )
     .bind(&row.id)
     .fetch_all(pool)
-    .await?;
-    let actions: Vec<ActionRow> = sqlx::query_as(
+    .await)?;
+    let actions: Vec<ActionRow> = crate::on_db!(pool => sqlx::query_as(
         "SELECT x.occurred_at, x.actor, acc.name AS actor_name, x.action, x.from_state, x.to_state, x.details \
-         FROM application_actions x LEFT JOIN accounts acc ON acc.id = x.actor WHERE x.application_id = ? ORDER BY x.id",
+         FROM application_actions x LEFT JOIN accounts acc ON acc.id = x.actor WHERE x.application_id = $1 ORDER BY x.id",
     )
     .bind(&row.id)
     .fetch_all(pool)
-    .await?;
-    let notes: Vec<(String, String, Option<String>, String)> = sqlx::query_as(
+    .await)?;
+    let notes: Vec<(String, String, Option<String>, String)> = crate::on_db!(pool => sqlx::query_as(
         "SELECT n.written_at, n.author, acc.name, n.body FROM application_notes n \
-         LEFT JOIN accounts acc ON acc.id = n.author WHERE n.application_id = ? ORDER BY n.id",
+         LEFT JOIN accounts acc ON acc.id = n.author WHERE n.application_id = $1 ORDER BY n.id",
     )
     .bind(&row.id)
     .fetch_all(pool)
-    .await?;
-    let interviews: Vec<InterviewRow> = sqlx::query_as(
+    .await)?;
+    let interviews: Vec<InterviewRow> = crate::on_db!(pool => sqlx::query_as(
         "SELECT i.round, i.starts_at, p.name AS access_point, p.address, p.comune, i.operator_id, acc.name AS operator_name, i.outcome FROM interviews i \
          JOIN access_points p ON p.id = i.access_point_id LEFT JOIN accounts acc ON acc.id = i.operator_id \
-         WHERE i.application_id = ? ORDER BY i.id",
+         WHERE i.application_id = $1 ORDER BY i.id",
     )
     .bind(&row.id)
     .fetch_all(pool)
-    .await?;
-    let shared_with: Vec<String> = sqlx::query_scalar(
-        "SELECT organisation_id FROM application_shares WHERE application_id = ? ORDER BY shared_at",
+    .await)?;
+    let shared_with: Vec<String> = crate::on_db!(pool => sqlx::query_scalar(
+        "SELECT organisation_id FROM application_shares WHERE application_id = $1 ORDER BY shared_at",
     )
     .bind(&row.id)
     .fetch_all(pool)
-    .await?;
-    let viewed: Vec<(String, String, Option<String>)> = sqlx::query_as(
+    .await)?;
+    let viewed: Vec<(String, String, Option<String>)> = crate::on_db!(pool => sqlx::query_as(
         "SELECT l.occurred_at, l.actor, acc.name FROM audit_log l LEFT JOIN accounts acc ON acc.id = l.actor \
-         WHERE l.subject = 'application' AND l.subject_id = ? AND l.action = 'view' AND l.actor <> 'applicant' \
+         WHERE l.subject = 'application' AND l.subject_id = $1 AND l.action = 'view' AND l.actor <> 'applicant' \
          ORDER BY l.id DESC LIMIT 20",
     )
     .bind(&row.reference)
     .fetch_all(pool)
-    .await?;
+    .await)?;
     let assignee_name: Option<String> = match &row.assignee {
-        Some(id) => sqlx::query_scalar("SELECT name FROM accounts WHERE id = ?").bind(id).fetch_optional(pool).await?,
+        Some(id) => {
+            crate::on_db!(pool => sqlx::query_scalar("SELECT name FROM accounts WHERE id = $1").bind(id).fetch_optional(pool).await)?
+        }
         None => None,
     };
     let workflow = Workflows::embedded().channel(row.rules_channel()?);

@@ -7,7 +7,6 @@
 //! injection").
 
 use insieme_api::back_office::{QueueItem, QueueQuery};
-use sqlx::SqlitePool;
 
 use super::{Actor, queue};
 use crate::{Error, Result, audit};
@@ -43,7 +42,7 @@ impl Format {
 
 /// `actor`'s queue for `query` as a file, audited.
 pub async fn file(
-    pool: &SqlitePool,
+    pool: &crate::db::Db,
     actor: &Actor,
     query: &QueueQuery,
     today: &str,

@@ -15,15 +15,15 @@ pub async fn add(state: &AppState, actor: &Actor, reference: &str, note: &NewNot
     let body = body.as_str();
     let now = state.clock.now_utc();
     let mut tx = state.pool.begin().await?;
-    let row = case::find_visible(&mut *tx, actor, reference).await?;
-    sqlx::query("INSERT INTO application_notes (application_id, author, written_at, body) VALUES (?, ?, ?, ?)")
+    let row = case::find_visible(&mut tx, actor, reference).await?;
+    crate::on_tx!(tx => sqlx::query("INSERT INTO application_notes (application_id, author, written_at, body) VALUES ($1, $2, $3, $4)")
         .bind(&row.id)
         .bind(&actor.id)
         .bind(&now)
         .bind(body)
-        .execute(&mut *tx)
-        .await?;
-    audit::record(&mut *tx, &actor.id, "note", "application", &row.reference, None).await?;
+        .execute(&mut **tx)
+        .await.map(|done| done.rows_affected()))?;
+    audit::record(&mut tx, &actor.id, "note", "application", &row.reference, None).await?;
     tx.commit().await?;
     case::view(&state.pool, actor, row, &state.clock.today_in_italy().to_string()).await
 }

@@ -6,21 +6,18 @@
 use insieme_api::back_office::{NewPlace, Place, PlaceChange, Places};
 use insieme_rules::{ComuneLookup, Role, Territory};
 use serde_json::json;
-use sqlx::SqlitePool;
 
 use super::Actor;
 use crate::{Error, Result, audit};
 
 /// Organisations and access points with their names, open ones first.
-pub async fn list(pool: &SqlitePool) -> Result<Places> {
-    let organisations: Vec<PlaceRow> =
-        sqlx::query_as("SELECT id, name, active, joint_analysis, '', '' FROM organisations ORDER BY active DESC, name")
+pub async fn list(pool: &crate::db::Db) -> Result<Places> {
+    let organisations: Vec<PlaceRow> = crate::on_db!(pool => sqlx::query_as("SELECT id, name, active, joint_analysis, '', '' FROM organisations ORDER BY active DESC, name")
             .fetch_all(pool)
-            .await?;
-    let access_points: Vec<PlaceRow> =
-        sqlx::query_as("SELECT id, name, active, 0, comune, address FROM access_points ORDER BY active DESC, name")
+            .await)?;
+    let access_points: Vec<PlaceRow> = crate::on_db!(pool => sqlx::query_as("SELECT id, name, active, FALSE, comune, address FROM access_points ORDER BY active DESC, name")
             .fetch_all(pool)
-            .await?;
+            .await)?;
     let place = |(id, name, active, joint_analysis, comune, address): PlaceRow| Place {
         id,
         name,
@@ -52,7 +49,7 @@ fn valid_id(id: &str) -> bool {
 }
 
 /// A new organisation or access point (administrators), open.
-pub async fn create(pool: &SqlitePool, actor: &Actor, place: &NewPlace) -> Result<Place> {
+pub async fn create(pool: &crate::db::Db, actor: &Actor, place: &NewPlace) -> Result<Place> {
     actor.require(&[Role::Administrator])?;
     let table = table(&place.kind)?;
     if !valid_id(&place.id) {
@@ -68,27 +65,27 @@ pub async fn create(pool: &SqlitePool, actor: &Actor, place: &NewPlace) -> Resul
         checked_location(&place.comune, &place.address)?
     };
     let inserted = if table == "organisations" {
-        sqlx::query("INSERT INTO organisations (id, name, joint_analysis) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING")
+        crate::on_tx!(tx => sqlx::query("INSERT INTO organisations (id, name, joint_analysis) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING")
             .bind(&place.id)
             .bind(name)
             .bind(place.joint_analysis)
-            .execute(&mut *tx)
-            .await?
+            .execute(&mut **tx)
+            .await.map(|done| done.rows_affected()))?
     } else {
-        sqlx::query(
-            "INSERT INTO access_points (id, name, comune, address) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+        crate::on_tx!(tx => sqlx::query(
+            "INSERT INTO access_points (id, name, comune, address) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING",
         )
         .bind(&place.id)
         .bind(name)
         .bind(&comune)
         .bind(&address)
-        .execute(&mut *tx)
-        .await?
+        .execute(&mut **tx)
+        .await.map(|done| done.rows_affected()))?
     };
-    if inserted.rows_affected() == 0 {
+    if inserted == 0 {
         return Err(Error::Conflict);
     }
-    audit::record(&mut *tx, &actor.id, "create", &place.kind, &place.id, Some(name)).await?;
+    audit::record(&mut tx, &actor.id, "create", &place.kind, &place.id, Some(name)).await?;
     tx.commit().await?;
     Ok(Place {
         id: place.id.clone(),
@@ -102,35 +99,35 @@ pub async fn create(pool: &SqlitePool, actor: &Actor, place: &NewPlace) -> Resul
 
 /// Renames a place; an access point may also move (comune and address, which people see for their
 /// appointments). Administrators; the change is audited with the values before and after.
-pub async fn update(pool: &SqlitePool, actor: &Actor, kind: &str, id: &str, change: &PlaceChange) -> Result<Place> {
+pub async fn update(pool: &crate::db::Db, actor: &Actor, kind: &str, id: &str, change: &PlaceChange) -> Result<Place> {
     actor.require(&[Role::Administrator])?;
     let table = table(kind)?;
     let name = checked_name(&change.name)?;
     let location =
         if table == "access_points" { Some(checked_location(&change.comune, &change.address)?) } else { None };
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let before: Option<(String, String, String)> = sqlx::query_as(&format!(
-        "SELECT name, {} FROM {table} WHERE id = ?",
+    let mut tx = pool.begin_writing().await?;
+    let before: Option<(String, String, String)> = crate::on_tx!(tx => sqlx::query_as(&format!(
+        "SELECT name, {} FROM {table} WHERE id = $1",
         if table == "access_points" { "comune, address" } else { "'', ''" }
     ))
     .bind(id)
-    .fetch_optional(&mut *tx)
-    .await?;
+    .fetch_optional(&mut **tx)
+    .await)?;
     let (old_name, old_comune, old_address) = before.ok_or(Error::NotFound)?;
     let (comune, address) = location.unwrap_or_default();
     if table == "access_points" {
-        sqlx::query("UPDATE access_points SET name = ?, comune = ?, address = ? WHERE id = ?")
+        crate::on_tx!(tx => sqlx::query("UPDATE access_points SET name = $1, comune = $2, address = $3 WHERE id = $4")
             .bind(name)
             .bind(&comune)
             .bind(&address)
             .bind(id)
-            .execute(&mut *tx)
-            .await?;
+            .execute(&mut **tx)
+            .await.map(|done| done.rows_affected()))?;
     } else {
-        sqlx::query("UPDATE organisations SET name = ? WHERE id = ?").bind(name).bind(id).execute(&mut *tx).await?;
+        crate::on_tx!(tx => sqlx::query("UPDATE organisations SET name = $1 WHERE id = $2").bind(name).bind(id).execute(&mut **tx).await.map(|done| done.rows_affected()))?;
     }
     audit::record_change_of(
-        &mut *tx,
+        &mut tx,
         &actor.id,
         "change",
         (kind, id),
@@ -139,13 +136,13 @@ pub async fn update(pool: &SqlitePool, actor: &Actor, kind: &str, id: &str, chan
     )
     .await?;
     tx.commit().await?;
-    let (active, joint_analysis): (bool, bool) = sqlx::query_as(&format!(
-        "SELECT active, {} FROM {table} WHERE id = ?",
-        if table == "organisations" { "joint_analysis" } else { "0" }
+    let (active, joint_analysis): (bool, bool) = crate::on_db!(pool => sqlx::query_as(&format!(
+        "SELECT active, {} FROM {table} WHERE id = $1",
+        if table == "organisations" { "joint_analysis" } else { "FALSE" }
     ))
     .bind(id)
     .fetch_one(pool)
-    .await?;
+    .await)?;
     Ok(Place { id: id.to_owned(), name: name.to_owned(), active, joint_analysis, comune, address })
 }
 
@@ -172,19 +169,19 @@ fn checked_location(comune: &str, address: &str) -> Result<(String, String)> {
 }
 
 /// Opens or closes a place (administrators). A closed place keeps its history and its accounts.
-pub async fn set_active(pool: &SqlitePool, actor: &Actor, kind: &str, id: &str, active: bool) -> Result<()> {
+pub async fn set_active(pool: &crate::db::Db, actor: &Actor, kind: &str, id: &str, active: bool) -> Result<()> {
     actor.require(&[Role::Administrator])?;
     let table = table(kind)?;
     let mut tx = pool.begin().await?;
-    let changed = sqlx::query(&format!("UPDATE {table} SET active = ? WHERE id = ?"))
+    let changed = crate::on_tx!(tx => sqlx::query(&format!("UPDATE {table} SET active = $1 WHERE id = $2"))
         .bind(active)
         .bind(id)
-        .execute(&mut *tx)
-        .await?;
-    if changed.rows_affected() == 0 {
+        .execute(&mut **tx)
+        .await.map(|done| done.rows_affected()))?;
+    if changed == 0 {
         return Err(Error::NotFound);
     }
-    audit::record(&mut *tx, &actor.id, if active { "open" } else { "close" }, kind, id, None).await?;
+    audit::record(&mut tx, &actor.id, if active { "open" } else { "close" }, kind, id, None).await?;
     tx.commit().await?;
     Ok(())
 }

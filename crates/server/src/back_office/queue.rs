@@ -7,7 +7,7 @@ use insieme_api::{
     Channel, State,
     back_office::{Person, QueueItem, QueuePage, QueueQuery, StateCount},
 };
-use sqlx::{QueryBuilder, Sqlite, SqlitePool};
+use sqlx::{Database, Encode, QueryBuilder, Type};
 
 use super::{Actor, visibility};
 use crate::{Error, Result, applications::keys::fold};
@@ -41,7 +41,7 @@ struct Row {
 }
 
 /// One page of `actor`'s queue; `today` (Italy) decides what is overdue.
-pub async fn page(pool: &SqlitePool, actor: &Actor, query: &QueueQuery, today: &str) -> Result<QueuePage> {
+pub async fn page(pool: &crate::db::Db, actor: &Actor, query: &QueueQuery, today: &str) -> Result<QueuePage> {
     let sort = sort_of(query)?;
     let limit = query.limit.unwrap_or(DEFAULT_PAGE);
     if !(1..=MAX_PAGE).contains(&limit) {
@@ -49,8 +49,10 @@ pub async fn page(pool: &SqlitePool, actor: &Actor, query: &QueueQuery, today: &
     }
     let after = query.after.as_deref().map(Cursor::decode).transpose()?;
 
-    let mut select = page_query("", actor, query, today, sort, after.as_ref(), limit);
-    let mut rows: Vec<Row> = select.build_query_as().fetch_all(pool).await?;
+    let mut rows: Vec<Row> = crate::on_db!(pool => {
+        let mut select = page_query("", actor, query, today, sort, after.as_ref(), limit);
+        select.build_query_as().fetch_all(pool).await
+    })?;
     let next = if rows.len() > limit as usize {
         rows.truncate(limit as usize);
         rows.last().map(|row| {
@@ -60,8 +62,10 @@ pub async fn page(pool: &SqlitePool, actor: &Actor, query: &QueueQuery, today: &
         None
     };
 
-    let mut count = count_query("", actor, query, today);
-    let counted: Vec<(String, i64, Option<i64>)> = count.build_query_as().fetch_all(pool).await?;
+    let counted: Vec<(String, i64, Option<i64>)> = crate::on_db!(pool => {
+        let mut count = count_query("", actor, query, today);
+        count.build_query_as().fetch_all(pool).await
+    })?;
     let overdue = counted.iter().map(|(_, _, overdue)| overdue.unwrap_or(0)).sum::<i64>();
     let mut counts: Vec<StateCount> = counted
         .into_iter()
@@ -77,15 +81,16 @@ pub async fn page(pool: &SqlitePool, actor: &Actor, query: &QueueQuery, today: &
 
 /// Every row of `actor`'s queue for `query` (its filters and order), up to `limit`: the export.
 pub async fn all(
-    pool: &SqlitePool,
+    pool: &crate::db::Db,
     actor: &Actor,
     query: &QueueQuery,
     today: &str,
     limit: u32,
 ) -> Result<Vec<QueueItem>> {
     let sort = sort_of(query)?;
-    let rows: Vec<Row> =
-        page_query("", actor, query, today, sort, None, limit).build_query_as().fetch_all(pool).await?;
+    let rows: Vec<Row> = crate::on_db!(pool => {
+        page_query("", actor, query, today, sort, None, limit).build_query_as().fetch_all(pool).await
+    })?;
     Ok(rows.into_iter().take(limit as usize).filter_map(|row| item(row, today)).collect())
 }
 
@@ -99,7 +104,7 @@ fn sort_of(query: &QueueQuery) -> Result<Sort> {
 }
 
 /// The rows of one page, after `after`, one more than `limit` (to know whether a next page exists).
-fn page_query<'a>(
+fn page_query<'a, DB>(
     prefix: &str,
     actor: &Actor,
     query: &QueueQuery,
@@ -107,8 +112,13 @@ fn page_query<'a>(
     sort: Sort,
     after: Option<&Cursor>,
     limit: u32,
-) -> QueryBuilder<'a, Sqlite> {
-    let mut select = QueryBuilder::<Sqlite>::new(prefix);
+) -> QueryBuilder<'a, DB>
+where
+    DB: Database,
+    String: Encode<'a, DB> + Type<DB>,
+    i64: Encode<'a, DB> + Type<DB>,
+{
+    let mut select = QueryBuilder::new(prefix);
     select.push(
         // An application without a deadline sorts after every real date.
         "SELECT a.reference, a.channel, a.state, a.display_name, a.owner_partner, a.area, a.district, a.quartiere, \
@@ -143,25 +153,46 @@ fn page_query<'a>(
 }
 
 /// The counts per state (and how many are overdue) of everything the filters but the state match.
-fn count_query<'a>(prefix: &str, actor: &Actor, query: &QueueQuery, today: &str) -> QueryBuilder<'a, Sqlite> {
-    let mut count = QueryBuilder::<Sqlite>::new(prefix);
-    count.push("SELECT a.state, COUNT(*), SUM(a.due_on < ");
-    count.push_bind(today.to_owned()).push(") FROM applications a WHERE ");
+fn count_query<'a, DB>(prefix: &str, actor: &Actor, query: &QueueQuery, today: &str) -> QueryBuilder<'a, DB>
+where
+    DB: Database,
+    String: Encode<'a, DB> + Type<DB>,
+    i64: Encode<'a, DB> + Type<DB>,
+{
+    let mut count = QueryBuilder::new(prefix);
+    count.push("SELECT a.state, COUNT(*), SUM(CASE WHEN a.due_on < ");
+    count.push_bind(today.to_owned()).push(" THEN 1 ELSE 0 END) FROM applications a WHERE ");
     filters(&mut count, actor, query, today, false);
     count.push(" GROUP BY a.state");
     count
 }
 
 /// SQLite's plan for the page and for the counts of `query` (`EXPLAIN QUERY PLAN`, one line per
-/// step): tests check that the counts never read the table itself (migration 0007).
-pub async fn plans(pool: &SqlitePool, actor: &Actor, query: &QueueQuery, today: &str) -> Result<(String, String)> {
-    let plan = |rows: Vec<(i64, i64, i64, String)>| rows.into_iter().map(|row| row.3).collect::<Vec<_>>().join("\n");
-    let page = page_query("EXPLAIN QUERY PLAN ", actor, query, today, Sort::Deadline, None, DEFAULT_PAGE)
-        .build_query_as()
-        .fetch_all(pool)
-        .await?;
-    let counts = count_query("EXPLAIN QUERY PLAN ", actor, query, today).build_query_as().fetch_all(pool).await?;
-    Ok((plan(page), plan(counts)))
+/// step): tests check that the counts never read the table itself (migration 0007). On
+/// PostgreSQL its `EXPLAIN`, one line per row.
+pub async fn plans(pool: &crate::db::Db, actor: &Actor, query: &QueueQuery, today: &str) -> Result<(String, String)> {
+    match pool {
+        crate::db::Db::Sqlite(pool) => {
+            let plan =
+                |rows: Vec<(i64, i64, i64, String)>| rows.into_iter().map(|row| row.3).collect::<Vec<_>>().join("\n");
+            let page = page_query("EXPLAIN QUERY PLAN ", actor, query, today, Sort::Deadline, None, DEFAULT_PAGE)
+                .build_query_as()
+                .fetch_all(pool)
+                .await?;
+            let counts =
+                count_query("EXPLAIN QUERY PLAN ", actor, query, today).build_query_as().fetch_all(pool).await?;
+            Ok((plan(page), plan(counts)))
+        }
+        crate::db::Db::Postgres(pool) => {
+            let plan = |rows: Vec<(String,)>| rows.into_iter().map(|row| row.0).collect::<Vec<_>>().join("\n");
+            let page = page_query("EXPLAIN ", actor, query, today, Sort::Deadline, None, DEFAULT_PAGE)
+                .build_query_as()
+                .fetch_all(pool)
+                .await?;
+            let counts = count_query("EXPLAIN ", actor, query, today).build_query_as().fetch_all(pool).await?;
+            Ok((plan(page), plan(counts)))
+        }
+    }
 }
 
 fn item(row: Row, today: &str) -> Option<QueueItem> {
@@ -182,14 +213,18 @@ fn item(row: Row, today: &str) -> Option<QueueItem> {
 
 /// The WHERE clause: what `actor` may see, then the query's filters. `with_state` is false for
 /// the counts, which are given for every state.
-fn filters(builder: &mut QueryBuilder<'_, Sqlite>, actor: &Actor, query: &QueueQuery, today: &str, with_state: bool) {
-    let (visible, binds) = visibility::condition(actor);
+fn filters<'a, DB>(builder: &mut QueryBuilder<'a, DB>, actor: &Actor, query: &QueueQuery, today: &str, with_state: bool)
+where
+    DB: Database,
+    String: Encode<'a, DB> + Type<DB>,
+{
+    let (visible, binds) = visibility::condition(actor, DB::NAME == "SQLite");
     push_condition(builder, &visible, binds);
     if let Some(channel) = query.channel {
-        builder.push(" AND a.channel = ").push_bind(channel.code());
+        builder.push(" AND a.channel = ").push_bind(channel.code().to_owned());
     }
     if let (true, Some(state)) = (with_state, query.state) {
-        builder.push(" AND a.state = ").push_bind(state.code());
+        builder.push(" AND a.state = ").push_bind(state.code().to_owned());
     }
     if let Some(area) = query.area.as_deref().filter(|area| !area.is_empty()) {
         builder.push(" AND (a.district = ").push_bind(area.to_owned());
@@ -223,7 +258,11 @@ fn filters(builder: &mut QueryBuilder<'_, Sqlite>, actor: &Actor, query: &QueueQ
 }
 
 /// Appends `condition` (with `?` placeholders) binding `values` in order.
-fn push_condition(builder: &mut QueryBuilder<'_, Sqlite>, condition: &str, values: Vec<String>) {
+fn push_condition<'a, DB>(builder: &mut QueryBuilder<'a, DB>, condition: &str, values: Vec<String>)
+where
+    DB: Database,
+    String: Encode<'a, DB> + Type<DB>,
+{
     let mut parts = condition.split('?');
     builder.push("(");
     if let Some(first) = parts.next() {

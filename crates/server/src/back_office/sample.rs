@@ -15,7 +15,6 @@ use insieme_api::Submission;
 use insieme_rules::{AccessPoint, Channel, Date, Instrument, Workflows, workflow::Requirement};
 use insieme_validation::OpenCall;
 use serde_json::{Value, json};
-use sqlx::SqlitePool;
 
 mod made_up;
 
@@ -46,16 +45,16 @@ pub const DEMO_SAMPLES: usize = 300;
 
 /// The demo's sample applications, once per database (the first start of a demo): how many were
 /// stored now.
-pub async fn for_demo(pool: &SqlitePool, clock: &Clock) -> Result<usize> {
-    let done: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM application_actions WHERE actor = ?)")
+pub async fn for_demo(pool: &crate::db::Db, clock: &Clock) -> Result<usize> {
+    let done: bool = crate::on_db!(pool => sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM application_actions WHERE actor = $1)")
         .bind(SAMPLE_ACTOR)
         .fetch_one(pool)
-        .await?;
+        .await)?;
     if done { Ok(0) } else { insert(pool, clock, DEMO_SAMPLES, 2026).await }
 }
 
 /// Stores `count` sample applications; returns how many were stored.
-pub async fn insert(pool: &SqlitePool, clock: &Clock, count: usize, seed: u64) -> Result<usize> {
+pub async fn insert(pool: &crate::db::Db, clock: &Clock, count: usize, seed: u64) -> Result<usize> {
     let calls = all_calls(pool).await?;
     let today = clock.today_in_italy();
     let mut random = fastrand::Rng::with_seed(seed);
@@ -83,8 +82,9 @@ pub async fn insert(pool: &SqlitePool, clock: &Clock, count: usize, seed: u64) -
 }
 
 /// Every call, treated as open: samples are dated in the past, when the demo calls were open.
-async fn all_calls(pool: &SqlitePool) -> Result<Vec<OpenCall>> {
-    let calls: Vec<(String, String)> = sqlx::query_as("SELECT id, target FROM calls").fetch_all(pool).await?;
+async fn all_calls(pool: &crate::db::Db) -> Result<Vec<OpenCall>> {
+    let calls: Vec<(String, String)> =
+        crate::on_db!(pool => sqlx::query_as("SELECT id, target FROM calls").fetch_all(pool).await)?;
     Ok(calls.into_iter().map(|(id, target)| OpenCall { for_organisations: target == "organisations", id }).collect())
 }
 
@@ -160,7 +160,7 @@ pub fn paths(workflow: &insieme_rules::workflow::ChannelWorkflow) -> Vec<Vec<Str
 /// state, history, action log and interviews as the back office would leave them. A step that
 /// needs the official score on the other side of the threshold ends the walk there.
 async fn walk(
-    tx: &mut sqlx::SqliteConnection,
+    tx: &mut crate::db::Tx<'_>,
     random: &mut fastrand::Rng,
     application: &NewApplication,
     path: &[String],
@@ -207,9 +207,9 @@ async fn walk(
                 random.u32(9..17),
                 ["00", "30"][random.usize(0..2)]
             );
-            sqlx::query(
+            crate::on_tx!(tx => sqlx::query(
                 "INSERT INTO interviews (application_id, round, starts_at, access_point_id, created_by, created_at) \
-                 VALUES (?, ?, ?, ?, ?, ?)",
+                 VALUES ($1, $2, $3, $4, $5, $6)",
             )
             .bind(&application.id)
             .bind(round)
@@ -217,14 +217,14 @@ async fn walk(
             .bind(&point.id)
             .bind(SAMPLE_ACTOR)
             .bind(&at)
-            .execute(&mut *tx)
-            .await?;
+            .execute(&mut **tx)
+            .await.map(|done| done.rows_affected()))?;
         }
         if action.starts_with("record_") && action.ends_with("_interview") {
-            sqlx::query("UPDATE interviews SET outcome = 'held' WHERE application_id = ? AND outcome = 'scheduled'")
+            crate::on_tx!(tx => sqlx::query("UPDATE interviews SET outcome = 'held' WHERE application_id = $1 AND outcome = 'scheduled'")
                 .bind(&application.id)
-                .execute(&mut *tx)
-                .await?;
+                .execute(&mut **tx)
+                .await.map(|done| done.rows_affected()))?;
         }
         if insieme_rules::records::Records::of(transition).fields {
             issues = Some(flagged_field(application));
@@ -244,9 +244,9 @@ async fn walk(
     }
     let recorded_interview =
         path.iter().take(usize::try_from(steps).unwrap_or(0)).any(|action| action == "record_first_interview");
-    sqlx::query(
-        "UPDATE applications SET state = ?, issues = ?, due_on = ?, version = ?, official_assessment = ?, \
-         official_total = ?, official_instrument_version = ? WHERE id = ?",
+    crate::on_tx!(tx => sqlx::query(
+        "UPDATE applications SET state = $1, issues = $2, due_on = $3, version = $4, official_assessment = $5, \
+         official_total = $6, official_instrument_version = $7 WHERE id = $8",
     )
     .bind(&state)
     .bind(issues)
@@ -256,8 +256,8 @@ async fn walk(
     .bind(if recorded_interview { official_total } else { None })
     .bind(if recorded_interview { application.instrument_version.clone() } else { None })
     .bind(&application.id)
-    .execute(&mut *tx)
-    .await?;
+    .execute(&mut **tx)
+    .await.map(|done| done.rows_affected()))?;
     Ok(())
 }
 

@@ -10,7 +10,6 @@
 
 use insieme_api::back_office::{SecondFactor, SecondFactorEnrolment};
 use insieme_rules::Role;
-use sqlx::SqlitePool;
 use totp_rs::{Algorithm, TOTP};
 
 use crate::{Error, Result, audit, back_office::Actor, clock::Clock};
@@ -76,24 +75,24 @@ fn to_db(step: u64) -> i64 {
 
 /// Whether `code` is a code of the account's confirmed secret not used before; an accepted code
 /// is spent at once.
-pub async fn accept(pool: &SqlitePool, clock: &Clock, account_id: &str, secret: &str, code: &str) -> Result<bool> {
+pub async fn accept(pool: &crate::db::Db, clock: &Clock, account_id: &str, secret: &str, code: &str) -> Result<bool> {
     let Some(step) = matching_step(secret, code, now_secs(clock))? else {
         return Ok(false);
     };
-    let spent = sqlx::query("UPDATE accounts SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?")
+    let spent = crate::on_db!(pool => sqlx::query("UPDATE accounts SET totp_last_step = $1 WHERE id = $2 AND totp_last_step < $3")
         .bind(to_db(step))
         .bind(account_id)
         .bind(to_db(step))
         .execute(pool)
-        .await?;
-    Ok(spent.rows_affected() == 1)
+        .await.map(|done| done.rows_affected()))?;
+    Ok(spent == 1)
 }
 
 /// A new secret for the signed-in account, kept aside until [`confirm`]; a second call replaces
 /// the first (the person scanned nothing yet, or lost it). An account that has an authenticator
 /// already cannot replace it from a session (a stolen cookie would then be a lasting takeover):
 /// an administrator removes it first ([`reset`]).
-pub async fn begin(pool: &SqlitePool, actor: &Actor) -> Result<SecondFactorEnrolment> {
+pub async fn begin(pool: &crate::db::Db, actor: &Actor) -> Result<SecondFactorEnrolment> {
     if actor.second_factor == insieme_api::back_office::SecondFactor::Enrolled {
         return Err(Error::Conflict);
     }
@@ -104,12 +103,12 @@ pub async fn begin(pool: &SqlitePool, actor: &Actor) -> Result<SecondFactorEnrol
             .map_err(|error| Error::Internal(format!("TOTP: {error}")))?;
     let secret = totp.get_secret_base32();
     let mut tx = pool.begin().await?;
-    sqlx::query("UPDATE accounts SET totp_pending_secret = ? WHERE id = ? AND totp_secret IS NULL")
+    crate::on_tx!(tx => sqlx::query("UPDATE accounts SET totp_pending_secret = $1 WHERE id = $2 AND totp_secret IS NULL")
         .bind(&secret)
         .bind(&actor.id)
-        .execute(&mut *tx)
-        .await?;
-    audit::record(&mut *tx, &actor.id, "begin_second_factor", "account", &actor.id, None).await?;
+        .execute(&mut **tx)
+        .await.map(|done| done.rows_affected()))?;
+    audit::record(&mut tx, &actor.id, "begin_second_factor", "account", &actor.id, None).await?;
     tx.commit().await?;
     let grouped =
         secret.as_bytes().chunks(4).map(|chunk| String::from_utf8_lossy(chunk).into_owned()).collect::<Vec<_>>();
@@ -119,61 +118,62 @@ pub async fn begin(pool: &SqlitePool, actor: &Actor) -> Result<SecondFactorEnrol
 /// Confirms the secret kept aside with a code from the app: from now on every sign-in asks for a
 /// code. Every session of the account ends, this one too: the caller starts a new one (a new
 /// token for the two-factor session, never the password-only one upgraded in place).
-pub async fn confirm(pool: &SqlitePool, clock: &Clock, actor: &Actor, code: &str) -> Result<()> {
-    let pending: Option<String> = sqlx::query_scalar("SELECT totp_pending_secret FROM accounts WHERE id = ?")
+pub async fn confirm(pool: &crate::db::Db, clock: &Clock, actor: &Actor, code: &str) -> Result<()> {
+    let pending: Option<String> =
+        crate::on_db!(pool => sqlx::query_scalar("SELECT totp_pending_secret FROM accounts WHERE id = $1")
         .bind(&actor.id)
         .fetch_optional(pool)
-        .await?
+        .await)?
         .flatten();
     let pending = pending.ok_or_else(|| Error::BadRequest("start the enrolment first".to_owned()))?;
     let step = matching_step(&pending, code, now_secs(clock))?.ok_or(Error::LoginFailed)?;
     let mut tx = pool.begin().await?;
-    let confirmed = sqlx::query(
-        "UPDATE accounts SET totp_secret = totp_pending_secret, totp_pending_secret = NULL, totp_last_step = ? \
-         WHERE id = ? AND totp_pending_secret = ?",
+    let confirmed = crate::on_tx!(tx => sqlx::query(
+        "UPDATE accounts SET totp_secret = totp_pending_secret, totp_pending_secret = NULL, totp_last_step = $1 \
+         WHERE id = $2 AND totp_pending_secret = $3",
     )
     .bind(to_db(step))
     .bind(&actor.id)
     .bind(&pending)
-    .execute(&mut *tx)
-    .await?;
-    if confirmed.rows_affected() == 0 {
+    .execute(&mut **tx)
+    .await.map(|done| done.rows_affected()))?;
+    if confirmed == 0 {
         return Err(Error::ChangedMeanwhile);
     }
     // Sessions opened with only a password end, this one too: from now on a session means two
     // factors, and the caller starts a new one.
-    sqlx::query("DELETE FROM sessions WHERE account_id = ?").bind(&actor.id).execute(&mut *tx).await?;
-    audit::record(&mut *tx, &actor.id, "enrol_second_factor", "account", &actor.id, None).await?;
+    crate::on_tx!(tx => sqlx::query("DELETE FROM sessions WHERE account_id = $1").bind(&actor.id).execute(&mut **tx).await.map(|done| done.rows_affected()))?;
+    audit::record(&mut tx, &actor.id, "enrol_second_factor", "account", &actor.id, None).await?;
     tx.commit().await?;
     Ok(())
 }
 
 /// Removes an account's authenticator (lost phone) and ends its sessions: at the next sign-in it
 /// enrols again (or, if optional, signs in with the password alone). Administrators only.
-pub async fn reset(pool: &SqlitePool, actor: &Actor, account_id: &str) -> Result<()> {
+pub async fn reset(pool: &crate::db::Db, actor: &Actor, account_id: &str) -> Result<()> {
     actor.require(&[Role::Administrator])?;
     let mut tx = pool.begin().await?;
-    let changed = sqlx::query("UPDATE accounts SET totp_secret = NULL, totp_pending_secret = NULL WHERE id = ?")
+    let changed = crate::on_tx!(tx => sqlx::query("UPDATE accounts SET totp_secret = NULL, totp_pending_secret = NULL WHERE id = $1")
         .bind(account_id)
-        .execute(&mut *tx)
-        .await?;
-    if changed.rows_affected() == 0 {
+        .execute(&mut **tx)
+        .await.map(|done| done.rows_affected()))?;
+    if changed == 0 {
         return Err(Error::NotFound);
     }
-    sqlx::query("DELETE FROM sessions WHERE account_id = ?").bind(account_id).execute(&mut *tx).await?;
-    audit::record(&mut *tx, &actor.id, "reset_second_factor", "account", account_id, None).await?;
+    crate::on_tx!(tx => sqlx::query("DELETE FROM sessions WHERE account_id = $1").bind(account_id).execute(&mut **tx).await.map(|done| done.rows_affected()))?;
+    audit::record(&mut tx, &actor.id, "reset_second_factor", "account", account_id, None).await?;
     tx.commit().await?;
     Ok(())
 }
 
 /// Sets a confirmed secret directly (the demo accounts, whose secret is published).
-pub async fn set_confirmed(pool: &SqlitePool, account_id: &str, secret: &str) -> Result<()> {
+pub async fn set_confirmed(pool: &crate::db::Db, account_id: &str, secret: &str) -> Result<()> {
     totp(secret, "check")?;
-    sqlx::query("UPDATE accounts SET totp_secret = ? WHERE id = ? AND totp_secret IS NULL")
+    crate::on_db!(pool => sqlx::query("UPDATE accounts SET totp_secret = $1 WHERE id = $2 AND totp_secret IS NULL")
         .bind(secret)
         .bind(account_id)
         .execute(pool)
-        .await?;
+        .await.map(|done| done.rows_affected()))?;
     Ok(())
 }
 

@@ -5,7 +5,6 @@
 //! are made only when `IPL_DEMO` is not 0.
 
 use insieme_rules::{AccessPoint, Role, Territory, Workflows};
-use sqlx::SqlitePool;
 
 use super::accounts::{self, NewAccount};
 use crate::{Result, clock::Clock};
@@ -41,28 +40,28 @@ pub fn organisations() -> Vec<(String, String, bool)> {
     all
 }
 
-pub async fn organisations_and_access_points(pool: &SqlitePool) -> Result<()> {
+pub async fn organisations_and_access_points(pool: &crate::db::Db) -> Result<()> {
     let mut tx = pool.begin().await?;
     for (id, name, joint_analysis) in organisations() {
-        sqlx::query(
-            "INSERT INTO organisations (id, name, joint_analysis) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING",
+        crate::on_tx!(tx => sqlx::query(
+            "INSERT INTO organisations (id, name, joint_analysis) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING",
         )
         .bind(id)
         .bind(name)
         .bind(joint_analysis)
-        .execute(&mut *tx)
-        .await?;
+        .execute(&mut **tx)
+        .await.map(|done| done.rows_affected()))?;
     }
     for point in AccessPoint::all() {
-        sqlx::query(
-            "INSERT INTO access_points (id, name, comune, address) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+        crate::on_tx!(tx => sqlx::query(
+            "INSERT INTO access_points (id, name, comune, address) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING",
         )
         .bind(&point.id)
         .bind(&point.name)
         .bind(&point.comune)
         .bind(&point.address)
-        .execute(&mut *tx)
-        .await?;
+        .execute(&mut **tx)
+        .await.map(|done| done.rows_affected()))?;
     }
     tx.commit().await?;
     Ok(())
@@ -102,7 +101,7 @@ pub const DEMO_ACCOUNTS: [DemoAccount; 8] = [
 ];
 
 /// Makes the demo accounts that do not exist yet.
-pub async fn demo_accounts(pool: &SqlitePool, clock: &Clock) -> Result<()> {
+pub async fn demo_accounts(pool: &crate::db::Db, clock: &Clock) -> Result<()> {
     static HASH: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
     let hash = HASH.get_or_try_init(|| accounts::hash_password(DEMO_PASSWORD.to_owned())).await?;
     for (email, name, role, organisation, access_point) in DEMO_ACCOUNTS {
@@ -137,7 +136,7 @@ pub async fn demo_accounts(pool: &SqlitePool, clock: &Clock) -> Result<()> {
 
 /// Everything the back office needs before serving: organisations, access points, the search
 /// keys of older applications, and (demo only) the demo accounts.
-pub async fn at_start(pool: &SqlitePool, clock: &Clock, demo: bool) -> Result<()> {
+pub async fn at_start(pool: &crate::db::Db, clock: &Clock, demo: bool) -> Result<()> {
     organisations_and_access_points(pool).await?;
     let filled = crate::applications::keys::backfill(pool).await?;
     if filled > 0 {

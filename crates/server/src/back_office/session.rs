@@ -14,7 +14,6 @@ use axum::{
 use insieme_api::back_office::{Me, SecondFactor};
 use insieme_rules::Role;
 use sha2::{Digest, Sha256};
-use sqlx::SqlitePool;
 
 use crate::{AppState, Config, Error, Result, clock};
 
@@ -103,14 +102,17 @@ impl FromRequestParts<AppState> for Enrolling {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self> {
         let token = session_token(&parts.headers).ok_or(Error::NotSignedIn)?;
         let token_hash = hash_token(&token);
-        let row: Option<SessionRow> = sqlx::query_as(
+        let row: Option<SessionRow> = {
+            let pool = &state.pool;
+            crate::on_db!(pool => sqlx::query_as(
             "SELECT s.created_at, s.last_seen_at, a.id, a.email, a.name, a.role, a.organisation_id, \
              a.access_point_id, a.disabled, a.totp_secret IS NOT NULL AS enrolled, s.enrolment_only FROM sessions s JOIN accounts a ON a.id = s.account_id \
-             WHERE s.token_hash = ?",
+             WHERE s.token_hash = $1",
         )
         .bind(&token_hash)
-        .fetch_optional(&state.pool)
-        .await?;
+        .fetch_optional(pool)
+        .await)
+        }?;
         let row = row.ok_or(Error::NotSignedIn)?;
         let now = state.clock.unix_millis().div_euclid(1000);
         let started = clock::parse_timestamp(&row.created_at).unwrap_or(0);
@@ -121,11 +123,14 @@ impl FromRequestParts<AppState> for Enrolling {
             return Err(Error::NotSignedIn);
         }
         if now - last_seen >= TOUCH_EVERY_SECS {
-            sqlx::query("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?")
+            {
+                let pool = &state.pool;
+                crate::on_db!(pool => sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
                 .bind(state.clock.now_utc())
                 .bind(&token_hash)
-                .execute(&state.pool)
-                .await?;
+                .execute(pool)
+                .await.map(|done| done.rows_affected()))
+            }?;
         }
         let role = role.ok_or(Error::NotSignedIn)?;
         // A session opened with the password alone stays limited to enrolment, whatever the
@@ -150,12 +155,12 @@ impl FromRequestParts<AppState> for Enrolling {
 
 /// Starts a session for `account_id`; the token goes into the cookie, its hash into the table.
 /// An `enrolment_only` session may only enrol an authenticator app.
-pub async fn start(pool: &SqlitePool, now: &str, account_id: &str, enrolment_only: bool) -> Result<String> {
+pub async fn start(pool: &crate::db::Db, now: &str, account_id: &str, enrolment_only: bool) -> Result<String> {
     let mut bytes = [0u8; 32];
     getrandom::getrandom(&mut bytes).map_err(|error| Error::Internal(format!("random: {error}")))?;
     let token: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
-    sqlx::query(
-        "INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at, enrolment_only) VALUES (?, ?, ?, ?, ?)",
+    crate::on_db!(pool => sqlx::query(
+        "INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at, enrolment_only) VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(hash_token(&token))
     .bind(account_id)
@@ -163,12 +168,12 @@ pub async fn start(pool: &SqlitePool, now: &str, account_id: &str, enrolment_onl
     .bind(now)
     .bind(enrolment_only)
         .execute(pool)
-        .await?;
+        .await.map(|done| done.rows_affected()))?;
     Ok(token)
 }
 
-pub async fn end(pool: &SqlitePool, token_hash: &str) -> Result<()> {
-    sqlx::query("DELETE FROM sessions WHERE token_hash = ?").bind(token_hash).execute(pool).await?;
+pub async fn end(pool: &crate::db::Db, token_hash: &str) -> Result<()> {
+    crate::on_db!(pool => sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash).execute(pool).await.map(|done| done.rows_affected()))?;
     Ok(())
 }
 

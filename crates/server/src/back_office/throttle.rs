@@ -5,8 +5,6 @@
 
 use std::net::IpAddr;
 
-use sqlx::SqlitePool;
-
 use crate::{Error, Result, client::limit_key, clock};
 
 pub const FAILURES_PER_ACCOUNT: i64 = 5;
@@ -26,14 +24,13 @@ fn window_start(now_millis: i64) -> String {
 }
 
 /// Refuses a sign-in while either count is at its limit.
-pub async fn check(pool: &SqlitePool, now_millis: i64, email: &str, client: IpAddr) -> Result<()> {
+pub async fn check(pool: &crate::db::Db, now_millis: i64, email: &str, client: IpAddr) -> Result<()> {
     for (key, limit) in keys(email, client) {
-        let (count, oldest): (i64, Option<String>) =
-            sqlx::query_as("SELECT COUNT(*), MIN(occurred_at) FROM login_failures WHERE key = ? AND occurred_at > ?")
+        let (count, oldest): (i64, Option<String>) = crate::on_db!(pool => sqlx::query_as("SELECT COUNT(*), MIN(occurred_at) FROM login_failures WHERE key = $1 AND occurred_at > $2")
                 .bind(&key)
                 .bind(window_start(now_millis))
                 .fetch_one(pool)
-                .await?;
+                .await)?;
         if count >= limit {
             let oldest = oldest.as_deref().and_then(clock::parse_timestamp).unwrap_or(now_millis.div_euclid(1000));
             let retry_after_secs =
@@ -45,23 +42,23 @@ pub async fn check(pool: &SqlitePool, now_millis: i64, email: &str, client: IpAd
     Ok(())
 }
 
-pub async fn record_failure(pool: &SqlitePool, now: &str, email: &str, client: IpAddr) -> Result<()> {
+pub async fn record_failure(pool: &crate::db::Db, now: &str, email: &str, client: IpAddr) -> Result<()> {
     for (key, _) in keys(email, client) {
-        sqlx::query("INSERT INTO login_failures (key, occurred_at) VALUES (?, ?)")
+        crate::on_db!(pool => sqlx::query("INSERT INTO login_failures (key, occurred_at) VALUES ($1, $2)")
             .bind(key)
             .bind(now)
             .execute(pool)
-            .await?;
+            .await.map(|done| done.rows_affected()))?;
     }
     Ok(())
 }
 
 /// A successful sign-in clears the account's count (not the address's) and old rows.
-pub async fn record_success(pool: &SqlitePool, now_millis: i64, email: &str) -> Result<()> {
-    sqlx::query("DELETE FROM login_failures WHERE key = ? OR occurred_at <= ?")
+pub async fn record_success(pool: &crate::db::Db, now_millis: i64, email: &str) -> Result<()> {
+    crate::on_db!(pool => sqlx::query("DELETE FROM login_failures WHERE key = $1 OR occurred_at <= $2")
         .bind(format!("account:{}", super::accounts::normalised_email(email)))
         .bind(window_start(now_millis))
         .execute(pool)
-        .await?;
+        .await.map(|done| done.rows_affected()))?;
     Ok(())
 }

@@ -13,8 +13,10 @@ use insieme_rules::Role;
 
 use super::Actor;
 
-/// `(condition on alias a, values to bind in order)`.
-pub fn condition(actor: &Actor) -> (String, Vec<String>) {
+/// `(condition on alias a, values to bind in order)`. `sqlite` adds SQLite's planner hints.
+pub fn condition(actor: &Actor, sqlite: bool) -> (String, Vec<String>) {
+    // SQLite's unary `+` on a column (see below) is no operator for PostgreSQL's texts.
+    let plus = if sqlite { "+" } else { "" };
     // `a.id IN (list)` rather than `EXISTS (... a.id ...)`: SQLite makes the list once from the
     // small side (shares of one organisation, interviews at one access point) and the rest of the
     // condition stays answerable from the queue's covering indexes (migration 0007).
@@ -25,7 +27,7 @@ pub fn condition(actor: &Actor) -> (String, Vec<String>) {
         // lookups that then reads each row: the whole condition is checked on the queue's
         // covering indexes instead (migration 0007, test `the_queue_counts_never_read_the_table`).
         Role::Secretariat => (
-            format!("(+a.channel = 'fragility' OR +a.owner_partner = ? OR {SHARED_WITH})"),
+            format!("({plus}a.channel = 'fragility' OR {plus}a.owner_partner = ? OR {SHARED_WITH})"),
             vec![SECRETARIAT.to_owned(), SECRETARIAT.to_owned()],
         ),
         Role::Operator => match &actor.access_point {
@@ -38,9 +40,10 @@ pub fn condition(actor: &Actor) -> (String, Vec<String>) {
             None => ("0 = 1".to_owned(), Vec::new()),
         },
         Role::Reviewer => match &actor.organisation {
-            Some(organisation) => {
-                (format!("(+a.owner_partner = ? OR {SHARED_WITH})"), vec![organisation.clone(), organisation.clone()])
-            }
+            Some(organisation) => (
+                format!("({plus}a.owner_partner = ? OR {SHARED_WITH})"),
+                vec![organisation.clone(), organisation.clone()],
+            ),
             None => ("0 = 1".to_owned(), Vec::new()),
         },
     }

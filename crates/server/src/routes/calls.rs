@@ -31,10 +31,12 @@ async fn opportunities_index(State(state): State<AppState>) -> Result<Json<Vec<O
 /// back office (issue 14: the contacts become real when they fill them in).
 #[utoipa::path(get, path = "/api/access-points", tag = "public", responses((status = 200, body = Vec<AccessPointView>)))]
 async fn access_points_index(State(state): State<AppState>) -> Result<Json<Vec<AccessPointView>>> {
-    let rows: Vec<(String, String, String, String)> =
-        sqlx::query_as("SELECT id, name, comune, address FROM access_points WHERE active = 1 ORDER BY name, id")
-            .fetch_all(&state.pool)
-            .await?;
+    let rows: Vec<(String, String, String, String)> = {
+        let pool = &state.pool;
+        crate::on_db!(pool => sqlx::query_as("SELECT id, name, comune, address FROM access_points WHERE active = TRUE ORDER BY name, id")
+            .fetch_all(pool)
+            .await)
+    }?;
     Ok(Json(
         rows.into_iter().map(|(id, name, comune, address)| AccessPointView { id, name, comune, address }).collect(),
     ))

@@ -120,10 +120,10 @@ pub fn login_request_with_code(email: &str, password: &str, code: Option<&str>) 
 /// moves on 30 seconds when both were spent.
 pub async fn unused_code(app: &TestApp, email: &str, secret: &str) -> Option<String> {
     let enrolled: Option<(bool, i64)> =
-        sqlx::query_as("SELECT totp_secret IS NOT NULL, totp_last_step FROM accounts WHERE email = ?")
+        { let pool = &app.state.pool; insieme_server::on_db!(pool => sqlx::query_as("SELECT totp_secret IS NOT NULL, totp_last_step FROM accounts WHERE email = $1")
             .bind(email)
-            .fetch_optional(&app.state.pool)
-            .await
+            .fetch_optional(pool)
+            .await) }
             .expect("account");
     let (true, last_step) = enrolled? else { return None };
     let last_step = u64::try_from(last_step).expect("step");

@@ -1,5 +1,6 @@
-//! Helpers shared by the server's integration tests: a fresh database in a temporary folder per
-//! test, and one-shot requests against `app(state)`.
+//! Helpers shared by the server's integration tests: a fresh database per test (SQLite in a
+//! temporary folder, or, when `IPL_TEST_POSTGRES_URL` names the cluster `cargo xtask test`
+//! started, a new PostgreSQL database of its own), and one-shot requests against `app(state)`.
 
 #![allow(dead_code)]
 
@@ -38,7 +39,10 @@ impl TestApp {
         let mut config =
             Config { data_dir: data.path().join("data"), dist_dir: data.path().join("dist"), ..Config::default() };
         adjust(&mut config);
-        let pool = db::open(&config.database_path()).await.expect("database opens");
+        if let Some(url) = postgres_cluster() {
+            config.database_url = Some(new_postgres_database(&url).await);
+        }
+        let pool = db::connect(&config.database()).await.expect("database opens");
         let clock = Clock::fixed_on(today);
         if config.demo {
             demo::seed(&pool, &clock).await.expect("demo data");
@@ -55,6 +59,23 @@ impl TestApp {
     pub async fn get(&self, uri: &str) -> Response<Body> {
         self.send(Request::get(uri).body(Body::empty()).expect("request")).await
     }
+}
+
+/// The PostgreSQL cluster the test command started, if the tests run on PostgreSQL.
+pub fn postgres_cluster() -> Option<String> {
+    std::env::var("IPL_TEST_POSTGRES_URL").ok().filter(|url| !url.is_empty())
+}
+
+/// A new, empty database in the cluster at `url`, for one test.
+pub async fn new_postgres_database(url: &str) -> String {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static MADE: AtomicU32 = AtomicU32::new(0);
+    let admin = sqlx::PgPool::connect(url).await.expect("the test cluster answers");
+    let name = format!("ipl_test_{}_{}", std::process::id(), MADE.fetch_add(1, Ordering::SeqCst));
+    sqlx::query(&format!("CREATE DATABASE {name}")).execute(&admin).await.expect("create database");
+    admin.close().await;
+    let (base, _) = url.rsplit_once('/').expect("a URL with a database");
+    format!("{base}/{name}")
 }
 
 pub async fn body_json(response: Response<Body>) -> serde_json::Value {

@@ -6,7 +6,13 @@
 //! way a commit is on disk before the client is answered, so an acknowledged write survives a
 //! crash or power loss (see ARCHITECTURE.md).
 
+mod dialect;
+mod handle;
+
 use std::{path::Path, str::FromStr, time::Duration};
+
+pub use dialect::{lock_reference_numbers, refresh_statistics};
+pub use handle::{Db, Exec, Tx};
 
 use sqlx::{
     PgPool, SqlitePool,
@@ -63,7 +69,49 @@ fn make_private(path: &Path) -> std::io::Result<()> {
     fs::set_permissions(path, fs::Permissions::from_mode(0o600))
 }
 
+/// Opens the database the configuration names (`IPL_DATABASE_URL`, else SQLite in the data
+/// folder) and brings its schema up to date.
+pub async fn connect(database: &crate::config::Database) -> Result<Db, sqlx::Error> {
+    Ok(match database {
+        crate::config::Database::Sqlite(path) => Db::Sqlite(open(path).await?),
+        crate::config::Database::Postgres(url) => Db::Postgres(open_postgres(url).await?),
+    })
+}
+
 /// Answers whether the database responds to a trivial query.
-pub async fn is_reachable(pool: &SqlitePool) -> bool {
-    sqlx::query_scalar::<_, i64>("SELECT 1").fetch_one(pool).await.is_ok()
+pub async fn is_reachable(db: &Db) -> bool {
+    crate::on_db!(db => sqlx::query_scalar::<_, i32>("SELECT 1").fetch_one(db).await.is_ok())
+}
+
+/// `sql` with its `?` placeholders numbered `$1`, `$2` ... in order, as both databases read them:
+/// for a query put together from parts (`back_office::visibility`), where each part cannot know
+/// its numbers. A `?` inside a quoted SQL text stays as it is.
+pub fn numbered(sql: &str) -> String {
+    let mut out = String::with_capacity(sql.len() + 8);
+    let (mut count, mut quoted) = (0, false);
+    for letter in sql.chars() {
+        match letter {
+            '\'' => {
+                quoted = !quoted;
+                out.push(letter);
+            }
+            '?' if !quoted => {
+                count += 1;
+                out.push_str(&format!("${count}"));
+            }
+            _ => out.push(letter),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::numbered;
+
+    #[test]
+    fn placeholders_are_numbered_in_order_outside_quoted_texts() {
+        assert_eq!(numbered("a = ? AND (b = ? OR c = '?') AND d = ?"), "a = $1 AND (b = $2 OR c = '?') AND d = $3");
+        assert_eq!(numbered("SELECT 1"), "SELECT 1");
+    }
 }
