@@ -18,10 +18,12 @@ pub async fn lock_reference_numbers(tx: &mut Tx<'_>, year: i32) -> Result<(), sq
     }
 }
 
-/// Brings the query planner's statistics up to date after many rows were written at once.
+/// Brings the query planner's statistics up to date after many rows were written at once. On
+/// PostgreSQL also VACUUM, which marks the new rows visible to all so that the queue's counts
+/// are answered from its covering indexes alone (autovacuum does it later on its own).
 pub async fn refresh_statistics(db: &Db) -> Result<(), sqlx::Error> {
     match db {
         Db::Sqlite(pool) => sqlx::query("PRAGMA optimize").execute(pool).await.map(drop),
-        Db::Postgres(pool) => sqlx::query("ANALYZE").execute(pool).await.map(drop),
+        Db::Postgres(pool) => sqlx::query("VACUUM (ANALYZE)").execute(pool).await.map(drop),
     }
 }
