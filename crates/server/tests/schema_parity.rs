@@ -4,6 +4,9 @@
 //! append-only. Needs PostgreSQL: `cargo xtask test` starts a cluster and sets
 //! `IPL_TEST_POSTGRES_URL`; a plain `cargo test` lists these tests as ignored.
 
+#[path = "support/common.rs"]
+mod common;
+
 use std::collections::BTreeMap;
 
 use sqlx::{PgPool, Row, SqlitePool};
@@ -197,19 +200,10 @@ async fn postgres_schema(pool: &PgPool) -> BTreeMap<String, Table> {
 }
 
 /// A new, empty PostgreSQL database of this test's own in the cluster the test command started.
-async fn new_postgres_database(label: &str) -> String {
-    let url = std::env::var("IPL_TEST_POSTGRES_URL")
+async fn new_postgres_database() -> String {
+    let url = common::postgres_cluster()
         .expect("IPL_TEST_POSTGRES_URL is not set: run `cargo xtask test`, which starts a PostgreSQL cluster");
-    let admin = PgPool::connect(&url).await.expect("the test cluster answers");
-    let name = format!("ipl_{label}_{}_{}", std::process::id(), rand_suffix());
-    sqlx::query(&format!("CREATE DATABASE {name}")).execute(&admin).await.expect("create database");
-    admin.close().await;
-    let (base, _) = url.rsplit_once('/').expect("a URL with a database");
-    format!("{base}/{name}")
-}
-
-fn rand_suffix() -> u128 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|since| since.as_nanos()).unwrap_or(0)
+    common::new_postgres_database(&url).await
 }
 
 #[tokio::test]
@@ -217,7 +211,7 @@ fn rand_suffix() -> u128 {
 async fn postgres_and_sqlite_migrations_make_the_same_schema() {
     let folder = tempfile::tempdir().expect("temp dir");
     let sqlite = insieme_server::db::open(&folder.path().join("parity.db")).await.expect("sqlite");
-    let postgres = insieme_server::db::open_postgres(&new_postgres_database("parity").await).await.expect("postgres");
+    let postgres = insieme_server::db::open_postgres(&new_postgres_database().await).await.expect("postgres");
     let (sqlite_schema, postgres_schema) = (sqlite_schema(&sqlite).await, postgres_schema(&postgres).await);
     assert!(sqlite_schema.len() >= 14, "{:?}", sqlite_schema.keys());
     assert_eq!(sqlite_schema.keys().collect::<Vec<_>>(), postgres_schema.keys().collect::<Vec<_>>(), "the same tables");
@@ -236,7 +230,7 @@ async fn postgres_and_sqlite_migrations_make_the_same_schema() {
 async fn postgres_refuses_to_change_or_remove_a_log_row_as_sqlite_does() {
     let folder = tempfile::tempdir().expect("temp dir");
     let sqlite = insieme_server::db::open(&folder.path().join("logs.db")).await.expect("sqlite");
-    let postgres = insieme_server::db::open_postgres(&new_postgres_database("logs").await).await.expect("postgres");
+    let postgres = insieme_server::db::open_postgres(&new_postgres_database().await).await.expect("postgres");
     let insert = "INSERT INTO audit_log (occurred_at, actor, action, subject) VALUES ('2026-11-30T10:00:00Z', 'system', 'test', 'log')";
     sqlx::query(insert).execute(&sqlite).await.expect("sqlite insert");
     sqlx::query(insert).execute(&postgres).await.expect("postgres insert");
