@@ -140,3 +140,92 @@ fn reads_the_table(line: &str) -> bool {
     let on_applications = step.starts_with("SCAN a") || step.starts_with("SEARCH a ");
     on_applications && !step.contains("COVERING INDEX") && !step.contains("sqlite_autoindex_applications_1 (id=?)")
 }
+
+/// On PostgreSQL the queue's counts are added up from disjoint parts of what each role sees
+/// (`visibility::disjoint_parts`): the parts must add up to a count under the whole condition,
+/// also with applications shared with the secretariat and with a SUAP desk, and the queue's
+/// counts (either way of counting) must equal it.
+#[tokio::test]
+async fn the_counts_added_up_from_parts_equal_the_counts_of_the_whole_condition() {
+    use insieme_api::back_office::{QueueQuery, SecondFactor};
+    use insieme_rules::Role;
+    use insieme_server::back_office::{Actor, queue, visibility};
+
+    let app = TestApp::on(Date::new(2026, 11, 29).expect("date"), |_| {}).await;
+    insieme_server::demo::seed(&app.state.pool, &app.state.clock).await.expect("demo calls");
+    sample::for_demo(&app.state.pool, &app.state.clock).await.expect("samples");
+    // Shares of applications the organisation sees anyway (its own, the secretariat's channel 2)
+    // and of others: each must be counted once.
+    {
+        let pool = &app.state.pool;
+        insieme_server::on_db!(pool => sqlx::query(
+            "INSERT INTO application_shares (application_id, organisation_id, shared_by, shared_at) \
+             SELECT id, $1, 'test', '2026-11-29' FROM applications ORDER BY owner_partner = $1 DESC, id LIMIT 9",
+        )
+        .bind("suap:bologna")
+        .execute(pool)
+        .await
+        .map(|done| done.rows_affected()))
+    }
+    .expect("shares");
+    {
+        let pool = &app.state.pool;
+        insieme_server::on_db!(pool => sqlx::query(
+            "INSERT INTO application_shares (application_id, organisation_id, shared_by, shared_at) \
+             SELECT id, 'segreteria', 'test', '2026-11-29' FROM applications \
+             ORDER BY channel = 'fragility' DESC, owner_partner = 'segreteria' DESC, id LIMIT 40",
+        )
+        .execute(pool)
+        .await
+        .map(|done| done.rows_affected()))
+    }
+    .expect("shares");
+    let actor = |role: Role, organisation: Option<&str>| Actor {
+        id: "x".to_owned(),
+        email: "x@example.org".to_owned(),
+        name: "X".to_owned(),
+        role,
+        organisation: organisation.map(str::to_owned),
+        access_point: None,
+        session: String::new(),
+        second_factor: SecondFactor::Enrolled,
+    };
+    let sqlite = matches!(app.state.pool, insieme_server::db::Db::Sqlite(_));
+    for actor in [
+        actor(Role::Administrator, None),
+        actor(Role::Secretariat, Some("segreteria")),
+        actor(Role::Reviewer, Some("suap:bologna")),
+    ] {
+        let page = queue::page(&app.state.pool, &actor, &QueueQuery::default(), "2026-11-29").await.expect("page");
+        let mut from_parts: Vec<(String, i64)> =
+            page.counts.iter().map(|count| (count.state.code().to_owned(), count.count as i64)).collect();
+        from_parts.sort();
+        let pool = &app.state.pool;
+        let count = |condition: String, binds: Vec<String>| async move {
+            let sql = insieme_server::db::numbered(&format!(
+                "SELECT a.state, COUNT(*) FROM applications a WHERE {condition} GROUP BY a.state ORDER BY a.state"
+            ));
+            let counted: Vec<(String, i64)> = insieme_server::on_db!(pool => {
+                let mut query = sqlx::query_as(&sql);
+                for value in &binds {
+                    query = query.bind(value);
+                }
+                query.fetch_all(pool).await
+            })
+            .expect("counts");
+            counted
+        };
+        let (whole, binds) = visibility::condition(&actor, sqlite);
+        let direct = count(whole, binds).await;
+        // The parts, counted one by one on this database and added up.
+        let mut added = std::collections::BTreeMap::<String, i64>::new();
+        for (part, binds) in visibility::disjoint_parts(&actor) {
+            for (state, n) in count(part, binds).await {
+                *added.entry(state).or_default() += n;
+            }
+        }
+        assert_eq!(added.into_iter().collect::<Vec<_>>(), direct, "parts of {:?}", actor.role);
+        assert!(!direct.is_empty());
+        assert_eq!(from_parts, direct, "{:?}", actor.role);
+    }
+}

@@ -49,6 +49,31 @@ pub fn condition(actor: &Actor, sqlite: bool) -> (String, Vec<String>) {
     }
 }
 
+/// The same set as [`condition`], as conditions that no two applications share (each an AND of
+/// simple comparisons): counted one by one and added up, each count can be answered from one
+/// narrow index, where the OR of `condition` makes PostgreSQL read a whole index (issue 13: the
+/// queue's counts on 100,000 applications).
+/// (SQLite counts the whole condition in one pass over a covering index, faster than its parts.)
+pub fn disjoint_parts(actor: &Actor) -> Vec<(String, Vec<String>)> {
+    const SHARED_WITH: &str = "a.id IN (SELECT s.application_id FROM application_shares s WHERE s.organisation_id = ?)";
+    let (whole, binds) = condition(actor, false);
+    match (actor.role, &actor.organisation) {
+        (Role::Secretariat, _) => {
+            let us = SECRETARIAT.to_owned();
+            vec![
+                ("a.channel = 'fragility'".to_owned(), Vec::new()),
+                ("a.channel <> 'fragility' AND a.owner_partner = ?".to_owned(), vec![us.clone()]),
+                (format!("a.channel <> 'fragility' AND a.owner_partner <> ? AND {SHARED_WITH}"), vec![us.clone(), us]),
+            ]
+        }
+        (Role::Reviewer, Some(organisation)) => vec![
+            ("a.owner_partner = ?".to_owned(), vec![organisation.clone()]),
+            (format!("a.owner_partner <> ? AND {SHARED_WITH}"), vec![organisation.clone(), organisation.clone()]),
+        ],
+        _ => vec![(whole, binds)],
+    }
+}
+
 /// The secretariat's organisation id (workflows.toml).
 pub const SECRETARIAT: &str = "segreteria";
 
