@@ -19,6 +19,8 @@ pub const URL_VARIABLE: &str = "IPL_TEST_POSTGRES_URL";
 
 pub struct Cluster {
     folder: PathBuf,
+    /// Whether the binaries run as Debian's `postgres` user (the tests run as root).
+    as_root: bool,
     pub url: String,
 }
 
@@ -37,7 +39,7 @@ impl Cluster {
         }
         let data = path_text(&folder.join("data"))?;
         let socket = path_text(&folder)?;
-        let cluster = Self { folder, url: format!("postgres://postgres@127.0.0.1:{port}/postgres") };
+        let cluster = Self { folder, as_root, url: format!("postgres://postgres@127.0.0.1:{port}/postgres") };
         run_binary(as_root, "initdb", &["-D", &data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync"])?;
         // Durable commits as in production (`fsync` and `synchronous_commit` stay on).
         let options = format!("-p {port} -k {socket} -c listen_addresses=127.0.0.1 -c max_connections=200");
@@ -49,9 +51,8 @@ impl Cluster {
 impl Drop for Cluster {
     fn drop(&mut self) {
         let data = self.folder.join("data");
-        let as_root = process::output("id", &["-u"]).is_some_and(|uid| uid.trim() == "0");
         if let Some(data) = data.to_str() {
-            let _ = run_binary(as_root, "pg_ctl", &["-D", data, "-m", "immediate", "-w", "stop"]);
+            let _ = run_binary(self.as_root, "pg_ctl", &["-D", data, "-m", "immediate", "-w", "stop"]);
         }
         let _ = std::fs::remove_dir_all(&self.folder);
     }

@@ -88,59 +88,32 @@ pub fn all() -> ExitCode {
     });
     if server_built {
         let server = crate::binary("debug", "insieme-server");
-        report.phase("crash safety: kill -9 during submissions", || {
-            checked(&crate::binary("debug", "insieme-crash-check"), &[&server])
-        });
+        let (crash, load, queue) = (
+            crate::binary("debug", "insieme-crash-check"),
+            crate::binary("debug", "insieme-load-bench"),
+            crate::binary("debug", "insieme-queue-bench"),
+        );
+        report.phase("crash safety: kill -9 during submissions", || checked(&crash, &[&server]));
         report.phase("crash safety on PostgreSQL: two instances, one killed", || {
-            let cluster = cluster.as_ref().map_err(|error| format!("no PostgreSQL cluster: {error}"))?;
-            checked(&crate::binary("debug", "insieme-crash-check"), &[&server, "--postgres", &cluster.url])
+            checked(&crash, &[&server, "--postgres", cluster_url(&cluster)?])
         });
         // The absolute budget (>= 1000/s, p99 < 50 ms, 30 s, release build) is `cargo xtask
         // bench`. Here a short run on the debug build, with a wide margin so that a machine busy
         // with something else does not fail it (seen: p99 272 ms against a 250 ms bar while a
         // build ran; normal is about 25 ms): it still fails on a real regression such as a lock
         // held per request or a lost group commit (seconds, not milliseconds).
-        report.phase("submission load smoke (5 s, debug build)", || {
-            checked(
-                &crate::binary("debug", "insieme-load-bench"),
-                &[&server, "--seconds", "5", "--min-rate", "150", "--max-p99-ms", "1000"],
-            )
-        });
+        let load_smoke = [server.as_str(), "--seconds", "5", "--min-rate", "150", "--max-p99-ms", "1000"];
+        report.phase("submission load smoke (5 s, debug build)", || checked(&load, &load_smoke));
         report.phase("submission load smoke on PostgreSQL (two instances, 5 s, debug build)", || {
-            let cluster = cluster.as_ref().map_err(|error| format!("no PostgreSQL cluster: {error}"))?;
-            checked(
-                &crate::binary("debug", "insieme-load-bench"),
-                &[&server, "--seconds", "5", "--min-rate", "150", "--max-p99-ms", "1000"]
-                    .into_iter()
-                    .chain(["--postgres", &cluster.url, "--instances", "2"])
-                    .collect::<Vec<_>>(),
-            )
+            checked(&load, &[&load_smoke[..], &["--postgres", cluster_url(&cluster)?, "--instances", "2"]].concat())
         });
         // The budget (100,000 applications, p95 <= 20 ms, release build) is `cargo xtask
         // bench`; here 3,000 on the debug build with a margin for a busy machine: it still
         // fails when a query stops using its index (a table scan is seconds on 100,000).
-        report.phase("back-office queue smoke (3,000 applications, debug build)", || {
-            checked(
-                &crate::binary("debug", "insieme-queue-bench"),
-                &[&server, "--applications", "3000", "--requests", "40", "--max-p95-ms", "150"],
-            )
-        });
+        let queue_smoke = [server.as_str(), "--applications", "3000", "--requests", "40", "--max-p95-ms", "150"];
+        report.phase("back-office queue smoke (3,000 applications, debug build)", || checked(&queue, &queue_smoke));
         report.phase("back-office queue smoke on PostgreSQL (3,000 applications, debug build)", || {
-            let cluster = cluster.as_ref().map_err(|error| format!("no PostgreSQL cluster: {error}"))?;
-            checked(
-                &crate::binary("debug", "insieme-queue-bench"),
-                &[
-                    &server,
-                    "--applications",
-                    "3000",
-                    "--requests",
-                    "40",
-                    "--max-p95-ms",
-                    "150",
-                    "--postgres",
-                    &cluster.url,
-                ],
-            )
+            checked(&queue, &[&queue_smoke[..], &["--postgres", cluster_url(&cluster)?]].concat())
         });
     } else {
         report.skip("crash safety: kill -9 during submissions", "the server did not build");
@@ -159,13 +132,17 @@ pub fn all() -> ExitCode {
 }
 
 pub fn postgres_tests(cluster: &Result<postgres::Cluster, String>) -> Result<Outcome, String> {
-    let cluster = cluster.as_ref().map_err(|error| format!("no PostgreSQL cluster: {error}"))?;
     let outcome = cargo_tests(
         &["test", "--package", "insieme-server", "--locked", "--no-fail-fast", "--", "--include-ignored"],
-        &[(postgres::URL_VARIABLE, &cluster.url)],
+        &[(postgres::URL_VARIABLE, cluster_url(cluster)?)],
     )?;
     // A phase in which nothing ran proves nothing.
     Ok(if outcome.passed == 0 { Outcome { passed: 0, failed: outcome.failed.max(1) } } else { outcome })
+}
+
+/// The test cluster's address, or why there is none: a failure of the phase, never a skip.
+fn cluster_url(cluster: &Result<postgres::Cluster, String>) -> Result<&str, String> {
+    cluster.as_ref().map(|cluster| cluster.url.as_str()).map_err(|error| format!("no PostgreSQL cluster: {error}"))
 }
 
 fn checked(program: &str, args: &[&str]) -> Result<Outcome, String> {

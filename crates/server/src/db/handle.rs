@@ -56,14 +56,6 @@ impl Db {
         })
     }
 
-    /// Which database this is, for logs and health: `sqlite` or `postgres`.
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Db::Sqlite(_) => "sqlite",
-            Db::Postgres(_) => "postgres",
-        }
-    }
-
     pub async fn close(&self) {
         match self {
             Db::Sqlite(pool) => pool.close().await,
